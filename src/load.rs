@@ -1,0 +1,1304 @@
+//! Loading and validation: YAML files → checked [`Item`]s, and a [`Diagnostic`] with
+//! `path:line:col` for everything wrong.
+//!
+//! A collection is read file by file, in parallel. A file that cannot be read, decoded,
+//! parsed or validated is reported and skipped; every other file still loads. Links
+//! between files (a case's type, factors, counterpart, …) are checked once all files are
+//! in: a dangling link is reported and dropped, so the index never holds a broken one.
+//!
+//! Each file goes through: size limit → UTF-8 (BOM allowed) → CRLF to LF → NFC →
+//! a safety pass over the YAML events (no anchors or aliases, which can expand a small
+//! file into a huge one; bounded nesting; no control characters in any string) →
+//! serde into the raw structs below → field checks. Positions for our own checks come
+//! from a second event pass that maps each field path (`figures.2.label.ko`) to its
+//! line and column; it only runs for files that have something to report.
+//!
+//! Depends on `model` and `text` only.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use yaml_rust2::parser::{Event, Parser};
+
+use crate::model::{
+    Actor, CaseDetails, Details, EraEntry, Figure, Item, Kind, Point, Region, RoleScheme, Section,
+    Source, Status, Table, Text, TypeActor,
+};
+use crate::text;
+
+/// Files larger than this are refused before parsing. The largest shipped file is a
+/// few dozen KiB; a megabyte is far beyond any hand-written case.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Deeper nesting than this is refused. Case files need five or six levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// Per file, at most this many control-character findings are listed.
+const MAX_CHAR_FINDINGS: usize = 5;
+
+/// The shipped collection, compiled into the binary so `casebook` works from anywhere.
+static SHIPPED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/cases");
+
+/// The name shown for files of the built-in collection.
+pub const SHIPPED_PREFIX: &str = "<built-in>";
+
+/// One problem in one file, printed as `path:line:col: error: message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn new(file: &str, position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // File names and messages can quote bytes from a file; never let them reach a
+        // terminal raw.
+        let file = text::escape_for_terminal(&self.file);
+        let message = text::escape_for_terminal(&self.message);
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{file}:{line}:{column}: error: {message}"),
+            (Some(line), None) => write!(f, "{file}:{line}: error: {message}"),
+            _ => write!(f, "{file}: error: {message}"),
+        }
+    }
+}
+
+/// A whole collection that cannot be read at all (as opposed to single bad files).
+#[derive(Debug, thiserror::Error)]
+pub enum CollectionError {
+    #[error("{path}: error: cannot read the collection directory: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: error: not a directory; --cases expects a directory of YAML files")]
+    NotADirectory { path: String },
+}
+
+/// The result of loading a collection: every good item, and a message for every problem.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub items: Vec<Item>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many YAML files were found.
+    pub files: usize,
+    /// Files that contributed nothing because of their errors.
+    pub skipped_files: Vec<String>,
+}
+
+/// A file's name for messages and its bytes, or why it could not be read.
+pub struct SourceFile {
+    pub path: String,
+    pub contents: Result<Vec<u8>, String>,
+}
+
+/// Loads the collection compiled into the binary.
+pub fn load_shipped() -> Loaded {
+    let mut files = Vec::new();
+    collect_shipped(&SHIPPED, &mut files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    load_sources(files)
+}
+
+fn collect_shipped(dir: &'static Dir<'static>, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        if is_yaml_name(file.path()) {
+            out.push(SourceFile {
+                path: format!("{SHIPPED_PREFIX}/{}", file.path().display()),
+                contents: Ok(file.contents().to_vec()),
+            });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_shipped(sub, out);
+    }
+}
+
+fn is_yaml_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Loads every `.yaml` / `.yml` file below `dir` (following symbolic links, with loops
+/// reported rather than followed). Hidden files and directories are ignored: editors
+/// leave lock and swap files there.
+pub fn load_collection(dir: &Path) -> Result<Loaded, CollectionError> {
+    let shown = dir.display().to_string();
+    let meta = std::fs::metadata(dir).map_err(|e| CollectionError::Unreadable {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    if !meta.is_dir() {
+        return Err(CollectionError::NotADirectory { path: shown });
+    }
+    let (paths, mut early) = find_yaml_files(dir);
+    let files: Vec<SourceFile> = paths.par_iter().map(|p| read_source(p)).collect();
+    let mut loaded = load_sources(files);
+    loaded.files += early.len();
+    loaded
+        .skipped_files
+        .extend(early.iter().map(|d| d.file.clone()));
+    early.append(&mut loaded.diagnostics);
+    loaded.diagnostics = early;
+    Ok(loaded)
+}
+
+/// The YAML files below `dir`, sorted, and a diagnostic for every entry that looks like
+/// one but cannot be (a directory named `x.yaml`, a link loop, a FIFO).
+fn find_yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    let mut walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| dir.display().to_string());
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop; not followed".to_string()
+                } else {
+                    io_reason(err.io_error(), "cannot be read")
+                };
+                // Only worth a message when it would have been a case file or a folder.
+                if is_yaml_name(Path::new(&path)) || err.loop_ancestor().is_some() {
+                    problems.push(Diagnostic::new(&path, None, reason));
+                }
+                continue;
+            }
+        };
+        if is_hidden(&entry) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        let path = entry.path();
+        if !is_yaml_name(path) {
+            continue;
+        }
+        let shown = path.display().to_string();
+        if entry.file_type().is_dir() {
+            problems.push(Diagnostic::new(
+                &shown,
+                None,
+                "is a directory, not a YAML file; its contents are not read",
+            ));
+            walker.skip_current_dir();
+        } else if !entry.file_type().is_file() {
+            // FIFOs and devices would block or never end when read.
+            problems.push(Diagnostic::new(
+                &shown,
+                None,
+                "is not a regular file; skipped",
+            ));
+        } else {
+            paths.push(path.to_path_buf());
+        }
+    }
+    (paths, problems)
+}
+
+fn io_reason(err: Option<&std::io::Error>, fallback: &str) -> String {
+    match err {
+        Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            "permission denied; the file cannot be read".to_string()
+        }
+        Some(e) => format!("cannot be read: {e}"),
+        None => fallback.to_string(),
+    }
+}
+
+fn read_source(path: &Path) -> SourceFile {
+    let shown = path.display().to_string();
+    let contents = read_limited(path);
+    SourceFile {
+        path: shown,
+        contents,
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(Some(&e), "cannot be read"))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_reason(Some(&e), "cannot be read"))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The size can change between metadata and read; never read more than the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(Some(&e), "cannot be read"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file is {:.1} MiB; case files are limited to {} MiB and this one was not read",
+        len as f64 / (1024.0 * 1024.0),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Where an item came from, for messages about its links.
+struct Origin {
+    file: usize,
+    /// The field-path prefix of the item inside its file: "" for a case, "items.3." for
+    /// the fourth entry of a catalog.
+    prefix: String,
+}
+
+struct ParsedFile {
+    path: String,
+    text: String,
+    items: Vec<Item>,
+}
+
+/// Parses and validates files given as bytes (from disk, the binary, or a test).
+pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
+    let count = files.len();
+    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = files
+        .into_par_iter()
+        .map(|file| match file.contents {
+            Ok(bytes) => parse_file(&file.path, &bytes),
+            Err(reason) => Err(vec![Diagnostic::new(&file.path, None, reason)]),
+        })
+        .collect();
+
+    let mut loaded = Loaded {
+        files: count,
+        ..Loaded::default()
+    };
+    let mut parsed = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => parsed.push(file),
+            Err(diagnostics) => {
+                if let Some(first) = diagnostics.first() {
+                    loaded.skipped_files.push(first.file.clone());
+                }
+                loaded.diagnostics.extend(diagnostics);
+            }
+        }
+    }
+    let (items, diagnostics) = link(parsed);
+    loaded.items = items;
+    loaded.diagnostics.extend(diagnostics);
+    loaded
+}
+
+// ---------------------------------------------------------------------------------------
+// One file
+
+fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let text = decode(path, bytes).map_err(|d| vec![d])?;
+    let shape = safety_pass(path, &text)?;
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut problems = Problems::default();
+    let items = if shape.catalog.is_some() {
+        let raw: CatalogFile =
+            serde_yaml::from_str(&text).map_err(|e| vec![serde_error(path, &e)])?;
+        catalog_items(raw, path, &mut problems)
+    } else {
+        let raw: CaseFile = serde_yaml::from_str(&text).map_err(|e| vec![serde_error(path, &e)])?;
+        vec![case_item(raw, &stem, path, &mut problems)]
+    };
+    if !problems.0.is_empty() {
+        return Err(problems.into_diagnostics(path, &text));
+    }
+    Ok(ParsedFile {
+        path: path.to_string(),
+        text,
+        items,
+    })
+}
+
+/// Bytes → NFC text with LF line ends; the BOM some editors write is dropped.
+fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let raw = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // The prefix is valid UTF-8 by definition of valid_up_to.
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+        Diagnostic::new(
+            path,
+            Some((line, column)),
+            format!(
+                "not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8 \
+                 (it may be in EUC-KR/CP949 or Latin-1)"
+            ),
+        )
+    })?;
+    let unix = if raw.contains('\r') {
+        raw.replace("\r\n", "\n")
+    } else {
+        raw.to_string()
+    };
+    Ok(text::nfc(&unix))
+}
+
+/// What the safety pass learned about a file's shape.
+struct Shape {
+    /// `Some(kind)` when the file is a catalog (`catalog: factor` at the top).
+    catalog: Option<Kind>,
+}
+
+/// Walks the YAML events once, before serde sees the file: refuses anchors and aliases
+/// (a small file must never expand into a huge one), tags, more than one document,
+/// nesting beyond [`MAX_DEPTH`], and control characters in any string. Stops at the
+/// first structural problem, so a deeply nested or endless file costs little.
+fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
+    let mut parser = Parser::new_from_str(source);
+    let mut depth = 0usize;
+    let mut documents = 0usize;
+    let mut findings = Vec::new();
+    let mut root_is_mapping = None;
+    // The last key seen in the top-level mapping, to find `catalog: <kind>`.
+    let mut top_key: Option<String> = None;
+    let mut at_top_key = true;
+    let mut catalog: Option<Result<Kind, (String, (usize, usize))>> = None;
+    let mut empty = true;
+    loop {
+        let (event, mark) = match parser.next_token() {
+            Ok(pair) => pair,
+            Err(err) => {
+                let m = err.marker();
+                findings.push(Diagnostic::new(
+                    path,
+                    Some((m.line(), m.col() + 1)),
+                    format!("YAML syntax: {}", err.info()),
+                ));
+                return Err(findings);
+            }
+        };
+        let at = (mark.line(), mark.col() + 1);
+        let is_mapping = matches!(event, Event::MappingStart(..));
+        let structural = |message: &str| Diagnostic::new(path, Some(at), message.to_string());
+        match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    findings.push(structural(
+                        "more than one YAML document (`---`); put each case in its own file",
+                    ));
+                    return Err(findings);
+                }
+            }
+            Event::Alias(_) => {
+                findings.push(structural(
+                    "YAML aliases (`*name`) are not allowed in case files; write the value out",
+                ));
+                return Err(findings);
+            }
+            Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
+                if anchor != 0 {
+                    findings.push(structural(
+                        "YAML anchors (`&name`) are not allowed in case files; write the value out",
+                    ));
+                    return Err(findings);
+                }
+                if tag.is_some() {
+                    findings.push(structural(
+                        "YAML tags (`!tag`) are not allowed in case files",
+                    ));
+                    return Err(findings);
+                }
+                empty = false;
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    findings.push(structural(&format!(
+                        "nesting deeper than {MAX_DEPTH} levels; case files need far fewer"
+                    )));
+                    return Err(findings);
+                }
+                if depth == 1 {
+                    root_is_mapping = Some(is_mapping);
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.saturating_sub(1);
+                if depth == 1 {
+                    at_top_key = true;
+                    top_key = None;
+                }
+            }
+            Event::Scalar(value, _style, anchor, tag) => {
+                if anchor != 0 {
+                    findings.push(structural(
+                        "YAML anchors (`&name`) are not allowed in case files; write the value out",
+                    ));
+                    return Err(findings);
+                }
+                if tag.is_some() {
+                    findings.push(structural(
+                        "YAML tags (`!tag`) are not allowed in case files",
+                    ));
+                    return Err(findings);
+                }
+                if depth == 0 {
+                    // A document that is a single scalar: empty (`---`) or not a mapping.
+                    if !value.is_empty() {
+                        empty = false;
+                    }
+                    continue;
+                }
+                empty = false;
+                if let Some((index, c)) = text::find_forbidden(&value) {
+                    if findings.len() < MAX_CHAR_FINDINGS {
+                        findings.push(Diagnostic::new(
+                            path,
+                            Some(at),
+                            format!(
+                                "text contains the invisible or control character U+{:04X} \
+                                 (character {} of this string); remove it — it could change \
+                                 what a terminal shows",
+                                c as u32,
+                                index + 1
+                            ),
+                        ));
+                    }
+                }
+                if depth == 1 {
+                    if at_top_key {
+                        top_key = Some(value);
+                        at_top_key = false;
+                    } else {
+                        if top_key.as_deref() == Some("catalog") && catalog.is_none() {
+                            catalog = Some(match Kind::parse(&value) {
+                                Some(kind) if kind != Kind::Case => Ok(kind),
+                                _ => Err((value.clone(), at)),
+                            });
+                        }
+                        at_top_key = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if empty {
+        findings.push(Diagnostic::new(
+            path,
+            None,
+            "the file is empty; a case needs at least id, name, summary, sources, country, \
+             region, industry, type and status",
+        ));
+        return Err(findings);
+    }
+    if root_is_mapping == Some(false) || root_is_mapping.is_none() {
+        findings.push(Diagnostic::new(
+            path,
+            Some((1, 1)),
+            "the file must be a YAML mapping (`key: value` lines) at the top level",
+        ));
+        return Err(findings);
+    }
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    let catalog = match catalog {
+        None => None,
+        Some(Ok(kind)) => Some(kind),
+        Some(Err((value, at))) => {
+            return Err(vec![Diagnostic::new(
+                path,
+                Some(at),
+                format!(
+                    "unknown catalog kind `{value}`; expected one of role, type, factor, \
+                     problem, strategy, concept (cases go one per file, without `catalog:`)"
+                ),
+            )])
+        }
+    };
+    Ok(Shape { catalog })
+}
+
+fn serde_error(path: &str, err: &serde_yaml::Error) -> Diagnostic {
+    let mut message = err.to_string();
+    let position = err.location().map(|l| (l.line(), l.column()));
+    if let Some(cut) = message.find(" at line ") {
+        message.truncate(cut);
+    }
+    Diagnostic::new(path, position, message)
+}
+
+// ---------------------------------------------------------------------------------------
+// Field paths → positions
+
+/// Line and column of every field in a file, by path: `figures.2.label.ko`. Keys are
+/// stored under `path@key` so a message about a key can point at the key itself.
+struct Positions {
+    at: HashMap<String, (usize, usize)>,
+}
+
+impl Positions {
+    fn scan(source: &str) -> Positions {
+        enum Frame {
+            Map { key: Option<String> },
+            Seq { index: usize },
+        }
+        fn child_path(stack: &[(Frame, String)]) -> Option<String> {
+            let (frame, path) = stack.last()?;
+            let segment = match frame {
+                Frame::Map { key } => key.clone()?,
+                Frame::Seq { index } => index.to_string(),
+            };
+            Some(if path.is_empty() {
+                segment
+            } else {
+                format!("{path}.{segment}")
+            })
+        }
+        fn advance(stack: &mut [(Frame, String)]) {
+            if let Some((frame, _)) = stack.last_mut() {
+                match frame {
+                    Frame::Map { key } => *key = None,
+                    Frame::Seq { index } => *index += 1,
+                }
+            }
+        }
+        let mut at = HashMap::new();
+        let mut stack: Vec<(Frame, String)> = Vec::new();
+        let mut parser = Parser::new_from_str(source);
+        while let Ok((event, mark)) = parser.next_token() {
+            let pos = (mark.line(), mark.col() + 1);
+            match event {
+                Event::StreamEnd => break,
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let path = child_path(&stack).unwrap_or_default();
+                    at.entry(path.clone()).or_insert(pos);
+                    let frame = if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map { key: None }
+                    } else {
+                        Frame::Seq { index: 0 }
+                    };
+                    stack.push((frame, path));
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                    advance(&mut stack);
+                }
+                Event::Scalar(value, ..) => {
+                    let expecting_key = matches!(stack.last(), Some((Frame::Map { key: None }, _)));
+                    if expecting_key {
+                        if let Some((Frame::Map { key }, path)) = stack.last_mut() {
+                            let key_path = if path.is_empty() {
+                                value.clone()
+                            } else {
+                                format!("{path}.{value}")
+                            };
+                            at.insert(format!("{key_path}@key"), pos);
+                            *key = Some(value);
+                        }
+                    } else {
+                        if let Some(path) = child_path(&stack) {
+                            at.insert(path, pos);
+                        }
+                        advance(&mut stack);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Positions { at }
+    }
+
+    /// The position of `path`, or of its nearest ancestor that has one.
+    fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let mut path = path;
+        loop {
+            if let Some(pos) = self.at.get(path) {
+                return Some(*pos);
+            }
+            match path.rfind(['.', '@']) {
+                Some(cut) => path = &path[..cut],
+                None => return self.at.get("").copied(),
+            }
+        }
+    }
+}
+
+/// Problems found by our own checks, each at a field path.
+#[derive(Default)]
+struct Problems(Vec<(String, String)>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push((path.into(), message.into()));
+    }
+
+    fn into_diagnostics(self, file: &str, source: &str) -> Vec<Diagnostic> {
+        let positions = Positions::scan(source);
+        self.0
+            .into_iter()
+            .map(|(path, message)| Diagnostic::new(file, positions.find(&path), message))
+            .collect()
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        if text.ko.trim().is_empty() {
+            self.add(
+                format!("{path}.ko"),
+                format!("`{path}.ko` is empty; write the Korean text"),
+            );
+        }
+        if text.en.trim().is_empty() {
+            self.add(
+                format!("{path}.en"),
+                format!("`{path}.en` is empty; write the English text"),
+            );
+        }
+    }
+
+    fn string(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.add(path, format!("`{path}` is empty"));
+        }
+    }
+
+    fn source(&mut self, path: &str, source: &Source) {
+        self.string(&format!("{path}.file"), &source.file);
+        self.string(&format!("{path}.section"), &source.section);
+    }
+
+    fn sources(&mut self, path: &str, sources: &[Source]) {
+        if sources.is_empty() {
+            self.add(
+                path,
+                "`sources` is empty; name at least one source (file and section)",
+            );
+        }
+        for (i, s) in sources.iter().enumerate() {
+            self.source(&format!("{path}.{i}"), s);
+        }
+    }
+
+    fn points(&mut self, path: &str, points: &[Point]) {
+        for (i, p) in points.iter().enumerate() {
+            let at = format!("{path}.{i}");
+            self.text(
+                &at,
+                &Text {
+                    ko: p.ko.clone(),
+                    en: p.en.clone(),
+                },
+            );
+            self.source(&format!("{at}.source"), &p.source);
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        if !is_valid_id(id) {
+            self.add(
+                path,
+                format!(
+                    "id `{id}` is not valid; use lower-case letters, digits and single \
+                     hyphens, like `san-diego`"
+                ),
+            );
+        }
+    }
+}
+
+/// Ids are lower-case ASCII words joined by single hyphens: `san-diego`, `strategy-firms`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+// ---------------------------------------------------------------------------------------
+// Raw file shapes (what serde reads) and their conversion to the model
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    id: String,
+    name: Text,
+    #[serde(default)]
+    aliases: Vec<String>,
+    summary: Text,
+    sources: Vec<Source>,
+    country: Text,
+    region: Text,
+    industry: Text,
+    #[serde(rename = "type")]
+    cluster_type: String,
+    status: Status,
+    era: Option<crate::model::Era>,
+    founded: Option<i32>,
+    #[serde(default)]
+    actors: Vec<Actor>,
+    #[serde(default)]
+    figures: Vec<Figure>,
+    #[serde(default)]
+    strengths: Vec<Point>,
+    #[serde(default)]
+    weaknesses: Vec<Point>,
+    #[serde(default)]
+    evaluation: Vec<Point>,
+    #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
+    factors: Vec<String>,
+    #[serde(default)]
+    problems: Vec<String>,
+    strategy: Option<String>,
+    counterpart: Option<String>,
+    rating_note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    catalog: Kind,
+    items: Vec<CatalogEntry>,
+}
+
+/// One catalog entry. All kinds share this shape; fields that do not belong to the
+/// entry's kind are reported by [`catalog_items`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogEntry {
+    id: String,
+    name: Text,
+    #[serde(default)]
+    aliases: Vec<String>,
+    summary: Text,
+    sources: Vec<Source>,
+    #[serde(default)]
+    points: Vec<Point>,
+    abbr: Option<String>,
+    scheme: Option<RoleScheme>,
+    actors: Option<Vec<TypeActor>>,
+    #[serde(rename = "type")]
+    for_type: Option<String>,
+    regions: Option<Vec<Region>>,
+    table: Option<Table>,
+    eras: Option<Vec<EraEntry>>,
+}
+
+fn common_checks(
+    problems: &mut Problems,
+    prefix: &str,
+    id: &str,
+    name: &Text,
+    aliases: &[String],
+    summary: &Text,
+    sources: &[Source],
+    points: &[Point],
+) {
+    problems.id(&format!("{prefix}id"), id);
+    problems.text(&format!("{prefix}name"), name);
+    for (i, alias) in aliases.iter().enumerate() {
+        problems.string(&format!("{prefix}aliases.{i}"), alias);
+    }
+    problems.text(&format!("{prefix}summary"), summary);
+    problems.sources(&format!("{prefix}sources"), sources);
+    problems.points(&format!("{prefix}points"), points);
+}
+
+fn case_item(raw: CaseFile, stem: &str, path: &str, problems: &mut Problems) -> Item {
+    common_checks(
+        problems,
+        "",
+        &raw.id,
+        &raw.name,
+        &raw.aliases,
+        &raw.summary,
+        &raw.sources,
+        &[],
+    );
+    if raw.id != stem && is_valid_id(&raw.id) {
+        problems.add(
+            "id",
+            format!(
+                "id `{}` differs from the file name `{stem}`; a case file is named after its id",
+                raw.id
+            ),
+        );
+    }
+    problems.text("country", &raw.country);
+    problems.text("region", &raw.region);
+    problems.text("industry", &raw.industry);
+    problems.string("type", &raw.cluster_type);
+    for (i, actor) in raw.actors.iter().enumerate() {
+        problems.string(&format!("actors.{i}.role"), &actor.role);
+        problems.text(&format!("actors.{i}.who"), &actor.who);
+        problems.source(&format!("actors.{i}.source"), &actor.source);
+    }
+    for (i, figure) in raw.figures.iter().enumerate() {
+        let at = format!("figures.{i}");
+        problems.text(&format!("{at}.label"), &figure.label);
+        problems.string(&format!("{at}.value"), &figure.value);
+        if let Some(unit) = &figure.unit {
+            problems.text(&format!("{at}.unit"), unit);
+        }
+        if let Some(note) = &figure.note {
+            problems.text(&format!("{at}.note"), note);
+        }
+        problems.source(&format!("{at}.source"), &figure.source);
+    }
+    problems.points("strengths", &raw.strengths);
+    problems.points("weaknesses", &raw.weaknesses);
+    problems.points("evaluation", &raw.evaluation);
+    for (i, section) in raw.sections.iter().enumerate() {
+        problems.text(&format!("sections.{i}.title"), &section.title);
+        if section.points.is_empty() {
+            problems.add(
+                format!("sections.{i}.points"),
+                "a section needs at least one point",
+            );
+        }
+        problems.points(&format!("sections.{i}.points"), &section.points);
+    }
+    if let Some(note) = &raw.rating_note {
+        problems.text("rating_note", note);
+    }
+    Item {
+        kind: Kind::Case,
+        id: raw.id,
+        name: raw.name,
+        aliases: raw.aliases,
+        summary: raw.summary,
+        points: Vec::new(),
+        sources: raw.sources,
+        details: Details::Case(Box::new(CaseDetails {
+            country: raw.country,
+            region: raw.region,
+            industry: raw.industry,
+            cluster_type: raw.cluster_type,
+            status: raw.status,
+            era: raw.era,
+            founded: raw.founded,
+            actors: raw.actors,
+            figures: raw.figures,
+            strengths: raw.strengths,
+            weaknesses: raw.weaknesses,
+            evaluation: raw.evaluation,
+            sections: raw.sections,
+            factors: raw.factors,
+            problems: raw.problems,
+            strategy: raw.strategy,
+            counterpart: raw.counterpart,
+            rating_note: raw.rating_note,
+        })),
+        file: path.to_string(),
+    }
+}
+
+fn catalog_items(raw: CatalogFile, path: &str, problems: &mut Problems) -> Vec<Item> {
+    let kind = raw.catalog;
+    if kind == Kind::Case {
+        problems.add(
+            "catalog",
+            "cases are not catalog entries; write each case in its own file, without `catalog:`",
+        );
+        return Vec::new();
+    }
+    let mut items = Vec::with_capacity(raw.items.len());
+    for (i, entry) in raw.items.into_iter().enumerate() {
+        let prefix = format!("items.{i}.");
+        common_checks(
+            problems,
+            &prefix,
+            &entry.id,
+            &entry.name,
+            &entry.aliases,
+            &entry.summary,
+            &entry.sources,
+            &entry.points,
+        );
+        let present = [
+            ("abbr", entry.abbr.is_some(), Kind::Role),
+            ("scheme", entry.scheme.is_some(), Kind::Role),
+            ("actors", entry.actors.is_some(), Kind::Type),
+            ("type", entry.for_type.is_some(), Kind::Strategy),
+            ("regions", entry.regions.is_some(), Kind::Strategy),
+            ("table", entry.table.is_some(), Kind::Concept),
+            ("eras", entry.eras.is_some(), Kind::Concept),
+        ];
+        for (field, is_present, owner) in present {
+            if is_present && owner != kind {
+                problems.add(
+                    format!("{prefix}{field}@key"),
+                    format!("`{field}` is not a field of a {kind} entry (only of a {owner})"),
+                );
+            }
+        }
+        let details = match kind {
+            Kind::Role => {
+                if entry.scheme.is_none() {
+                    problems.add(
+                        format!("{prefix}id"),
+                        "missing field `scheme` (cluster-actors or yeongwol-plan)",
+                    );
+                }
+                Details::Role {
+                    abbr: entry.abbr,
+                    scheme: entry.scheme.unwrap_or(RoleScheme::ClusterActors),
+                }
+            }
+            Kind::Type => {
+                let actors = entry.actors.unwrap_or_default();
+                for (j, actor) in actors.iter().enumerate() {
+                    problems.string(&format!("{prefix}actors.{j}.role"), &actor.role);
+                    problems.text(&format!("{prefix}actors.{j}.who"), &actor.who);
+                    problems.source(&format!("{prefix}actors.{j}.source"), &actor.source);
+                }
+                Details::Type { actors }
+            }
+            Kind::Strategy => {
+                let regions = entry.regions.unwrap_or_default();
+                for (j, region) in regions.iter().enumerate() {
+                    problems.text(&format!("{prefix}regions.{j}.name"), &region.name);
+                    if let Some(industry) = &region.industry {
+                        problems.text(&format!("{prefix}regions.{j}.industry"), industry);
+                    }
+                    problems.source(&format!("{prefix}regions.{j}.source"), &region.source);
+                }
+                Details::Strategy {
+                    for_type: entry.for_type,
+                    regions,
+                }
+            }
+            Kind::Concept => {
+                if let Some(table) = &entry.table {
+                    check_table(problems, &format!("{prefix}table"), table);
+                }
+                let eras = entry.eras.unwrap_or_default();
+                for (j, era) in eras.iter().enumerate() {
+                    let at = format!("{prefix}eras.{j}");
+                    problems.text(&format!("{at}.label"), &era.label);
+                    problems.text(&format!("{at}.policy_focus"), &era.policy_focus);
+                    for (k, korean) in era.korea.iter().enumerate() {
+                        problems.text(&format!("{at}.korea.{k}.name"), &korean.name);
+                    }
+                    problems.source(&format!("{at}.source"), &era.source);
+                }
+                Details::Concept {
+                    table: entry.table,
+                    eras,
+                }
+            }
+            Kind::Factor | Kind::Problem | Kind::Case => Details::Plain {},
+        };
+        items.push(Item {
+            kind,
+            id: entry.id,
+            name: entry.name,
+            aliases: entry.aliases,
+            summary: entry.summary,
+            points: entry.points,
+            sources: entry.sources,
+            details,
+            file: path.to_string(),
+        });
+    }
+    items
+}
+
+fn check_table(problems: &mut Problems, path: &str, table: &Table) {
+    if table.columns.is_empty() {
+        problems.add(
+            format!("{path}.columns"),
+            "a table needs at least one column",
+        );
+    }
+    for (i, column) in table.columns.iter().enumerate() {
+        problems.text(&format!("{path}.columns.{i}"), column);
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        problems.text(&format!("{path}.rows.{i}.label"), &row.label);
+        if row.cells.len() != table.columns.len() {
+            problems.add(
+                format!("{path}.rows.{i}.cells"),
+                format!(
+                    "row has {} cells but the table has {} columns",
+                    row.cells.len(),
+                    table.columns.len()
+                ),
+            );
+        }
+        for (j, cell) in row.cells.iter().enumerate() {
+            problems.text(&format!("{path}.rows.{i}.cells.{j}"), cell);
+        }
+    }
+    problems.source(&format!("{path}.source"), &table.source);
+}
+
+// ---------------------------------------------------------------------------------------
+// Links between files
+
+/// Checks ids for uniqueness and every link for a target of the right kind. A repeated
+/// id drops the later item; a dangling link is dropped from its item. Both are reported
+/// at the position of the offending value.
+fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
+    let mut items = Vec::new();
+    let mut origins = Vec::new();
+    let mut pending: Vec<(usize, String, String)> = Vec::new(); // (file, path, message)
+    let mut first_file: HashMap<String, usize> = HashMap::new();
+    let mut kinds: HashMap<String, Kind> = HashMap::new();
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+
+    for (file_index, file) in files.into_iter().enumerate() {
+        for (position, item) in file.items.into_iter().enumerate() {
+            let prefix = if item.kind == Kind::Case {
+                String::new()
+            } else {
+                format!("items.{position}.")
+            };
+            if let Some(&other) = first_file.get(&item.id) {
+                pending.push((
+                    file_index,
+                    format!("{prefix}id"),
+                    format!(
+                        "id `{}` is already used in {}; ids must be unique across all kinds",
+                        item.id, texts[other].0
+                    ),
+                ));
+                continue;
+            }
+            first_file.insert(item.id.clone(), file_index);
+            kinds.insert(item.id.clone(), item.kind);
+            items.push(item);
+            origins.push(Origin {
+                file: file_index,
+                prefix,
+            });
+        }
+    }
+
+    // Counterparts are checked for mutuality after the pass, on the final links.
+    let mut counterparts: HashMap<String, String> = HashMap::new();
+
+    for (item, origin) in items.iter_mut().zip(&origins) {
+        let mut found: Vec<(String, String)> = Vec::new();
+        let mut keep =
+            |field: &str, id: &str, want: Kind| check_link(&kinds, &mut found, field, id, want);
+        match &mut item.details {
+            Details::Case(case) => {
+                // The type is required: a dangling one is reported but the text is kept
+                // so the case still shows.
+                keep("type", &case.cluster_type, Kind::Type);
+                filter_links(&mut case.factors, "factors", Kind::Factor, &mut keep);
+                filter_links(&mut case.problems, "problems", Kind::Problem, &mut keep);
+                if let Some(strategy) = &case.strategy {
+                    if !keep("strategy", strategy, Kind::Strategy) {
+                        case.strategy = None;
+                    }
+                }
+                let mut kept_actors = Vec::new();
+                for (i, actor) in case.actors.drain(..).enumerate() {
+                    if keep(&format!("actors.{i}.role"), &actor.role, Kind::Role) {
+                        kept_actors.push(actor);
+                    }
+                }
+                case.actors = kept_actors;
+                if let Some(counterpart) = case.counterpart.take() {
+                    if counterpart == item.id {
+                        found.push((
+                            "counterpart".into(),
+                            "a case cannot be its own counterpart".into(),
+                        ));
+                    } else if check_link(
+                        &kinds,
+                        &mut found,
+                        "counterpart",
+                        &counterpart,
+                        Kind::Case,
+                    ) {
+                        counterparts.insert(item.id.clone(), counterpart.clone());
+                        case.counterpart = Some(counterpart);
+                    }
+                }
+            }
+            Details::Type { actors } => {
+                let mut kept = Vec::new();
+                for (i, actor) in actors.drain(..).enumerate() {
+                    if keep(&format!("actors.{i}.role"), &actor.role, Kind::Role) {
+                        kept.push(actor);
+                    }
+                }
+                *actors = kept;
+            }
+            Details::Strategy { for_type, .. } => {
+                if let Some(t) = for_type {
+                    if !keep("type", t, Kind::Type) {
+                        *for_type = None;
+                    }
+                }
+            }
+            Details::Concept { eras, .. } => {
+                for (i, era) in eras.iter_mut().enumerate() {
+                    filter_links(
+                        &mut era.world,
+                        &format!("eras.{i}.world"),
+                        Kind::Case,
+                        &mut keep,
+                    );
+                    for (k, korean) in era.korea.iter_mut().enumerate() {
+                        if let Some(case) = &korean.case {
+                            if !keep(&format!("eras.{i}.korea.{k}.case"), case, Kind::Case) {
+                                korean.case = None;
+                            }
+                        }
+                    }
+                }
+            }
+            Details::Role { .. } | Details::Plain {} => {}
+        }
+        for (field, message) in found {
+            pending.push((origin.file, format!("{}{field}", origin.prefix), message));
+        }
+    }
+
+    for (item, origin) in items.iter().zip(&origins) {
+        if let Some(other) = counterparts.get(&item.id) {
+            if counterparts.get(other) != Some(&item.id) {
+                pending.push((
+                    origin.file,
+                    "counterpart".to_string(),
+                    format!(
+                        "counterpart `{other}` does not name `{}` back; counterparts are mutual",
+                        item.id
+                    ),
+                ));
+            }
+        }
+    }
+
+    // Positions are computed only for the files that have something to report.
+    let mut by_file: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+    for (file, path, message) in pending {
+        by_file.entry(file).or_default().push((path, message));
+    }
+    let mut diagnostics = Vec::new();
+    let mut files_with_problems: Vec<usize> = by_file.keys().copied().collect();
+    files_with_problems.sort_unstable();
+    for file in files_with_problems {
+        let (path, source) = &texts[file];
+        let problems = Problems(by_file.remove(&file).unwrap_or_default());
+        diagnostics.extend(problems.into_diagnostics(path, source));
+    }
+    (items, diagnostics)
+}
+
+/// Whether `id` names an item of kind `want`; if not, records why under `field`.
+fn check_link(
+    kinds: &HashMap<String, Kind>,
+    found: &mut Vec<(String, String)>,
+    field: &str,
+    id: &str,
+    want: Kind,
+) -> bool {
+    let reason = match kinds.get(id) {
+        Some(kind) if *kind == want => return true,
+        Some(kind) => format!("`{id}` is a {kind}, not a {want}"),
+        None => format!("no {want} has the id `{id}`"),
+    };
+    found.push((field.to_string(), format!("dangling link: {reason}")));
+    false
+}
+
+fn filter_links(
+    ids: &mut Vec<String>,
+    field: &str,
+    want: Kind,
+    keep: &mut impl FnMut(&str, &str, Kind) -> bool,
+) {
+    let mut seen = HashSet::new();
+    let mut i = 0;
+    ids.retain(|id| {
+        let ok = keep(&format!("{field}.{i}"), id, want) && seen.insert(id.clone());
+        i += 1;
+        ok
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_one(name: &str, yaml: &str) -> Loaded {
+        load_sources(vec![SourceFile {
+            path: name.to_string(),
+            contents: Ok(yaml.as_bytes().to_vec()),
+        }])
+    }
+
+    #[test]
+    fn positions_point_at_nested_fields() {
+        let yaml = "id: x\nfigures:\n  - label: {ko: a, en: b}\n    value: \"1\"\n";
+        let p = Positions::scan(yaml);
+        assert_eq!(p.find("figures.0.value"), Some((4, 12)));
+        assert_eq!(p.find("figures.0.label.en"), Some((3, 24)));
+        assert_eq!(p.find("id@key"), Some((1, 1)));
+        assert_eq!(p.find("figures.0.nothing"), p.find("figures.0"));
+    }
+
+    #[test]
+    fn alias_is_refused_before_serde_expands_it() {
+        let yaml = "a: &x [1, 2]\nb: *x\n";
+        let loaded = load_one("bomb.yaml", yaml);
+        assert!(loaded.items.is_empty());
+        assert!(
+            loaded.diagnostics[0].message.contains("anchors"),
+            "{:?}",
+            loaded.diagnostics
+        );
+    }
+
+    #[test]
+    fn ids_follow_the_documented_shape() {
+        assert!(is_valid_id("san-diego"));
+        assert!(is_valid_id("singapore-it2000"));
+        assert!(!is_valid_id("San-Diego"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("샌디에고"));
+    }
+}

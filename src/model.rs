@@ -1,0 +1,449 @@
+//! The domain model: the plain types a collection is made of.
+//!
+//! Everything here is data — cases, actor roles, cluster types, success factors, policy
+//! problems, strategies and concepts — with no I/O and no knowledge of YAML files, the
+//! index, search or the terminal. Every other module may depend on this one; it depends
+//! on nothing in the crate.
+//!
+//! The field names and enum spellings are the ones written in the YAML files
+//! (`docs/DATA_MODEL.md`), so the same types deserialize case files and serialize JSON.
+
+use serde::{Deserialize, Serialize};
+
+/// A display language. Every human-readable text exists in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ko,
+    En,
+}
+
+impl Lang {
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ko => Lang::En,
+            Lang::En => Lang::Ko,
+        }
+    }
+
+    /// Picks the Korean or the English string of a pair of UI labels.
+    pub fn pick<'a>(self, ko: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ko => ko,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A text in Korean and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub ko: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => &self.ko,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Where a fact comes from: a seed document and a section of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub file: String,
+    pub section: String,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} § {}", self.file, self.section)
+    }
+}
+
+/// One statement, in both languages, with its own source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub ko: String,
+    pub en: String,
+    pub source: Source,
+}
+
+impl Point {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => &self.ko,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The seven kinds of item in a collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Case,
+    Role,
+    Type,
+    Factor,
+    Problem,
+    Strategy,
+    Concept,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Case,
+        Kind::Role,
+        Kind::Type,
+        Kind::Factor,
+        Kind::Problem,
+        Kind::Strategy,
+        Kind::Concept,
+    ];
+
+    /// "case", "role", ... as written in YAML and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Case => "case",
+            Kind::Role => "role",
+            Kind::Type => "type",
+            Kind::Factor => "factor",
+            Kind::Problem => "problem",
+            Kind::Strategy => "strategy",
+            Kind::Concept => "concept",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Case, Lang::Ko) => "사례",
+            (Kind::Role, Lang::Ko) => "역할",
+            (Kind::Type, Lang::Ko) => "유형",
+            (Kind::Factor, Lang::Ko) => "성공요인",
+            (Kind::Problem, Lang::Ko) => "정책문제",
+            (Kind::Strategy, Lang::Ko) => "전략",
+            (Kind::Concept, Lang::Ko) => "개념",
+            (Kind::Case, Lang::En) => "case",
+            (Kind::Role, Lang::En) => "role",
+            (Kind::Type, Lang::En) => "type",
+            (Kind::Factor, Lang::En) => "factor",
+            (Kind::Problem, Lang::En) => "problem",
+            (Kind::Strategy, Lang::En) => "strategy",
+            (Kind::Concept, Lang::En) => "concept",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a cluster stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Established,
+    Emerging,
+    Transforming,
+    Planned,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Established,
+        Status::Emerging,
+        Status::Transforming,
+        Status::Planned,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Established => "established",
+            Status::Emerging => "emerging",
+            Status::Transforming => "transforming",
+            Status::Planned => "planned",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Established => lang.pick("정착", "established"),
+            Status::Emerging => lang.pick("형성 중", "emerging"),
+            Status::Transforming => lang.pick("전환 중", "transforming"),
+            Status::Planned => lang.pick("계획", "planned"),
+        }
+    }
+}
+
+/// The decades of the report's era timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Era {
+    #[serde(rename = "before-1960s")]
+    Before1960s,
+    #[serde(rename = "1970s")]
+    Seventies,
+    #[serde(rename = "1980s")]
+    Eighties,
+    #[serde(rename = "1990s-on")]
+    NinetiesOn,
+}
+
+impl Era {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Era::Before1960s => lang.pick("60년대 이전", "before the 1960s"),
+            Era::Seventies => lang.pick("70년대", "1970s"),
+            Era::Eighties => lang.pick("80년대", "1980s"),
+            Era::NinetiesOn => lang.pick("90년대 이후", "1990s on"),
+        }
+    }
+}
+
+/// How much weight an actor role carries in a cluster, as the report's ◎ > ○ > △.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleStrength {
+    Strong,
+    Medium,
+    Weak,
+}
+
+impl RoleStrength {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleStrength::Strong => "strong",
+            RoleStrength::Medium => "medium",
+            RoleStrength::Weak => "weak",
+        }
+    }
+
+    /// The report's own symbol.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            RoleStrength::Strong => "◎",
+            RoleStrength::Medium => "○",
+            RoleStrength::Weak => "△",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            RoleStrength::Strong => lang.pick("강", "strong"),
+            RoleStrength::Medium => lang.pick("중", "medium"),
+            RoleStrength::Weak => lang.pick("약", "weak"),
+        }
+    }
+}
+
+/// Who fills an actor role in a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub role: String,
+    pub who: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<RoleStrength>,
+    pub source: Source,
+}
+
+/// A number exactly as the seed prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub label: Text,
+    /// A string, so that "2,312", "1만여" and "130/87" stay exactly as printed.
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub source: Source,
+}
+
+/// A titled group of statements: history, a programme, a part of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: Text,
+    pub points: Vec<Point>,
+}
+
+/// The facts only a case has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseDetails {
+    pub country: Text,
+    pub region: Text,
+    pub industry: Text,
+    #[serde(rename = "type")]
+    pub cluster_type: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub era: Option<Era>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub founded: Option<i32>,
+    pub actors: Vec<Actor>,
+    pub figures: Vec<Figure>,
+    pub strengths: Vec<Point>,
+    pub weaknesses: Vec<Point>,
+    pub evaluation: Vec<Point>,
+    pub sections: Vec<Section>,
+    pub factors: Vec<String>,
+    pub problems: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating_note: Option<Text>,
+}
+
+impl CaseDetails {
+    /// The strength the seed gives this case in a role, if it rates it.
+    pub fn strength_in(&self, role: &str) -> Option<RoleStrength> {
+        self.actors
+            .iter()
+            .filter(|a| a.role == role)
+            .find_map(|a| a.strength)
+    }
+}
+
+/// Which scheme of actors a role belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleScheme {
+    /// The report's vision provider / system organizer / specialized supplier.
+    ClusterActors,
+    /// The actor kinds of the Yeongwol solar plan.
+    YeongwolPlan,
+}
+
+/// Who fills a role in a cluster type, per the report's type table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeActor {
+    pub role: String,
+    pub who: Text,
+    pub source: Source,
+}
+
+/// A promising Korean region a strategy names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<Text>,
+    pub source: Source,
+}
+
+/// A small comparison table (paradigm shift, research trends, the Dyer figures...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub columns: Vec<Text>,
+    pub rows: Vec<TableRow>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    pub label: Text,
+    pub cells: Vec<Text>,
+}
+
+/// One decade of the report's era timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EraEntry {
+    pub era: Era,
+    pub label: Text,
+    pub policy_focus: Text,
+    #[serde(default)]
+    pub world: Vec<String>,
+    #[serde(default)]
+    pub korea: Vec<KoreanEraEntry>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KoreanEraEntry {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+}
+
+/// What distinguishes one kind of item from another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Details {
+    Case(Box<CaseDetails>),
+    Role {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        abbr: Option<String>,
+        scheme: RoleScheme,
+    },
+    Type {
+        actors: Vec<TypeActor>,
+    },
+    Strategy {
+        #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+        for_type: Option<String>,
+        regions: Vec<Region>,
+    },
+    Concept {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        table: Option<Table>,
+        eras: Vec<EraEntry>,
+    },
+    /// Factors and problems carry only the common fields.
+    Plain {},
+}
+
+/// Any item of a collection: the fields all kinds share, and the kind's own details.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub kind: Kind,
+    pub id: String,
+    pub name: Text,
+    pub aliases: Vec<String>,
+    pub summary: Text,
+    /// Statements about the item (a factor's aspects, a concept's parts, a strategy's actions).
+    pub points: Vec<Point>,
+    pub sources: Vec<Source>,
+    #[serde(flatten)]
+    pub details: Details,
+    /// The file the item was loaded from, for messages and live reload.
+    #[serde(skip)]
+    pub file: String,
+}
+
+impl Item {
+    pub fn case(&self) -> Option<&CaseDetails> {
+        match &self.details {
+            Details::Case(case) => Some(case),
+            _ => None,
+        }
+    }
+
+    pub fn title(&self, lang: Lang) -> &str {
+        self.name.get(lang)
+    }
+}

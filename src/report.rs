@@ -1,0 +1,377 @@
+//! What to say about an item, in reading order, independent of the output format.
+//!
+//! `show` (plain text and Markdown) and the explorer's detail pane all render the same
+//! [`Block`]s, so an item reads the same everywhere and a field added here appears in
+//! every output. For a case the order is the one a meeting needs: key facts, summary and
+//! key figures first, then actors, strengths and weaknesses, links, and sources.
+//!
+//! Depends on `model` and `index`.
+
+use crate::index::{Index, Relation};
+use crate::model::{Details, Item, Kind, Lang, Point, RoleStrength, Source};
+
+/// One piece of an item's report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The item's name in the chosen language, and in the other one.
+    Title {
+        name: String,
+        other: String,
+        kind: Kind,
+    },
+    /// Key facts as label/value pairs (type, country, status, …).
+    Facts(Vec<(String, String)>),
+    Heading(String),
+    Paragraph(String),
+    /// A statement with its source.
+    Bullet {
+        text: String,
+        source: Option<String>,
+    },
+    /// A figure exactly as the seed gives it.
+    Figure {
+        label: String,
+        value: String,
+        year: Option<i32>,
+        note: Option<String>,
+        source: String,
+    },
+    /// Who fills a role, with the seed's strength.
+    Actor {
+        role: String,
+        role_id: String,
+        strength: Option<RoleStrength>,
+        who: String,
+    },
+    /// A link to another item; `note` says how they relate (a strength, a relation).
+    Link {
+        target: String,
+        label: String,
+        kind: Kind,
+        note: Option<String>,
+    },
+    Table {
+        columns: Vec<String>,
+        rows: Vec<(String, Vec<String>)>,
+    },
+}
+
+fn heading(lang: Lang, ko: &str, en: &str) -> Block {
+    Block::Heading(lang.pick(ko, en).to_string())
+}
+
+fn bullets(points: &[Point], lang: Lang) -> impl Iterator<Item = Block> + '_ {
+    points.iter().map(move |p| Block::Bullet {
+        text: p.get(lang).to_string(),
+        source: Some(p.source.to_string()),
+    })
+}
+
+fn link(index: &Index, id: &str, lang: Lang, note: Option<String>) -> Option<Block> {
+    let item = index.get(id)?;
+    Some(Block::Link {
+        target: id.to_string(),
+        label: item.name.get(lang).to_string(),
+        kind: item.kind,
+        note,
+    })
+}
+
+/// The strength as the seed writes it and in words, so it never depends on colour.
+pub fn strength_text(strength: RoleStrength, lang: Lang) -> String {
+    format!("{} {}", strength.symbol(), strength.label(lang))
+}
+
+/// The full report of an item.
+pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
+    let mut out = vec![Block::Title {
+        name: item.name.get(lang).to_string(),
+        other: item.name.get(lang.other()).to_string(),
+        kind: item.kind,
+    }];
+    let position = index.position(&item.id);
+    match &item.details {
+        Details::Case(case) => {
+            let mut facts = vec![
+                (
+                    lang.pick("유형", "Type").to_string(),
+                    index.name_of(&case.cluster_type, lang).to_string(),
+                ),
+                (
+                    lang.pick("국가·지역", "Country · region").to_string(),
+                    format!("{} · {}", case.country.get(lang), case.region.get(lang)),
+                ),
+                (
+                    lang.pick("산업", "Industry").to_string(),
+                    case.industry.get(lang).to_string(),
+                ),
+                (
+                    lang.pick("상태", "Status").to_string(),
+                    case.status.label(lang).to_string(),
+                ),
+            ];
+            let era = match (case.era, case.founded) {
+                (Some(era), Some(year)) => Some(format!("{} · {year}", era.label(lang))),
+                (Some(era), None) => Some(era.label(lang).to_string()),
+                (None, Some(year)) => Some(year.to_string()),
+                (None, None) => None,
+            };
+            if let Some(era) = era {
+                facts.push((lang.pick("시기·형성", "Era · founded").to_string(), era));
+            }
+            out.push(Block::Facts(facts));
+            out.push(Block::Paragraph(item.summary.get(lang).to_string()));
+            if !case.figures.is_empty() {
+                out.push(heading(lang, "주요 수치", "Key figures"));
+                out.extend(case.figures.iter().map(|f| {
+                    let unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+                    let value = if unit.is_empty() {
+                        f.value.clone()
+                    } else if unit.chars().all(|c| c == '%') {
+                        format!("{}{unit}", f.value)
+                    } else {
+                        format!("{} {unit}", f.value)
+                    };
+                    Block::Figure {
+                        label: f.label.get(lang).to_string(),
+                        value,
+                        year: f.year,
+                        note: f.note.as_ref().map(|n| n.get(lang).to_string()),
+                        source: f.source.to_string(),
+                    }
+                }));
+            }
+            if !case.actors.is_empty() {
+                out.push(heading(lang, "구성주체", "Actors"));
+                out.extend(case.actors.iter().map(|a| Block::Actor {
+                    role: index.name_of(&a.role, lang).to_string(),
+                    role_id: a.role.clone(),
+                    strength: a.strength,
+                    who: a.who.get(lang).to_string(),
+                }));
+                if let Some(note) = &case.rating_note {
+                    out.push(Block::Paragraph(format!(
+                        "{} {}",
+                        lang.pick("◎○△ 판독:", "Reading of ◎○△:"),
+                        note.get(lang)
+                    )));
+                }
+            }
+            for (points, ko, en) in [
+                (&case.strengths, "강점", "Strengths"),
+                (&case.weaknesses, "약점", "Weaknesses"),
+                (&case.evaluation, "평가", "Evaluation"),
+            ] {
+                if !points.is_empty() {
+                    out.push(heading(lang, ko, en));
+                    out.extend(bullets(points, lang));
+                }
+            }
+            let mut related = Vec::new();
+            if let Some(c) = &case.counterpart {
+                related.extend(link(
+                    index,
+                    c,
+                    lang,
+                    Some(lang.pick("대응 사례", "counterpart").into()),
+                ));
+            }
+            if let Some(s) = &case.strategy {
+                related.extend(link(
+                    index,
+                    s,
+                    lang,
+                    Some(lang.pick("유형별 전략", "strategy").into()),
+                ));
+            }
+            related.extend(link(
+                index,
+                &case.cluster_type,
+                lang,
+                Some(lang.pick("유형", "type").into()),
+            ));
+            out.push(heading(lang, "관련 항목", "Related"));
+            out.extend(related);
+            if !case.factors.is_empty() {
+                out.push(heading(lang, "성공요인", "Success factors"));
+                out.extend(
+                    case.factors
+                        .iter()
+                        .filter_map(|f| link(index, f, lang, None)),
+                );
+            }
+            if !case.problems.is_empty() {
+                out.push(heading(lang, "정책문제", "Policy problems"));
+                out.extend(
+                    case.problems
+                        .iter()
+                        .filter_map(|p| link(index, p, lang, None)),
+                );
+            }
+            for section in &case.sections {
+                out.push(Block::Heading(section.title.get(lang).to_string()));
+                out.extend(bullets(&section.points, lang));
+            }
+        }
+        _ => {
+            let mut facts = vec![(
+                lang.pick("종류", "Kind").to_string(),
+                item.kind.label(lang).to_string(),
+            )];
+            match &item.details {
+                Details::Role {
+                    abbr: Some(abbr), ..
+                } => {
+                    facts.push((lang.pick("약칭", "Abbreviation").to_string(), abbr.clone()));
+                }
+                Details::Strategy {
+                    for_type: Some(t), ..
+                } => {
+                    facts.push((
+                        lang.pick("유형", "Type").to_string(),
+                        index.name_of(t, lang).to_string(),
+                    ));
+                }
+                _ => {}
+            }
+            out.push(Block::Facts(facts));
+            out.push(Block::Paragraph(item.summary.get(lang).to_string()));
+            if !item.points.is_empty() {
+                out.push(heading(lang, "내용", "Details"));
+                out.extend(bullets(&item.points, lang));
+            }
+            catalog_details(index, item, lang, &mut out);
+            if let Some(position) = position {
+                linked_cases(index, item, position, lang, &mut out);
+            }
+        }
+    }
+    out.push(heading(lang, "출처", "Sources"));
+    out.extend(item.sources.iter().map(|s| Block::Bullet {
+        text: s.to_string(),
+        source: None,
+    }));
+    out
+}
+
+fn catalog_details(index: &Index, item: &Item, lang: Lang, out: &mut Vec<Block>) {
+    match &item.details {
+        Details::Type { actors } if !actors.is_empty() => {
+            out.push(heading(lang, "역할별 주체", "Who fills each role"));
+            out.extend(actors.iter().map(|a| Block::Actor {
+                role: index.name_of(&a.role, lang).to_string(),
+                role_id: a.role.clone(),
+                strength: None,
+                who: a.who.get(lang).to_string(),
+            }));
+        }
+        Details::Strategy { regions, .. } if !regions.is_empty() => {
+            out.push(heading(lang, "유망지역", "Promising regions"));
+            out.extend(regions.iter().map(|r| Block::Bullet {
+                text: match &r.industry {
+                    Some(industry) => format!("{} ({})", r.name.get(lang), industry.get(lang)),
+                    None => r.name.get(lang).to_string(),
+                },
+                source: Some(r.source.to_string()),
+            }));
+        }
+        Details::Concept { table, eras } => {
+            if let Some(table) = table {
+                out.push(Block::Table {
+                    columns: table
+                        .columns
+                        .iter()
+                        .map(|c| c.get(lang).to_string())
+                        .collect(),
+                    rows: table
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.label.get(lang).to_string(),
+                                r.cells.iter().map(|c| c.get(lang).to_string()).collect(),
+                            )
+                        })
+                        .collect(),
+                });
+                out.push(Block::Bullet {
+                    text: lang.pick("표 출처", "Table source").to_string(),
+                    source: Some(table.source.to_string()),
+                });
+            }
+            for era in eras {
+                out.push(Block::Heading(format!(
+                    "{} — {}",
+                    era.label.get(lang),
+                    era.policy_focus.get(lang)
+                )));
+                for id in &era.world {
+                    out.extend(link(
+                        index,
+                        id,
+                        lang,
+                        Some(lang.pick("세계", "world").into()),
+                    ));
+                }
+                for korean in &era.korea {
+                    match korean
+                        .case
+                        .as_deref()
+                        .and_then(|c| link(index, c, lang, Some(lang.pick("한국", "Korea").into())))
+                    {
+                        Some(block) => out.push(block),
+                        None => out.push(Block::Bullet {
+                            text: format!(
+                                "{}: {}",
+                                lang.pick("한국", "Korea"),
+                                korean.name.get(lang)
+                            ),
+                            source: Some(era.source.to_string()),
+                        }),
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn linked_cases(index: &Index, item: &Item, position: usize, lang: Lang, out: &mut Vec<Block>) {
+    let wanted: fn(Relation) -> bool = match item.kind {
+        Kind::Factor => |r| r == Relation::Factor,
+        Kind::Problem => |r| r == Relation::Problem,
+        Kind::Role => |r| matches!(r, Relation::Role(_)),
+        Kind::Type => |r| r == Relation::Type,
+        Kind::Strategy => |r| r == Relation::Strategy,
+        Kind::Concept => |r| r == Relation::Timeline,
+        Kind::Case => |_| false,
+    };
+    let cases = index.cases_linking(position, wanted);
+    if cases.is_empty() {
+        return;
+    }
+    out.push(heading(lang, "관련 사례", "Cases"));
+    for case in cases {
+        let case_item = index.item(case);
+        let note = if item.kind == Kind::Role {
+            case_item
+                .case()
+                .and_then(|c| c.strength_in(&item.id))
+                .map(|s| strength_text(s, lang))
+        } else {
+            None
+        };
+        out.extend(link(index, &case_item.id, lang, note));
+    }
+}
+
+/// All sources of an item's report, deduplicated, in order of first appearance.
+pub fn sources_of(item: &Item) -> Vec<&Source> {
+    let mut seen: Vec<&Source> = Vec::new();
+    for s in &item.sources {
+        if !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    seen
+}

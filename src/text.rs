@@ -1,0 +1,222 @@
+//! Text handling shared by every layer: what counts as an unsafe character, how text is
+//! made safe for a terminal, and how Hangul-and-Latin text is measured, truncated and
+//! wrapped by display width.
+//!
+//! Byte indices, char indices and display columns are three different things in Hangul
+//! text; every function here works in display columns (`unicode-width`) and slices on
+//! char boundaries. This module depends on nothing else in the crate.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that must never be kept in loaded text nor reach a terminal: C0 and C1
+/// controls (escape sequences start with them), invisible direction overrides and
+/// isolates, and zero-width characters that hide text. Newline and tab are ordinary
+/// whitespace in YAML block text and are allowed.
+pub fn is_forbidden(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        c if c.is_control() => true, // C0, DEL and C1
+        '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+        | '\u{202A}'..='\u{202E}' // embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // isolates
+        | '\u{061C}' // Arabic letter mark
+        | '\u{FEFF}' // BOM / zero-width no-break space inside text
+        | '\u{FFF9}'..='\u{FFFB}' => true, // interlinear annotation controls
+        _ => false,
+    }
+}
+
+/// The first forbidden character in `s`, with its char index.
+pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
+    s.chars().enumerate().find(|(_, c)| is_forbidden(*c))
+}
+
+/// Composes Hangul and other decomposed text (NFC), so 샌디에고 typed or saved as
+/// jamo sequences compares equal to the precomposed syllables.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Text for one terminal line: forbidden characters become U+FFFD and line breaks and
+/// tabs become spaces, so file content can never move the cursor or inject escapes.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if s.chars()
+        .all(|c| !is_forbidden(c) && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' | '\r' => ' ',
+                c if is_forbidden(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Text for a message to a person (errors quoting a file's bytes): forbidden characters
+/// are spelled out as `\u{1b}` so the reader sees what is in the file.
+pub fn escape_for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_forbidden(c) || c == '\r') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_forbidden(c) || c == '\r' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width in terminal columns (Hangul syllables are two columns wide).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// Cuts `s` to at most `max` columns, ending in `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let budget = max - 1; // room for the ellipsis
+    let mut used = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Pads `s` with spaces to exactly `columns` (truncating first if it is wider), so
+/// columns of mixed Hangul and Latin text line up.
+pub fn pad(s: &str, columns: usize) -> String {
+    let cut = truncate(s, columns);
+    let fill = columns.saturating_sub(width(&cut));
+    let mut out = cut.into_owned();
+    out.extend(std::iter::repeat_n(' ', fill));
+    out
+}
+
+/// Wraps `s` into lines of at most `max` columns. Words are kept whole where they fit;
+/// a word longer than a line is broken between characters. Explicit line breaks are kept.
+/// No returned line is wider than `max`, and no non-space character is dropped (when
+/// `max` is 1, a two-column character cannot fit and is shown on a line of its own — the
+/// only case where a line exceeds `max`, and callers clip it).
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for paragraph in s.split('\n') {
+        if paragraph.trim().is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        let options = textwrap::Options::new(max)
+            .break_words(true)
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
+        for line in textwrap::wrap(paragraph, options) {
+            // textwrap measures with unicode-width too, but a two-column character
+            // can still overflow a narrow line: split such lines by hand.
+            if width(&line) <= max {
+                lines.push(line.into_owned());
+            } else {
+                lines.extend(hard_split(&line, max));
+            }
+        }
+    }
+    lines
+}
+
+fn hard_split(line: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut used = 0;
+    for c in line.chars() {
+        let w = char_width(c);
+        if used + w > max && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+            used = 0;
+        }
+        current.push(c);
+        used += w;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_never_survive_one_line() {
+        let hostile = "a\u{1b}[31mred\u{7}\u{9b}2J\u{202e}b";
+        let clean = one_line(hostile);
+        assert!(!clean.chars().any(|c| c.is_control()));
+        assert!(!clean.contains('\u{202e}'));
+        assert!(clean.contains("red"));
+    }
+
+    #[test]
+    fn error_text_spells_out_control_characters() {
+        assert_eq!(escape_for_terminal("x\u{1b}y"), "x\\u{1b}y");
+    }
+
+    #[test]
+    fn truncate_counts_hangul_as_two_columns() {
+        assert_eq!(truncate("샌디에고", 5), "샌디…");
+        assert_eq!(truncate("샌디에고", 8), "샌디에고");
+        assert_eq!(truncate("San Diego", 4), "San…");
+        assert_eq!(width(&truncate("샌디에고 바이오", 6)), 5);
+    }
+
+    #[test]
+    fn pad_aligns_mixed_text() {
+        assert_eq!(width(&pad("대덕", 6)), 6);
+        assert_eq!(width(&pad("Daedeok", 6)), 6);
+    }
+
+    #[test]
+    fn wrap_keeps_every_line_within_width() {
+        let s =
+            "대덕연구단지는 1973년부터 조성된 science park로서 ETRI에서 스핀오프한 벤처가 220여개";
+        for max in 2..40 {
+            for line in wrap(s, max) {
+                assert!(width(&line) <= max, "{line:?} wider than {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_loses_no_text() {
+        let s = "샌디에고 UCSD CONNECT 프로그램은 산학관 네트워크를 만들었다";
+        for max in 1..30 {
+            let joined: String = wrap(s, max).concat().split_whitespace().collect();
+            let original: String = s.split_whitespace().collect();
+            assert_eq!(joined, original, "width {max}");
+        }
+    }
+}
