@@ -730,3 +730,164 @@ pub fn check(index: &Index) -> Outcome {
         code: if errors == 0 { 0 } else { 1 },
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// search
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    kind: Kind,
+    id: &'a str,
+    title: &'a crate::model::Text,
+    field: &'static str,
+    text: &'a str,
+    score: i64,
+    indices: &'a [usize],
+}
+
+/// `casebook search`: the best hits, one per item. `load_ms` is reported by `--timing`.
+#[allow(clippy::too_many_arguments)]
+pub fn search(
+    index: &Index,
+    query: &str,
+    json: bool,
+    limit: usize,
+    kind: Option<Kind>,
+    timing: bool,
+    load_ms: f64,
+    lang: Lang,
+) -> Outcome {
+    let search_index = crate::corpus::build_search_index(index);
+    // --kind is the same as a kind: term, so both spellings behave alike.
+    let query = match kind {
+        Some(k) => format!("{query} kind:{}", k.as_str()),
+        None => query.to_string(),
+    };
+    let started = std::time::Instant::now();
+    let mut searcher = crate::search::Searcher::new(&search_index);
+    let results = searcher
+        .search(&query, limit, &|| false)
+        .unwrap_or_default();
+    let search_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let hits: Vec<(&crate::search::Hit, &Item, &str)> = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let document = search_index.document(hit.doc);
+            let item = index.get(&document.id)?;
+            let text = document
+                .fields
+                .get(hit.field_index)
+                .map_or("", |f| f.text.as_str());
+            Some((hit, item, text))
+        })
+        .collect();
+    let mut stderr = String::new();
+    if timing {
+        let _ = writeln!(
+            stderr,
+            "timing: load_ms={load_ms:.1} search_ms={search_ms:.3} hits={}",
+            results.total
+        );
+    }
+    let code = if hits.is_empty() { 1 } else { 0 };
+    if json {
+        let out: Vec<HitJson> = hits
+            .iter()
+            .map(|(hit, item, text)| HitJson {
+                kind: item.kind,
+                id: &item.id,
+                title: &item.name,
+                field: hit.field.as_str(),
+                text,
+                score: hit.score,
+                indices: &hit.indices,
+            })
+            .collect();
+        return Outcome {
+            stdout: json_string(&out) + "\n",
+            stderr,
+            code,
+        };
+    }
+    let mark = std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let name_width = hits
+        .iter()
+        .map(|(_, item, _)| width(&one_line(item.name.get(lang))))
+        .max()
+        .unwrap_or(0)
+        .min(30);
+    let mut out = String::new();
+    for (hit, item, text) in &hits {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}: {}",
+            pad(item.kind.label(lang), 8),
+            pad(&item.id, 26),
+            pad(&one_line(item.name.get(lang)), name_width),
+            hit.field.as_str(),
+            marked(text, &hit.indices, mark, 80)
+        );
+    }
+    if hits.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "{}",
+            lang.pick("일치하는 항목이 없습니다", "nothing matches")
+        );
+    }
+    Outcome {
+        stdout: out,
+        stderr,
+        code,
+    }
+}
+
+/// `text` (cut to about `room` columns around the first match) with matched characters
+/// in bold-underline on a terminal, or between `[` `]` in a pipe.
+fn marked(text: &str, indices: &[usize], ansi: bool, room: usize) -> String {
+    let chars: Vec<char> = one_line(text).chars().collect();
+    let first = indices.first().copied().unwrap_or(0);
+    let start = if width(&chars[..first.min(chars.len())].iter().collect::<String>()) + 20 > room {
+        first.saturating_sub(10)
+    } else {
+        0
+    };
+    let (open, close) = if ansi {
+        ("\x1b[1;4m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut used = 0;
+    let mut in_mark = false;
+    for (i, c) in chars.iter().enumerate().skip(start) {
+        let w = width(&c.to_string());
+        if used + w > room {
+            if in_mark {
+                out.push_str(close);
+                in_mark = false;
+            }
+            out.push('…');
+            break;
+        }
+        let is_marked = indices.binary_search(&i).is_ok();
+        if is_marked && !in_mark {
+            out.push_str(open);
+            in_mark = true;
+        } else if !is_marked && in_mark {
+            out.push_str(close);
+            in_mark = false;
+        }
+        out.push(*c);
+        used += w;
+    }
+    if in_mark {
+        out.push_str(close);
+    }
+    out
+}

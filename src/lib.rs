@@ -12,12 +12,17 @@
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
+//! - [`corpus`]: items → search documents.
+//! - [`report`]: what to say about an item, shared by `show` and the explorer.
 //! - [`cli`]: the subcommands and their plain / JSON / Markdown output.
 //! - [`tui`]: the interactive explorer.
 
 pub mod cli;
+pub mod corpus;
 pub mod index;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod search;
 pub mod text;
+pub mod tui;

@@ -52,17 +52,21 @@ fn skipped_warning(index: &Index) -> String {
 fn run(args: Args) -> anyhow::Result<Outcome> {
     let lang = cli::resolve_lang(args.lang);
     let Some(command) = &args.command else {
-        let index = load_index(&args)?;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        casebook::tui::run(casebook::tui::Options {
+            lang,
+            theme: casebook::tui::theme::Theme::new(args.theme, no_color),
+            cases: args.cases.clone(),
+        })?;
         return Ok(Outcome {
-            stdout: format!(
-                "casebook: {} items loaded. The explorer is not built yet; try `casebook list`.\n",
-                index.len()
-            ),
-            stderr: skipped_warning(&index),
+            stdout: String::new(),
+            stderr: String::new(),
             code: 0,
         });
     };
+    let started = std::time::Instant::now();
     let index = load_index(&args)?;
+    let load_ms = started.elapsed().as_secs_f64() * 1000.0;
     let mut outcome = match command {
         Command::List {
             kind,
@@ -78,11 +82,22 @@ fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Show { id, json, markdown } => cli::show(&index, id, *json, *markdown, lang),
         Command::Matrix { json } => cli::matrix(&index, *json, lang),
         Command::Check => return Ok(cli::check(&index)),
-        Command::Search { .. } => Outcome {
-            stdout: String::new(),
-            stderr: "search is not built yet\n".into(),
-            code: 2,
-        },
+        Command::Search {
+            query,
+            json,
+            limit,
+            kind,
+            timing,
+        } => cli::search(
+            &index,
+            query,
+            *json,
+            *limit,
+            kind.map(Into::into),
+            *timing,
+            load_ms,
+            lang,
+        ),
     };
     outcome.stderr = skipped_warning(&index) + &outcome.stderr;
     Ok(outcome)

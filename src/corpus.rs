@@ -1,0 +1,164 @@
+//! Turns the index's items into search documents: every text field of every item, in
+//! both languages, tagged with the field it came from. A match inside a case (a figure,
+//! an actor) belongs to the case, so the document is the case.
+//!
+//! Depends on `model`, `index` and `search`; the search engine itself knows nothing of
+//! the model beyond [`Kind`].
+
+use crate::index::Index;
+use crate::model::{Details, Item, Text};
+use crate::search::{DocField, Document, Field, SearchIndex};
+
+/// The search index over a whole collection; document `i` is item `i` of the index.
+pub fn build_search_index(index: &Index) -> SearchIndex {
+    SearchIndex::build(
+        index
+            .items()
+            .iter()
+            .map(|item| document(index, item))
+            .collect(),
+    )
+}
+
+fn push(fields: &mut Vec<DocField>, field: Field, text: &str) {
+    if !text.trim().is_empty() {
+        fields.push(DocField {
+            field,
+            text: text.to_string(),
+        });
+    }
+}
+
+fn push_text(fields: &mut Vec<DocField>, field: Field, text: &Text) {
+    push(fields, field, &text.ko);
+    push(fields, field, &text.en);
+}
+
+/// One item as a search document.
+pub fn document(index: &Index, item: &Item) -> Document {
+    let mut fields = Vec::new();
+    push_text(&mut fields, Field::Name, &item.name);
+    for alias in &item.aliases {
+        push(&mut fields, Field::Alias, alias);
+    }
+    push(&mut fields, Field::Alias, &item.id);
+    push_text(&mut fields, Field::Summary, &item.summary);
+    for p in &item.points {
+        push(&mut fields, Field::Point, &p.ko);
+        push(&mut fields, Field::Point, &p.en);
+    }
+    let mut type_id = None;
+    match &item.details {
+        Details::Case(case) => {
+            type_id = Some(case.cluster_type.clone());
+            push_text(&mut fields, Field::Place, &case.country);
+            push_text(&mut fields, Field::Place, &case.region);
+            push_text(&mut fields, Field::Place, &case.industry);
+            for actor in &case.actors {
+                push_text(&mut fields, Field::Actor, &actor.who);
+            }
+            for figure in &case.figures {
+                let unit = |lang_unit: Option<&str>| {
+                    lang_unit.map(|u| format!(" {u}")).unwrap_or_default()
+                };
+                push(
+                    &mut fields,
+                    Field::Figure,
+                    &format!(
+                        "{}: {}{}",
+                        figure.label.ko,
+                        figure.value,
+                        unit(figure.unit.as_ref().map(|u| u.ko.as_str()))
+                    ),
+                );
+                push(
+                    &mut fields,
+                    Field::Figure,
+                    &format!(
+                        "{}: {}{}",
+                        figure.label.en,
+                        figure.value,
+                        unit(figure.unit.as_ref().map(|u| u.en.as_str()))
+                    ),
+                );
+            }
+            for (points, field) in [
+                (&case.strengths, Field::Strength),
+                (&case.weaknesses, Field::Weakness),
+                (&case.evaluation, Field::Evaluation),
+            ] {
+                for p in points {
+                    push(&mut fields, field, &p.ko);
+                    push(&mut fields, field, &p.en);
+                }
+            }
+            for section in &case.sections {
+                push_text(&mut fields, Field::Point, &section.title);
+                for p in &section.points {
+                    push(&mut fields, Field::Point, &p.ko);
+                    push(&mut fields, Field::Point, &p.en);
+                }
+            }
+            if let Some(note) = &case.rating_note {
+                push_text(&mut fields, Field::Point, note);
+            }
+            push_text(
+                &mut fields,
+                Field::Place,
+                &type_name(index, &case.cluster_type),
+            );
+        }
+        Details::Role { abbr, .. } => {
+            if let Some(abbr) = abbr {
+                push(&mut fields, Field::Alias, abbr);
+            }
+        }
+        Details::Type { actors } => {
+            for actor in actors {
+                push_text(&mut fields, Field::Actor, &actor.who);
+            }
+        }
+        Details::Strategy { for_type, regions } => {
+            type_id = for_type.clone();
+            for region in regions {
+                push_text(&mut fields, Field::Region, &region.name);
+                if let Some(industry) = &region.industry {
+                    push_text(&mut fields, Field::Region, industry);
+                }
+            }
+        }
+        Details::Concept { table, eras } => {
+            if let Some(table) = table {
+                for row in &table.rows {
+                    push_text(&mut fields, Field::Point, &row.label);
+                    for cell in &row.cells {
+                        push_text(&mut fields, Field::Point, cell);
+                    }
+                }
+            }
+            for era in eras {
+                push_text(&mut fields, Field::Point, &era.policy_focus);
+                for korean in &era.korea {
+                    push_text(&mut fields, Field::Point, &korean.name);
+                }
+            }
+        }
+        Details::Plain {} => {}
+    }
+    let mut sources: Vec<String> = item.sources.iter().map(|s| s.to_string()).collect();
+    sources.dedup();
+    for s in sources {
+        push(&mut fields, Field::Source, &s);
+    }
+    Document {
+        kind: item.kind,
+        id: item.id.clone(),
+        title: format!("{} {}", item.name.ko, item.name.en),
+        type_id,
+        fields,
+    }
+}
+
+fn type_name(index: &Index, id: &str) -> Text {
+    index.get(id).map(|t| t.name.clone()).unwrap_or_default()
+}

@@ -1,0 +1,104 @@
+//! Text normalisation shared by documents and queries: NFC, full-width Latin
+//! to half-width, Unicode lowercase, every kind of whitespace to a plain
+//! space, and conjoining initials to compatibility jamo. Also the 64-bit
+//! character masks used by the prefilter.
+//!
+//! Depends on `unicode-normalization` and the sibling `hangul` module only.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::hangul;
+
+/// Returns `text` in NFC, borrowing when it already is (the common case).
+pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Feeds the folded form of one (NFC) char to `push`; a char may fold to
+/// several (e.g. 'İ' lowercases to "i\u{307}").
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    let c = match c as u32 {
+        // Full-width ASCII variants sit at a fixed offset from ASCII.
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    if c.is_whitespace() {
+        push(' ');
+    } else if let Some(jamo) = hangul::conjoining_initial_to_compat(c) {
+        push(jamo);
+    } else if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else {
+        c.to_lowercase().for_each(push);
+    }
+}
+
+/// Folds NFC text for matching.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+    out
+}
+
+/// Folds NFC text and also returns, for each char of the result, the char
+/// index in `text` it came from. Only computed for hits being returned, so
+/// the index never stores such maps.
+pub(crate) fn fold_with_origin(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        fold_char(c, |f| {
+            out.push(f);
+            origin.push(index);
+        });
+    }
+    (out, origin)
+}
+
+/// Bits 0..26: ASCII letters; bits 26..45: Hangul initial consonants (set by a
+/// syllable and by a lone jamo alike); bits 45..64: everything else hashed,
+/// syllables by their vowel-and-final part.
+const INITIAL_BITS: u32 = 26;
+const HASHED_BITS: u32 = 45;
+const HASH_BUCKETS: u32 = 64 - HASHED_BITS;
+
+/// The mask bits a folded text char sets.
+pub(crate) fn char_mask(c: char) -> u64 {
+    if c.is_ascii_lowercase() {
+        return 1 << (c as u32 - 'a' as u32);
+    }
+    if let Some(initial) = hangul::syllable_initial(c) {
+        let rest = hangul::syllable_rest(c).unwrap_or(0);
+        return (1 << (INITIAL_BITS + initial as u32)) | (1 << (HASHED_BITS + rest % HASH_BUCKETS));
+    }
+    if let Some(initial) = hangul::initial_jamo_index(c) {
+        return 1 << (INITIAL_BITS + initial as u32);
+    }
+    if c == ' ' {
+        // Spaces are everywhere; giving them a bit would only cost a collision.
+        return 0;
+    }
+    1 << (HASHED_BITS + c as u32 % HASH_BUCKETS)
+}
+
+/// The bits a query initial consonant requires of a text.
+pub(crate) fn initial_mask(initial: u8) -> u64 {
+    1 << (INITIAL_BITS + initial as u32)
+}
+
+/// Mask of all chars of a folded text.
+pub(crate) fn text_mask(folded: &str) -> u64 {
+    folded.chars().fold(0, |mask, c| mask | char_mask(c))
+}
+
+/// Whether a match starting after `prev` starts a word.
+pub(crate) fn starts_word_after(prev: char) -> bool {
+    !prev.is_alphanumeric()
+}

@@ -1,0 +1,83 @@
+//! Hangul helpers: syllable decomposition into initial consonants (초성) and
+//! the "initial + syllable" expansion that lets `SkimMatcherV2` treat a lone
+//! initial consonant in the query as a wildcard for any syllable that starts
+//! with it.
+//!
+//! Depends only on `std`; knows nothing about documents or queries.
+
+/// First precomposed Hangul syllable, 가.
+const SYLLABLE_FIRST: u32 = 0xAC00;
+/// Last precomposed Hangul syllable, 힣.
+const SYLLABLE_LAST: u32 = 0xD7A3;
+/// Syllables per initial consonant: 21 vowels × 28 finals (incl. none).
+const SYLLABLES_PER_INITIAL: u32 = 21 * 28;
+/// First conjoining initial consonant (choseong ᄀ, U+1100).
+const CONJOINING_INITIAL_FIRST: u32 = 0x1100;
+
+/// The 19 initial consonants as compatibility jamo — what a Korean keyboard
+/// produces for a lone consonant — in Unicode syllable order.
+pub(crate) const INITIALS: [char; 19] = [
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// Whether `c` is a precomposed Hangul syllable (가..힣).
+pub(crate) fn is_syllable(c: char) -> bool {
+    (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&(c as u32))
+}
+
+/// Index (0..19) of the initial consonant of a precomposed syllable.
+pub(crate) fn syllable_initial(c: char) -> Option<u8> {
+    if is_syllable(c) {
+        // The quotient is < 19 because the syllable block holds 19 × 588 code points.
+        Some(((c as u32 - SYLLABLE_FIRST) / SYLLABLES_PER_INITIAL) as u8)
+    } else {
+        None
+    }
+}
+
+/// The vowel-and-final part of a syllable (0..588), used to spread syllables
+/// that share an initial over the prefilter's bits.
+pub(crate) fn syllable_rest(c: char) -> Option<u32> {
+    if is_syllable(c) {
+        Some((c as u32 - SYLLABLE_FIRST) % SYLLABLES_PER_INITIAL)
+    } else {
+        None
+    }
+}
+
+/// Index (0..19) of a compatibility jamo that can stand as an initial consonant.
+pub(crate) fn initial_jamo_index(c: char) -> Option<u8> {
+    INITIALS.iter().position(|&j| j == c).map(|i| i as u8)
+}
+
+/// Maps a lone conjoining initial (U+1100..U+1112, what NFD produces) to the
+/// compatibility jamo a keyboard produces, so both spellings behave alike.
+pub(crate) fn conjoining_initial_to_compat(c: char) -> Option<char> {
+    let offset = (c as u32).checked_sub(CONJOINING_INITIAL_FIRST)?;
+    INITIALS.get(offset as usize).copied()
+}
+
+/// The initial consonant of `c` when `c` is a syllable or itself an initial jamo.
+pub(crate) fn initial_of(c: char) -> Option<u8> {
+    syllable_initial(c).or_else(|| initial_jamo_index(c))
+}
+
+/// Appends `folded` to `out` with every syllable written as
+/// `[initial jamo][syllable]`, so that a subsequence matcher lets a query
+/// initial match any syllable beginning with it. When `origin` is given, it
+/// receives, for every char pushed, the char index in `folded` it came from.
+pub(crate) fn expand(folded: &str, out: &mut String, mut origin: Option<&mut Vec<usize>>) {
+    for (index, c) in folded.chars().enumerate() {
+        if let Some(initial) = syllable_initial(c) {
+            out.push(INITIALS[initial as usize]);
+            if let Some(origin) = origin.as_deref_mut() {
+                origin.push(index);
+            }
+        }
+        out.push(c);
+        if let Some(origin) = origin.as_deref_mut() {
+            origin.push(index);
+        }
+    }
+}

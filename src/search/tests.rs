@@ -1,0 +1,533 @@
+//! Unit and property tests of the search module (uses only its public API
+//! plus `crate::model::Kind`).
+
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+use super::*;
+
+fn doc(kind: Kind, id: &str, title: &str, fields: &[(Field, &str)]) -> Document {
+    Document {
+        kind,
+        id: id.to_string(),
+        title: title.to_string(),
+        type_id: None,
+        fields: fields
+            .iter()
+            .map(|&(field, text)| DocField {
+                field,
+                text: text.to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn case(id: &str, name: &str, summary: &str) -> Document {
+    doc(
+        Kind::Case,
+        id,
+        name,
+        &[(Field::Name, name), (Field::Summary, summary)],
+    )
+}
+
+fn never() -> bool {
+    false
+}
+
+fn run(index: &SearchIndex, query: &str) -> SearchResults {
+    Searcher::new(index)
+        .search(query, 100, &never)
+        .expect("a search that is never cancelled returns results")
+}
+
+/// Ids of the hits, best first.
+fn ids(index: &SearchIndex, query: &str) -> Vec<String> {
+    run(index, query)
+        .hits
+        .iter()
+        .map(|h| index.document(h.doc).id.clone())
+        .collect()
+}
+
+/// The highlighted chars of a hit, in order, as one string.
+fn highlighted(index: &SearchIndex, hit: &Hit) -> String {
+    let text = &index.document(hit.doc).fields[hit.field_index].text;
+    let chars: Vec<char> = text.chars().collect();
+    hit.indices.iter().map(|&i| chars[i]).collect()
+}
+
+fn sample_index() -> SearchIndex {
+    let mut role = doc(
+        Kind::Role,
+        "role-university",
+        "University",
+        &[
+            (Field::Name, "University"),
+            (Field::Summary, "대학은 연구와 인력양성을 맡는다"),
+        ],
+    );
+    role.type_id = Some("type-research-driven".into());
+    let mut factor = doc(
+        Kind::Factor,
+        "factor-anchor",
+        "앵커 기업",
+        &[
+            (Field::Name, "앵커 기업"),
+            (Field::Alias, "anchor firm"),
+            (Field::Strength, "대기업이 공급망을 이끈다"),
+        ],
+    );
+    factor.type_id = Some("type-anchor-firm".into());
+    SearchIndex::build(vec![
+        case(
+            "case-san-diego",
+            "샌디에고 바이오 클러스터",
+            "San Diego biotech cluster grew around UCSD research",
+        ),
+        case(
+            "case-daedeok",
+            "대덕연구개발특구",
+            "정부 출연 연구소가 모인 대덕",
+        ),
+        case(
+            "case-toyota",
+            "Toyota City",
+            "Automotive keiretsu around Toyota Motor",
+        ),
+        case(
+            "case-ecole",
+            "école polytechnique",
+            "Paris-Saclay research cluster",
+        ),
+        role,
+        factor,
+    ])
+}
+
+#[test]
+fn initials_match_syllables_starting_with_them() {
+    let index = sample_index();
+    assert_eq!(ids(&index, "ㅅㄷㅇㄱ"), ["case-san-diego"]);
+    // Fuzzy: 대 followed (anywhere later) by a ㄷ syllable; the name ranks first.
+    assert_eq!(ids(&index, "대ㄷ")[0], "case-daedeok");
+    assert_eq!(ids(&index, "'대ㄷ"), ["case-daedeok"]);
+    assert_eq!(ids(&index, "샌ㄷ에ㄱ"), ["case-san-diego"]);
+    assert_eq!(ids(&index, "ㄷㄷㅇㄱ"), ["case-daedeok"]);
+    // A full syllable only matches itself.
+    assert!(ids(&index, "샌도").is_empty());
+    assert!(ids(&index, "'대도").is_empty());
+    assert!(ids(&index, "대덕ㅋ").is_empty());
+}
+
+#[test]
+fn initials_highlight_the_syllables() {
+    let index = sample_index();
+    let results = run(&index, "ㅅㄷㅇㄱ");
+    let hit = &results.hits[0];
+    assert_eq!(hit.field, Field::Name);
+    assert_eq!(hit.indices, [0, 1, 2, 3]);
+    assert_eq!(highlighted(&index, hit), "샌디에고");
+
+    let results = run(&index, "대ㄷ");
+    assert_eq!(highlighted(&index, &results.hits[0]), "대덕");
+}
+
+#[test]
+fn highlight_points_at_hangul_chars() {
+    let index = sample_index();
+    let hit = &run(&index, "연구개발").hits[0];
+    assert_eq!(index.document(hit.doc).id, "case-daedeok");
+    assert_eq!(hit.indices, [2, 3, 4, 5]);
+    assert_eq!(highlighted(&index, hit), "연구개발");
+
+    // Scattered (fuzzy) match.
+    let hit = &run(&index, "대특").hits[0];
+    assert_eq!(highlighted(&index, hit), "대특");
+    assert_eq!(hit.indices, [0, 6]);
+
+    // Two terms in the same field both highlight.
+    let hit = &run(&index, "바이오 샌디").hits[0];
+    assert_eq!(highlighted(&index, hit), "샌디바이오");
+}
+
+#[test]
+fn nfd_query_finds_nfc_data() {
+    let index = sample_index();
+    let nfd: String = "대덕연구".nfd().collect();
+    assert_ne!(nfd, "대덕연구");
+    assert_eq!(ids(&index, &nfd), ["case-daedeok"]);
+    let nfd: String = "école".nfd().collect();
+    assert_eq!(ids(&index, &nfd), ["case-ecole"]);
+}
+
+#[test]
+fn nfd_data_is_stored_as_nfc_and_highlights_match_it() {
+    let name: String = "대덕 école".nfd().collect();
+    let index = SearchIndex::build(vec![case("case-nfd", &name, "")]);
+    assert_eq!(index.document(0).fields[0].text, "대덕 école");
+    let hit = &run(&index, "ÉCO").hits[0];
+    assert_eq!(highlighted(&index, hit), "éco");
+}
+
+#[test]
+fn full_width_latin_matches_half_width() {
+    let index = sample_index();
+    assert_eq!(ids(&index, "ＳＡＮ ｄｉｅｇｏ"), ["case-san-diego"]);
+    assert_eq!(ids(&index, "ＳＡＮ")[0], "case-san-diego");
+}
+
+#[test]
+fn case_folding_covers_all_of_unicode() {
+    let index = sample_index();
+    assert_eq!(ids(&index, "ÉCOLE"), ["case-ecole"]);
+    assert_eq!(ids(&index, "TOYOTA")[0], "case-toyota");
+}
+
+#[test]
+fn every_term_must_match_some_field() {
+    let index = sample_index();
+    // "toyota" in the name, "keiretsu" in the summary.
+    assert_eq!(ids(&index, "toyota keiretsu"), ["case-toyota"]);
+    assert!(ids(&index, "toyota 샌디").is_empty());
+    // Ideographic space separates terms too.
+    assert_eq!(ids(&index, "toyota\u{3000}keiretsu"), ["case-toyota"]);
+}
+
+#[test]
+fn exact_prefix_suffix_terms() {
+    let index = sample_index();
+    // Fuzzy finds scattered letters; 'exact needs them contiguous.
+    assert!(ids(&index, "sndg").contains(&"case-san-diego".to_string()));
+    assert!(ids(&index, "'sndg").is_empty());
+    assert_eq!(ids(&index, "'diego"), ["case-san-diego"]);
+    assert_eq!(ids(&index, "^toyota"), ["case-toyota"]);
+    assert!(ids(&index, "^city").is_empty());
+    assert_eq!(ids(&index, "city$"), ["case-toyota"]);
+    assert!(ids(&index, "toyota$").is_empty());
+    assert_eq!(ids(&index, "^toyota city$"), ["case-toyota"]);
+    assert_eq!(ids(&index, "^university$"), ["role-university"]);
+    assert!(ids(&index, "^univ$").is_empty());
+    assert_eq!(ids(&index, "^대ㄷ"), ["case-daedeok"]);
+    assert_eq!(ids(&index, "특구$"), ["case-daedeok"]);
+}
+
+#[test]
+fn negation_excludes_documents() {
+    let index = sample_index();
+    let with = ids(&index, "research");
+    assert!(with.contains(&"case-san-diego".to_string()));
+    let without = ids(&index, "research !ucsd");
+    assert!(!without.contains(&"case-san-diego".to_string()));
+    assert_eq!(without.len(), with.len() - 1);
+    // A negation alone lists everything else.
+    assert_eq!(run(&index, "!toyota").total, index.len() - 1);
+    assert_eq!(run(&index, "!^toyota").total, index.len() - 1);
+    assert_eq!(run(&index, "!^city").total, index.len());
+}
+
+#[test]
+fn bare_operators_are_ignored() {
+    let index = sample_index();
+    for query in [
+        "!", "'", "^", "$", "!'", "!^", "^$", "!$", "  ", "kind:", "type:", "in:",
+    ] {
+        let results = run(&index, query);
+        assert_eq!(results.total, index.len(), "query {query:?}");
+    }
+    assert_eq!(ids(&index, "toyota !"), ["case-toyota"]);
+}
+
+#[test]
+fn kind_filter() {
+    let index = sample_index();
+    assert_eq!(ids(&index, "kind:factor"), ["factor-anchor"]);
+    assert_eq!(ids(&index, "kind:요인"), ["factor-anchor"]);
+    assert_eq!(ids(&index, "kind:fac"), ["factor-anchor"]);
+    assert_eq!(ids(&index, "KIND:Role"), ["role-university"]);
+    assert_eq!(run(&index, "kind:case").total, 4);
+    assert_eq!(run(&index, "kind:사례 toyota").total, 1);
+    // Several kind: terms OR together.
+    assert_eq!(run(&index, "kind:role kind:factor").total, 2);
+    // Unknown kinds match nothing, without an error.
+    assert_eq!(run(&index, "kind:nonsense").total, 0);
+    assert_eq!(run(&index, "kind:nonsense toyota").total, 0);
+}
+
+#[test]
+fn type_filter() {
+    let index = sample_index();
+    assert_eq!(ids(&index, "type:anchor"), ["factor-anchor"]);
+    assert_eq!(ids(&index, "type:TYPE-RESEARCH"), ["role-university"]);
+    assert_eq!(run(&index, "type:type").total, 2);
+    assert_eq!(run(&index, "type:nothing").total, 0);
+}
+
+#[test]
+fn field_filter() {
+    let index = sample_index();
+    // "research" is in two summaries and no name.
+    assert_eq!(run(&index, "'research").total, 2);
+    assert_eq!(run(&index, "'research field:name").total, 0);
+    assert_eq!(run(&index, "'research in:summary").total, 2);
+    assert_eq!(run(&index, "'research in:sum").total, 2);
+    assert_eq!(run(&index, "'research in:요약").total, 2);
+    let results = run(&index, "in:alias anchor");
+    assert_eq!(results.total, 1);
+    assert_eq!(results.hits[0].field, Field::Alias);
+    assert_eq!(run(&index, "field:nonsense toyota").total, 0);
+    // A listing reports a field in scope.
+    let results = run(&index, "in:summary kind:case");
+    assert!(results.hits.iter().all(|h| h.field == Field::Summary));
+}
+
+#[test]
+fn empty_query_lists_in_stable_order() {
+    let index = sample_index();
+    let results = run(&index, "");
+    assert_eq!(results.total, index.len());
+    let listed: Vec<(Kind, String)> = results
+        .hits
+        .iter()
+        .map(|h| (h.kind, index.document(h.doc).title.clone()))
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted);
+    assert!(results
+        .hits
+        .iter()
+        .all(|h| h.score == 0 && h.indices.is_empty()));
+    assert!(results.hits.iter().all(|h| h.field == Field::Name));
+    // Limit applies, total does not change.
+    let limited = Searcher::new(&index)
+        .search("", 2, &never)
+        .expect("not cancelled");
+    assert_eq!(limited.hits.len(), 2);
+    assert_eq!(limited.total, index.len());
+}
+
+#[test]
+fn contiguous_beats_scattered() {
+    // Plain fuzzy matching ranks "회사 의견" above "정기 회의" for 회의.
+    let index = SearchIndex::build(vec![
+        case("a", "문서 가", "회사 의견"),
+        case("b", "문서 나", "정기 회의"),
+    ]);
+    assert_eq!(ids(&index, "회의"), ["b", "a"]);
+    let hit = &run(&index, "회의").hits[0];
+    assert_eq!(highlighted(&index, hit), "회의");
+}
+
+#[test]
+fn match_classes_rank_in_order() {
+    let index = SearchIndex::build(vec![
+        case("fuzzy", "c l u s t e r s", ""),
+        case("substring", "supercluster", ""),
+        case("word", "big cluster", ""),
+        case("prefix", "clusters", ""),
+        case("exact", "Cluster", ""),
+    ]);
+    assert_eq!(
+        ids(&index, "cluster"),
+        ["exact", "prefix", "word", "substring", "fuzzy"]
+    );
+}
+
+#[test]
+fn name_beats_body() {
+    let index = SearchIndex::build(vec![
+        case("body", "Alpha", "toyota"),
+        case("name", "Big Toyota Plant", "nothing here"),
+        doc(
+            Kind::Case,
+            "alias",
+            "Gamma",
+            &[(Field::Name, "Gamma"), (Field::Alias, "the toyota group")],
+        ),
+    ]);
+    let results = run(&index, "toyota");
+    let ranked: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| index.document(h.doc).id.as_str())
+        .collect();
+    assert_eq!(&ranked[2..], ["body"]);
+    assert_eq!(results.hits[2].field, Field::Summary);
+    assert!(results.hits[..2].iter().all(|h| h.field.is_title()));
+}
+
+#[test]
+fn ties_break_by_kind_then_title_then_id() {
+    let index = SearchIndex::build(vec![
+        doc(
+            Kind::Factor,
+            "f1",
+            "Beta",
+            &[(Field::Summary, "innovation")],
+        ),
+        doc(Kind::Case, "c2", "Beta", &[(Field::Summary, "innovation")]),
+        doc(Kind::Case, "c1", "Beta", &[(Field::Summary, "innovation")]),
+        doc(Kind::Case, "c0", "Alpha", &[(Field::Summary, "innovation")]),
+        doc(Kind::Role, "r0", "Alpha", &[(Field::Summary, "innovation")]),
+    ]);
+    assert_eq!(ids(&index, "innovation"), ["c0", "c1", "c2", "r0", "f1"]);
+    assert_eq!(ids(&index, "'innov"), ["c0", "c1", "c2", "r0", "f1"]);
+}
+
+#[test]
+fn reported_field_holds_the_best_match() {
+    let index = SearchIndex::build(vec![doc(
+        Kind::Case,
+        "x",
+        "X",
+        &[
+            (Field::Summary, "a research university"),
+            (Field::Name, "Research Triangle"),
+        ],
+    )]);
+    let hit = &run(&index, "research university").hits[0];
+    assert_eq!(hit.field, Field::Name);
+    assert_eq!(hit.field_index, 1);
+    assert_eq!(highlighted(&index, hit), "Research");
+}
+
+#[test]
+fn narrowing_matches_fresh_search() {
+    let index = SearchIndex::build(synthetic_documents(400));
+    let sequences: [&[&str]; 6] = [
+        &[
+            "u",
+            "un",
+            "uni",
+            "univ",
+            "university",
+            "university r",
+            "university re",
+        ],
+        &[
+            "ㄷ",
+            "대",
+            "대ㄷ",
+            "대더",
+            "대덕",
+            "대덕 ",
+            "대덕 ㅇ",
+            "대덕 연",
+            "대덕 연구",
+        ],
+        &["'c", "'cl", "'clu", "^clu", "kind:case ^clu"],
+        &["s", "s$", "sa", "san", "san !d", "san !di"],
+        &["ㅅ", "ㅅㄷ", "ㅅㄷㅇ", "ㅅㄷㅇㄱ", "샌", "샌디"],
+        &[
+            "kind:c",
+            "kind:ca",
+            "kind:case t",
+            "kind:case to",
+            "in:name to",
+        ],
+    ];
+    for sequence in sequences {
+        let mut typing = Searcher::new(&index);
+        for query in sequence {
+            let narrowed = typing.search(query, 50, &never).expect("not cancelled");
+            let fresh = Searcher::new(&index)
+                .search(query, 50, &never)
+                .expect("not cancelled");
+            assert_eq!(narrowed, fresh, "query {query:?}");
+        }
+    }
+}
+
+#[test]
+fn cancellation_returns_none() {
+    let index = SearchIndex::build(synthetic_documents(300));
+    let mut searcher = Searcher::new(&index);
+    assert!(searcher.search("cluster", 10, &|| true).is_none());
+    assert!(searcher.search("", 10, &|| true).is_none());
+
+    // Cancelled part-way: after a few polls.
+    let polls = std::sync::atomic::AtomicUsize::new(0);
+    let later = || polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 2;
+    assert!(searcher.search("research", 10, &later).is_none());
+
+    // The searcher still works afterwards.
+    let results = searcher
+        .search("cluster", 10, &never)
+        .expect("not cancelled");
+    let fresh = Searcher::new(&index).search("cluster", 10, &never);
+    assert_eq!(Some(results), fresh);
+}
+
+#[test]
+fn synthetic_documents_look_like_cases() {
+    let docs = synthetic_documents(3);
+    assert_eq!(docs[2].id, "case-00002");
+    assert!(docs
+        .iter()
+        .all(|d| d.fields.len() >= 50 && d.kind == Kind::Case));
+}
+
+fn arbitrary_text() -> impl Strategy<Value = String> {
+    // Hangul syllables and jamo (compatibility and conjoining), combining
+    // marks, control chars, emoji, full-width forms, operators, and anything.
+    let piece = prop_oneof![
+        "[가-힣]{1,3}",
+        "[ㄱ-ㅎㅏ-ㅣ]{1,3}",
+        "[\u{1100}-\u{11FF}]{1,3}",
+        "[a-zA-Z0-9 ]{1,4}",
+        "[\u{0300}-\u{036F}]{1,2}",
+        "[\u{0000}-\u{001F}\u{007F}]{1,2}",
+        "[\u{1F300}-\u{1F6FF}]",
+        "[\u{FF01}-\u{FF5E}\u{3000}]{1,2}",
+        "[!'^$: ]",
+        Just("kind:".to_string()),
+        Just("in:".to_string()),
+        Just("type:".to_string()),
+        any::<String>(),
+    ];
+    proptest::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #[test]
+    fn parse_query_never_panics(input in arbitrary_text()) {
+        let _ = parse_query(&input);
+    }
+
+    #[test]
+    fn search_never_panics_and_indices_are_in_range(
+        texts in proptest::collection::vec(arbitrary_text(), 1..4),
+        queries in proptest::collection::vec(arbitrary_text(), 1..4),
+    ) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| doc(Kind::ALL[i % 7], &format!("d{i}"), text, &[
+                (Field::Name, text.as_str()),
+                (Field::Summary, "샌디에고 research 대덕"),
+                (Field::Point, text.as_str()),
+            ]))
+            .collect();
+        let index = SearchIndex::build(docs);
+        let mut searcher = Searcher::new(&index);
+        for query in &queries {
+            let results = searcher.search(query, 10, &never).expect("not cancelled");
+            prop_assert!(results.hits.len() <= results.total);
+            for hit in &results.hits {
+                // Every document here has fields, so the sentinel never shows.
+                prop_assert!(hit.field_index < index.document(hit.doc).fields.len());
+                let text = &index.document(hit.doc).fields[hit.field_index].text;
+                let count = text.chars().count();
+                prop_assert!(hit.indices.iter().all(|&i| i < count));
+                prop_assert!(hit.indices.windows(2).all(|w| w[0] < w[1]));
+            }
+            // Indices also stay in range when the query hits the text itself.
+            let own = searcher.search(&texts[0], 10, &never).expect("not cancelled");
+            for hit in &own.hits {
+                let count = index.document(hit.doc).fields[hit.field_index].text.chars().count();
+                prop_assert!(hit.indices.iter().all(|&i| i < count));
+            }
+        }
+    }
+}

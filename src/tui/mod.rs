@@ -1,0 +1,324 @@
+//! The interactive explorer: terminal set-up and tear-down, the event loop, and the
+//! search worker. State lives in [`app`], intents in [`action`], keys in [`keys`],
+//! layout in [`layout`], drawing in [`ui`].
+//!
+//! The terminal is given back in a usable state on every way out: quit, an error, a
+//! panic (the hook restores it before printing a short report), Ctrl-C (a key press in
+//! raw mode), and SIGINT / SIGTERM / SIGHUP (flags the loop checks between events).
+//! Nothing in here calls `process::exit`.
+//!
+//! Depends on everything before it: `model`, `load`, `index`, `search`, `corpus`.
+
+pub mod action;
+pub mod app;
+pub mod detail;
+pub mod keys;
+pub mod layout;
+pub mod theme;
+pub mod ui;
+
+use std::io::{self, Stdout};
+use std::panic;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use self::action::Action;
+use self::app::{App, ResultRow, SearchRequest};
+use self::keys::Context;
+use self::theme::Theme;
+use crate::index::Index;
+use crate::model::Lang;
+use crate::search::{SearchIndex, Searcher};
+
+/// How many results the explorer asks for; more than fit on any screen.
+pub const RESULT_LIMIT: usize = 200;
+
+/// What the explorer needs to start.
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// A collection directory, or `None` for the built-in cases.
+    pub cases: Option<PathBuf>,
+}
+
+/// Everything loading produces; built off the UI thread so the first frame comes first.
+pub struct Loaded {
+    pub index: Arc<Index>,
+    pub search: Arc<SearchIndex>,
+}
+
+/// Loads a collection and builds both indexes.
+pub fn load(cases: Option<&std::path::Path>) -> Result<Loaded, String> {
+    let loaded = match cases {
+        Some(dir) => crate::load::load_collection(dir).map_err(|e| e.to_string())?,
+        None => crate::load::load_shipped(),
+    };
+    let index = Index::build(loaded);
+    let search = crate::corpus::build_search_index(&index);
+    Ok(Loaded {
+        index: Arc::new(index),
+        search: Arc::new(search),
+    })
+}
+
+/// Runs a search for the app: the rows it shows, and the number of matches.
+pub fn run_search(
+    index: &Index,
+    searcher: &mut Searcher<'_>,
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<ResultRow>, usize)> {
+    let results = searcher.search(query, RESULT_LIMIT, cancelled)?;
+    let search_index = searcher.index();
+    let rows = results
+        .hits
+        .into_iter()
+        .filter_map(|hit| {
+            let document = search_index.document(hit.doc);
+            let item = index.position(&document.id)?;
+            let text = document
+                .fields
+                .get(hit.field_index)
+                .map(|f| f.text.clone())
+                .unwrap_or_default();
+            Some(ResultRow {
+                item,
+                kind: hit.kind,
+                field: hit.field,
+                text,
+                indices: hit.indices,
+            })
+        })
+        .collect();
+    Some((rows, results.total))
+}
+
+type Backend = CrosstermBackend<Stdout>;
+
+/// Restores the terminal when dropped, whatever path leaves the explorer.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Leaves raw mode, the alternate screen and mouse capture. Safe to call twice.
+fn restore_terminal() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// A panic anywhere on the UI thread restores the terminal first, then says briefly
+/// what happened. Panics on other threads are left to their owners (the search worker
+/// catches its own).
+fn install_panic_hook() {
+    let ui_thread = thread::current().id();
+    panic::set_hook(Box::new(move |info| {
+        if thread::current().id() != ui_thread {
+            return;
+        }
+        restore_terminal();
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        eprintln!(
+            "casebook stopped because of an internal error{location}: {}\n\
+             The terminal has been restored. Please report this with the steps that led to it.",
+            crate::text::escape_for_terminal(&message)
+        );
+    }));
+}
+
+/// Opens the explorer and runs it until the user quits or a signal arrives.
+pub fn run(options: Options) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    let _guard = TerminalGuard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+
+    let Some(loaded) = wait_for_load(&mut terminal, &options, &stop)? else {
+        return Ok(());
+    };
+    let size = terminal.size()?;
+    let mut app = App::new(
+        Arc::clone(&loaded.index),
+        options.lang,
+        (size.width, size.height),
+    );
+    let (requests, results) =
+        spawn_search_worker(Arc::clone(&loaded.index), Arc::clone(&loaded.search));
+    let latest = Arc::new(AtomicU64::new(0));
+
+    while !app.should_quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| ui::render(frame, &app, &options.theme))?;
+        if event::poll(Duration::from_millis(40))? {
+            // Drain everything queued, so a burst of keys costs one frame.
+            loop {
+                if let Some(action) = to_action(event::read()?, &app) {
+                    app.update(action);
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if let Some(request) = app.take_search_request() {
+            latest.store(request.generation, Ordering::SeqCst);
+            let _ = requests.send((request, Arc::clone(&latest)));
+        }
+        while let Ok((generation, rows, total)) = results.try_recv() {
+            app.apply_search_results(generation, rows, total);
+        }
+    }
+    Ok(())
+}
+
+/// Shows a loading screen while the collection loads on another thread; the user can
+/// quit meanwhile. `None` when they did.
+fn wait_for_load(
+    terminal: &mut Terminal<Backend>,
+    options: &Options,
+    stop: &AtomicBool,
+) -> anyhow::Result<Option<Loaded>> {
+    let (done, loaded) = mpsc::channel();
+    let cases = options.cases.clone();
+    thread::spawn(move || {
+        let _ = done.send(load(cases.as_deref()));
+    });
+    let message = options.lang.pick("사례를 불러오는 중…", "Loading cases…");
+    loop {
+        terminal.draw(|frame| {
+            let area = frame.area();
+            let line = crate::text::truncate(message, area.width as usize).into_owned();
+            frame.render_widget(ratatui::widgets::Paragraph::new(line), area);
+        })?;
+        match loaded.recv_timeout(Duration::from_millis(50)) {
+            Ok(Ok(loaded)) => return Ok(Some(loaded)),
+            Ok(Err(message)) => anyhow::bail!(message),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("loading stopped unexpectedly")
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(key) = event::read()? {
+                if key.kind != KeyEventKind::Release
+                    && keys::action_for(&key, Context::Browse) == Some(Action::Quit)
+                {
+                    return Ok(None);
+                }
+            }
+        }
+    }
+}
+
+type SearchJob = (SearchRequest, Arc<AtomicU64>);
+type SearchDone = (u64, Vec<ResultRow>, usize);
+
+/// A thread that runs searches off the UI thread. Only the newest request is run; a
+/// newer keystroke cancels the one in progress.
+fn spawn_search_worker(
+    index: Arc<Index>,
+    search: Arc<SearchIndex>,
+) -> (Sender<SearchJob>, Receiver<SearchDone>) {
+    let (request_tx, request_rx) = mpsc::channel::<SearchJob>();
+    let (result_tx, result_rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut searcher = Searcher::new(&search);
+        while let Ok(mut job) = request_rx.recv() {
+            while let Ok(newer) = request_rx.try_recv() {
+                job = newer;
+            }
+            let (request, latest) = job;
+            let cancelled = || latest.load(Ordering::Relaxed) != request.generation;
+            let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| {
+                run_search(&index, &mut searcher, &request.query, &cancelled)
+            }));
+            match outcome {
+                Ok(Some((rows, total))) => {
+                    if result_tx.send((request.generation, rows, total)).is_err() {
+                        break;
+                    }
+                }
+                Ok(None) => {} // cancelled by a newer keystroke
+                Err(_) => {
+                    searcher.reset();
+                    let _ = result_tx.send((request.generation, Vec::new(), 0));
+                }
+            }
+        }
+    });
+    (request_tx, result_rx)
+}
+
+/// Terminal event → action, in the context the app is in.
+pub fn to_action(event: Event, app: &App) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let context = if app.search.is_some() && app.overlay.is_none() {
+                Context::Search
+            } else {
+                Context::Browse
+            };
+            keys::action_for(&key, context)
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                delta: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                delta: -1,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}

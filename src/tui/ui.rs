@@ -1,0 +1,646 @@
+//! Rendering: reads [`App`] and draws it; never changes it. One function per part of the
+//! screen. All text from files arrives here already made one-line-safe or is passed
+//! through [`one_line`], and is truncated by display width before it is drawn, so
+//! Hangul never spills past a pane's edge.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::app::{App, Focus, Overlay, Pane, ResultRow};
+use super::detail::{DetailLine, Tag};
+use super::keys::{self, Context};
+use super::layout::{self, Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+use crate::model::{Item, Kind, Lang, RoleStrength};
+use crate::text::{one_line, pad, truncate, width};
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let areas = app.areas();
+    frame.render_widget(Block::new().style(theme.base), areas.screen);
+    if areas.too_small {
+        render_too_small(frame, app, theme, areas.screen);
+        return;
+    }
+    render_tabs(frame, app, theme, &areas);
+    if app.search.is_some() {
+        render_search(frame, app, theme, &areas);
+    } else {
+        render_list(frame, app, theme, &areas);
+    }
+    render_detail(frame, app, theme, &areas);
+    render_status(frame, app, theme, areas.status);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => render_help(frame, app, theme, areas.screen, scroll),
+        Some(Overlay::Errors { scroll }) => render_errors(frame, app, theme, areas.screen, scroll),
+        None => {}
+    }
+}
+
+fn render_too_small(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
+    let (w, h) = app.size;
+    let message = match app.lang {
+        Lang::Ko => format!("창을 {MIN_WIDTH}×{MIN_HEIGHT} 이상으로 키워 주세요 (지금 {w}×{h})"),
+        Lang::En => format!("Make the window at least {MIN_WIDTH}×{MIN_HEIGHT} (now {w}×{h})"),
+    };
+    let line = truncate(&message, screen.width as usize).into_owned();
+    frame.render_widget(
+        Paragraph::new(Span::styled(line, theme.warning)),
+        Rect::new(0, 0, screen.width, 1.min(screen.height)),
+    );
+}
+
+fn render_tabs(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
+    let current = Pane::ALL.iter().position(|p| *p == app.pane).unwrap_or(0);
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (label, _)) in layout::tabs(app.lang).into_iter().enumerate() {
+        let style = if i == current && app.search.is_none() {
+            theme.selected
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let brand = " casebook ";
+    if used + width(brand) < areas.tabs.width as usize {
+        spans.push(Span::raw(
+            " ".repeat(areas.tabs.width as usize - used - width(brand)),
+        ));
+        spans.push(Span::styled(brand, theme.title));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), areas.tabs);
+}
+
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(title, theme.title))
+}
+
+fn render_list(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
+    let items = app.list_items(app.pane);
+    let total: usize = app
+        .pane
+        .kinds()
+        .iter()
+        .map(|&k| app.index.of_kind(k).len())
+        .sum();
+    let count = if items.len() == total {
+        format!("{total}")
+    } else {
+        format!("{}/{total}", items.len())
+    };
+    let title = truncate(
+        &format!(" {} {count} ", app.pane.title(app.lang)),
+        areas.list.width.saturating_sub(2) as usize,
+    )
+    .into_owned();
+    frame.render_widget(
+        pane_block(title, app.focus == Focus::List, theme),
+        areas.list,
+    );
+    let rows = areas.list_rows;
+    let cursor = app.cursor();
+    let row_width = rows.width as usize;
+    let mut lines = Vec::new();
+    for (row, &item) in items
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(rows.height as usize)
+    {
+        let selected = row == cursor.selected && app.pinned.is_none();
+        let item = app.index.item(item);
+        let text = list_row_text(app, item, row_width.saturating_sub(2));
+        let marker = if selected { "▶ " } else { "  " };
+        let style = if selected { theme.selected } else { theme.base };
+        lines.push(Line::from(vec![
+            Span::styled(marker, style),
+            Span::styled(text, style),
+        ]));
+    }
+    if items.is_empty() {
+        let empty = app.lang.pick(
+            "(없음 — x 키로 필터 해제)",
+            "(none — press x to clear filters)",
+        );
+        lines.push(Line::from(Span::styled(
+            truncate(empty, row_width).into_owned(),
+            theme.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// One list row: for cases name, country, type and status in columns, as width allows.
+fn list_row_text(app: &App, item: &Item, room: usize) -> String {
+    let lang = app.lang;
+    let name = one_line(item.name.get(lang));
+    let Some(case) = item.case() else {
+        let extra = match (&item.details, item.kind) {
+            (crate::model::Details::Role { abbr: Some(a), .. }, _) => format!(" ({a})"),
+            (_, Kind::Type | Kind::Strategy | Kind::Concept) if app.pane == Pane::Reference => {
+                return pad(&format!("{} {name}", kind_tag(item.kind, lang)), room);
+            }
+            _ => String::new(),
+        };
+        return pad(&format!("{name}{extra}"), room);
+    };
+    let country = one_line(case.country.get(lang));
+    let cluster_type = one_line(app.index.name_of(&case.cluster_type, lang));
+    let status = case.status.label(lang);
+    // Column widths grow with the pane; the name always keeps at least half.
+    let (country_w, type_w, status_w) = match room {
+        r if r >= 50 => (10, 14, 7),
+        r if r >= 40 => (8, 12, 0),
+        r if r >= 30 => (8, 0, 0),
+        _ => (0, 0, 0),
+    };
+    let name_w = room.saturating_sub(
+        country_w
+            + type_w
+            + status_w
+            + [country_w, type_w, status_w]
+                .iter()
+                .filter(|w| **w > 0)
+                .count(),
+    );
+    let mut row = pad(&name, name_w);
+    for (text, w) in [
+        (country.as_ref(), country_w),
+        (cluster_type.as_ref(), type_w),
+        (status, status_w),
+    ] {
+        if w > 0 {
+            row.push(' ');
+            row.push_str(&pad(text, w));
+        }
+    }
+    row
+}
+
+fn kind_tag(kind: Kind, lang: Lang) -> String {
+    format!("[{}]", kind.label(lang))
+}
+
+fn render_search(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
+    let Some(search) = &app.search else { return };
+    let status = if search.is_waiting() {
+        app.lang.pick("찾는 중…", "searching…").to_string()
+    } else {
+        format!("{} {}", search.total, app.lang.pick("건", "found"))
+    };
+    let title = truncate(
+        &format!(" {} · {status} ", app.lang.pick("검색", "Search")),
+        areas.list.width.saturating_sub(2) as usize,
+    )
+    .into_owned();
+    frame.render_widget(pane_block(title, true, theme), areas.list);
+
+    // The input, scrolled so the caret is always visible.
+    let input_area = areas.search_input;
+    let prompt = "/ ";
+    let room = (input_area.width as usize).saturating_sub(width(prompt) + 1);
+    let chars: Vec<char> = search.input.chars().collect();
+    let mut start = 0;
+    while width(
+        &chars[start..search.caret.min(chars.len())]
+            .iter()
+            .collect::<String>(),
+    ) > room
+    {
+        start += 1;
+    }
+    let visible: String = chars[start..].iter().collect();
+    let visible = one_line(&visible);
+    let shown = truncate_plain(&visible, room);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, theme.heading),
+            Span::raw(shown),
+        ])),
+        input_area,
+    );
+    let before: String = chars[start..search.caret.min(chars.len())].iter().collect();
+    let caret_x = input_area.x + width(prompt) as u16 + width(&one_line(&before)) as u16;
+    // The terminal cursor sits on the caret, so an input method draws its composing
+    // syllable where the next character will go.
+    frame.set_cursor_position((
+        caret_x.min(input_area.x + input_area.width.saturating_sub(1)),
+        input_area.y,
+    ));
+    let rule = "─".repeat(input_area.width as usize);
+    frame.render_widget(
+        Paragraph::new(Span::styled(rule, theme.border)),
+        Rect::new(input_area.x, input_area.y + 1, input_area.width, 1),
+    );
+
+    let rows = areas.list_rows;
+    let mut lines = Vec::new();
+    for (i, result) in search
+        .results
+        .iter()
+        .enumerate()
+        .skip(search.cursor.offset)
+        .take(rows.height as usize)
+    {
+        lines.push(result_line(
+            app,
+            theme,
+            result,
+            i == search.cursor.selected,
+            rows.width as usize,
+        ));
+    }
+    if search.results.is_empty() && !search.is_waiting() {
+        let hint = app.lang.pick("일치하는 항목이 없습니다", "nothing matches");
+        lines.push(Line::from(Span::styled(hint, theme.muted)));
+    }
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// Cuts without an ellipsis (the input line scrolls instead).
+fn truncate_plain(s: &str, room: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .take_while(|c| {
+            used += width(&c.to_string());
+            used <= room
+        })
+        .collect()
+}
+
+/// A result: kind badge, then the matched text with its matched characters highlighted
+/// (the name itself when the match is in the name, else name — field: snippet).
+fn result_line<'a>(
+    app: &App,
+    theme: &Theme,
+    result: &ResultRow,
+    selected: bool,
+    room: usize,
+) -> Line<'a> {
+    let lang = app.lang;
+    let item = app.index.item(result.item);
+    let base = if selected { theme.selected } else { theme.base };
+    let marker = if selected { "▶" } else { " " };
+    let badge = format!(
+        "{} ",
+        pad(item.kind.label(lang), if lang == Lang::Ko { 8 } else { 8 })
+    );
+    let mut spans = vec![
+        Span::styled(marker, base),
+        Span::styled(badge.clone(), theme.badge),
+        Span::styled(" ", base),
+    ];
+    let mut left = room.saturating_sub(1 + width(&badge) + 1);
+    let title = one_line(item.name.get(lang)).into_owned();
+    let in_title = result.field.is_title();
+    if !in_title || result.text != title {
+        let shown = if in_title {
+            truncate(&title, left / 3)
+        } else {
+            truncate(&title, left / 2)
+        }
+        .into_owned();
+        left = left.saturating_sub(width(&shown) + 3);
+        spans.push(Span::styled(shown, base));
+        spans.push(Span::styled(" — ", theme.muted));
+    }
+    spans.extend(highlighted(
+        &result.text,
+        &result.indices,
+        left,
+        base,
+        theme.highlight.patch(if selected {
+            theme.selected
+        } else {
+            Style::new()
+        }),
+    ));
+    Line::from(spans)
+}
+
+/// `text` cut to `room` columns around its first highlight, with the highlighted
+/// characters styled.
+fn highlighted<'a>(
+    text: &str,
+    indices: &[usize],
+    room: usize,
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'a>> {
+    let chars: Vec<char> = one_line(text).chars().collect();
+    let first = indices.first().copied().unwrap_or(0).min(chars.len());
+    // Start a little before the first match so it has context, if it would not fit.
+    let full_width = width(&chars.iter().collect::<String>());
+    let mut start = 0;
+    if full_width > room {
+        let before = width(&chars[..first].iter().collect::<String>());
+        if before + 12 > room {
+            start = first.saturating_sub(6);
+        }
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let w = width(&c.to_string());
+        let remaining_after = chars.len() - i - 1;
+        // Keep one column for the ellipsis when more text follows.
+        let reserve = if remaining_after > 0 { 1 } else { 0 };
+        if used + w + reserve > room {
+            if !run.is_empty() {
+                spans.push(Span::styled(
+                    std::mem::take(&mut run),
+                    if run_marked { mark } else { base },
+                ));
+            }
+            if used < room {
+                spans.push(Span::styled("…", base));
+            }
+            return spans;
+        }
+        let marked = indices.binary_search(&i).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_marked { mark } else { base },
+            ));
+        }
+        run_marked = marked;
+        run.push(c);
+        used += w;
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    spans
+}
+
+fn render_detail(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
+    let lines = app.detail_lines();
+    let inner = areas.detail_inner;
+    let page = inner.height as usize;
+    let scroll = app.detail.scroll.min(lines.len().saturating_sub(1));
+    let position = if lines.len() > page {
+        format!(
+            " {}–{}/{} ",
+            scroll + 1,
+            (scroll + page).min(lines.len()),
+            lines.len()
+        )
+    } else {
+        String::new()
+    };
+    let title = truncate(
+        &format!(" {} ", app.lang.pick("상세", "Detail")),
+        areas.detail.width.saturating_sub(2) as usize,
+    )
+    .into_owned();
+    let block = pane_block(
+        title,
+        app.focus == Focus::Detail && app.search.is_none(),
+        theme,
+    )
+    .title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
+    frame.render_widget(block, areas.detail);
+    let selected_link = app
+        .detail
+        .link_line
+        .and_then(|l| lines.get(l))
+        .and_then(|l| l.link);
+    let selected_start = app.detail.link_line;
+    let show_selection = app.focus == Focus::Detail && app.search.is_none();
+    let mut drawn = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(scroll).take(page) {
+        // A wrapped link is selected on all of its lines.
+        let is_selected = show_selection
+            && selected_link.is_some()
+            && line.link == selected_link
+            && selected_start
+                .is_some_and(|s| i >= s && lines[s..=i].iter().all(|l| l.link == selected_link));
+        drawn.push(detail_line(line, theme, is_selected));
+    }
+    if lines.is_empty() {
+        drawn.push(Line::from(Span::styled(
+            app.lang.pick("(선택된 항목 없음)", "(nothing selected)"),
+            theme.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(drawn), inner);
+}
+
+fn detail_line<'a>(line: &DetailLine, theme: &Theme, selected: bool) -> Line<'a> {
+    let spans: Vec<Span> = line
+        .pieces
+        .iter()
+        .map(|p| {
+            let style = match p.tag {
+                Tag::Plain => theme.base,
+                Tag::Title => theme.title,
+                Tag::Heading => theme.heading,
+                Tag::Muted => theme.muted,
+                Tag::Label => theme.muted,
+                Tag::Value => theme.title,
+                Tag::Link if selected => theme.link_selected,
+                Tag::Link => theme.link,
+                Tag::Strength(RoleStrength::Strong) => theme.strong,
+                Tag::Strength(RoleStrength::Medium) => theme.base,
+                Tag::Strength(RoleStrength::Weak) => theme.weak,
+            };
+            Span::styled(p.text.clone(), style)
+        })
+        .collect();
+    let mut line = Line::from(spans);
+    if selected {
+        line = line.style(theme.link_selected);
+    }
+    line
+}
+
+fn render_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let lang = app.lang;
+    let mut left = Vec::new();
+    let cases = app.index.of_kind(Kind::Case).len();
+    left.push(format!("{} {cases}", lang.pick("사례", "cases")));
+    if let Some(t) = &app.filter.cluster_type {
+        left.push(format!(
+            "{}={}",
+            lang.pick("유형", "type"),
+            one_line(app.index.name_of(t, lang))
+        ));
+    }
+    if let Some(c) = &app.filter.country {
+        let shown = app
+            .index
+            .of_kind(Kind::Case)
+            .iter()
+            .filter_map(|&i| app.index.item(i).case())
+            .find(|case| &case.country.en == c)
+            .map_or(c.as_str(), |case| case.country.get(lang));
+        left.push(format!(
+            "{}={}",
+            lang.pick("국가", "country"),
+            one_line(shown)
+        ));
+    }
+    if let Some(s) = app.filter.status {
+        left.push(format!("{}={}", lang.pick("상태", "status"), s.label(lang)));
+    }
+    let mut spans = vec![Span::styled(
+        format!(" {} ", left.join(" · ")),
+        theme.status,
+    )];
+    if !app.index.diagnostics.is_empty() {
+        let skipped = app.index.skipped_files.len();
+        let problems = app.index.diagnostics.len();
+        let warning = match lang {
+            Lang::Ko => format!(" ⚠ 파일 {skipped}개 건너뜀, 문제 {problems}건 — e 키 "),
+            Lang::En => format!(" ⚠ {skipped} files skipped, {problems} problems — press e "),
+        };
+        spans.push(Span::styled(warning, theme.warning));
+    }
+    let hints = match (app.search.is_some(), lang) {
+        (true, Lang::Ko) => " Enter 이동 · Esc 닫기 · ↑↓ 선택 ",
+        (true, Lang::En) => " Enter go · Esc close · ↑↓ select ",
+        (false, Lang::Ko) => " / 검색 · Enter 열기 · ⌫ 뒤로 · ? 도움말 · q 종료 ",
+        (false, Lang::En) => " / search · Enter open · ⌫ back · ? help · q quit ",
+    };
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = area.width as usize;
+    if used + width(hints) <= room {
+        spans.push(Span::styled(
+            " ".repeat(room - used - width(hints)),
+            theme.status,
+        ));
+        spans.push(Span::styled(hints, theme.status));
+    }
+    let line = clip_spans(spans, room);
+    frame.render_widget(Paragraph::new(line).style(theme.status), area);
+}
+
+/// Cuts a line of spans to `room` columns, with an ellipsis where it was cut.
+fn clip_spans(spans: Vec<Span<'_>>, room: usize) -> Line<'_> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for span in spans {
+        let w = width(&span.content);
+        if used + w <= room {
+            used += w;
+            out.push(span);
+        } else {
+            let cut = truncate(&span.content, room - used).into_owned();
+            out.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+fn overlay_area(screen: Rect, max_width: u16) -> Rect {
+    let w = screen.width.saturating_sub(4).min(max_width);
+    let h = screen.height.saturating_sub(2);
+    Rect::new((screen.width - w) / 2, 1, w, h)
+}
+
+fn render_help(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll: usize) {
+    let lang = app.lang;
+    let area = overlay_area(screen, 76);
+    frame.render_widget(Clear, area);
+    let title = format!(
+        " {} ",
+        lang.pick("도움말 — Esc로 닫기", "Help — Esc to close")
+    );
+    let block = pane_block(title, true, theme).style(theme.base);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let key_w = 24.min(inner.width as usize / 2);
+    let mut lines = Vec::new();
+    for (context, heading) in [
+        (Context::Browse, lang.pick("탐색", "Browsing")),
+        (Context::Search, lang.pick("검색 창", "In the search box")),
+    ] {
+        lines.push(Line::from(Span::styled(heading.to_string(), theme.heading)));
+        for binding in keys::BINDINGS.iter().filter(|b| b.context == context) {
+            let keys = pad(&keys::key_labels(binding), key_w);
+            let help = truncate(
+                binding.help(lang),
+                (inner.width as usize).saturating_sub(key_w + 2),
+            )
+            .into_owned();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys}"), theme.title),
+                Span::raw(help),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled(
+        truncate(
+            lang.pick(
+                "마우스: 휠로 스크롤, 클릭으로 선택·링크 이동",
+                "Mouse: wheel scrolls, click selects or follows a link",
+            ),
+            inner.width as usize,
+        )
+        .into_owned(),
+        theme.muted,
+    )));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_errors(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll: usize) {
+    let lang = app.lang;
+    let area = overlay_area(screen, 110);
+    frame.render_widget(Clear, area);
+    let title = format!(
+        " {} ",
+        lang.pick("불러오기 문제 — Esc로 닫기", "Load problems — Esc to close")
+    );
+    let block = pane_block(title, true, theme).style(theme.base);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    if app.index.diagnostics.is_empty() {
+        lines.push(Line::from(Span::styled(
+            lang.pick("문제 없음", "No problems"),
+            theme.muted,
+        )));
+    }
+    for d in &app.index.diagnostics {
+        // Display escapes control characters; one_line guards the rest.
+        for (i, part) in crate::text::wrap(&one_line(&d.to_string()), inner.width as usize)
+            .into_iter()
+            .enumerate()
+        {
+            let style = if i == 0 { theme.base } else { theme.muted };
+            lines.push(Line::from(Span::styled(part, style)));
+        }
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
