@@ -125,9 +125,14 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
                 out.push(heading(lang, "주요 수치", "Key figures"));
                 out.extend(case.figures.iter().map(|f| {
                     let unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+                    // Korean units and % follow the number directly (40%, 116개);
+                    // English units take a space (116 institutes).
+                    let attached = unit.chars().all(|c| c == '%')
+                        || (lang == Lang::Ko
+                            && !unit.starts_with(|c: char| c.is_ascii_alphabetic()));
                     let value = if unit.is_empty() {
                         f.value.clone()
-                    } else if unit.chars().all(|c| c == '%') {
+                    } else if attached {
                         format!("{}{unit}", f.value)
                     } else {
                         format!("{} {unit}", f.value)

@@ -76,7 +76,17 @@ fn wrapped(prefix: &str, s: &str, tag: Tag, max: usize) -> Vec<DetailLine> {
 pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLine> {
     let max = max.max(1);
     let mut out = Vec::new();
-    for block in report::report(index, item, lang) {
+    let blocks = report::report(index, item, lang);
+    // A run of figures or statements from the same source names it once, after the
+    // run: the pane shows more facts and the source is still next to every one.
+    let source_of = |block: Option<&Block>| match block {
+        Some(Block::Figure { source, .. }) => Some(source.clone()),
+        Some(Block::Bullet { source, .. }) => source.clone(),
+        _ => None,
+    };
+    for (i, block) in blocks.iter().cloned().enumerate() {
+        let repeats_next = source_of(Some(&block)).is_some()
+            && source_of(Some(&block)) == source_of(blocks.get(i + 1));
         match block {
             Block::Title { name, other, kind } => {
                 out.extend(wrapped("", &name, Tag::Title, max));
@@ -109,7 +119,7 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
             }
             Block::Bullet { text, source } => {
                 out.extend(wrapped("• ", &text, Tag::Plain, max));
-                if let Some(source) = source {
+                if let Some(source) = source.filter(|_| !repeats_next) {
                     out.extend(wrapped("  ↳ ", &source, Tag::Muted, max));
                 }
             }
@@ -131,7 +141,9 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                 if let Some(note) = note {
                     out.extend(wrapped("  ※ ", &note, Tag::Muted, max));
                 }
-                out.extend(wrapped("  ↳ ", &source, Tag::Muted, max));
+                if !repeats_next {
+                    out.extend(wrapped("  ↳ ", &source, Tag::Muted, max));
+                }
             }
             Block::Actor {
                 role,

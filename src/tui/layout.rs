@@ -42,9 +42,9 @@ pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
     let tabs = Rect::new(0, 0, columns, 1);
     let status = Rect::new(0, rows - 1, columns, 1);
     let main_height = rows - 2;
-    // The list gets about two fifths: enough for a Hangul name, country, type and status
+    // The list gets about nine twentieths: enough for a Hangul name, country, type and status
     // at 120 columns, and the detail keeps room for figures with their sources.
-    let list_width = (columns * 2 / 5).clamp(30, 56);
+    let list_width = (columns * 9 / 20).clamp(30, 60);
     let list = Rect::new(0, 1, list_width, main_height);
     let detail = Rect::new(list_width, 1, columns - list_width, main_height);
     let list_inner = inner(list, 0);

@@ -161,7 +161,8 @@ fn list_row_text(app: &App, item: &Item, room: usize) -> String {
     let status = case.status.label(lang);
     // Column widths grow with the pane; the name always keeps at least half.
     let (country_w, type_w, status_w) = match room {
-        r if r >= 50 => (10, 14, 7),
+        r if r >= 54 => (10, 14, 7),
+        r if r >= 48 => (8, 12, 7),
         r if r >= 40 => (8, 12, 0),
         r if r >= 30 => (8, 0, 0),
         _ => (0, 0, 0),
