@@ -54,6 +54,17 @@ impl Pane {
         }
     }
 
+    /// The short label on the tab bar; the full title heads the pane.
+    pub fn tab_label(self, lang: Lang) -> &'static str {
+        match self {
+            Pane::Cases => lang.pick("사례", "Cases"),
+            Pane::Roles => lang.pick("역할", "Roles"),
+            Pane::Factors => lang.pick("성공요인", "Factors"),
+            Pane::Problems => lang.pick("정책문제", "Problems"),
+            Pane::Reference => lang.pick("유형·전략·개념", "Reference"),
+        }
+    }
+
     pub fn for_kind(kind: Kind) -> Pane {
         match kind {
             Kind::Case => Pane::Cases,
@@ -688,8 +699,21 @@ impl App {
                     .link_line
                     .and_then(|l| lines.get(l))
                     .and_then(|l| l.link);
-                if let Some(item) = target {
-                    self.follow(item);
+                match target {
+                    Some(item) => self.follow(item),
+                    // No link in view yet: Enter brings the next one into view and selects
+                    // it, so a second Enter follows it.
+                    None => {
+                        let page = self.detail_height().max(1);
+                        let next =
+                            (self.detail.scroll..lines.len()).find(|&i| lines[i].link.is_some());
+                        if let Some(line) = next {
+                            self.detail.link_line = Some(line);
+                            if line >= self.detail.scroll + page {
+                                self.detail.scroll = (line + 1).saturating_sub(page);
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -91,7 +91,7 @@ pub fn tabs(lang: Lang) -> Vec<(String, u16)> {
         .iter()
         .enumerate()
         .map(|(i, pane)| {
-            let label = format!(" {} {} ", i + 1, pane.title(lang));
+            let label = format!(" {} {} ", i + 1, pane.tab_label(lang));
             let at = x;
             x += width(&label) as u16 + 1;
             (label, at)

@@ -307,12 +307,14 @@ fn result_line<'a>(
     let title = one_line(item.name.get(lang)).into_owned();
     let in_title = result.field.is_title();
     if !in_title || result.text != title {
-        let shown = if in_title {
-            truncate(&title, left / 3)
+        // The name always shows; a matched alias or body text gets what is left.
+        let matched = width(&one_line(&result.text));
+        let title_room = if in_title {
+            left.saturating_sub(matched.min(left / 2) + 3)
         } else {
-            truncate(&title, left / 2)
-        }
-        .into_owned();
+            left / 2
+        };
+        let shown = truncate(&title, title_room).into_owned();
         left = left.saturating_sub(width(&shown) + 3);
         spans.push(Span::styled(shown, base));
         spans.push(Span::styled(" — ", theme.muted));
@@ -512,7 +514,15 @@ fn render_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let problems = app.index.diagnostics.len();
         let warning = match lang {
             Lang::Ko => format!(" ⚠ 파일 {skipped}개 건너뜀, 문제 {problems}건 — e 키 "),
-            Lang::En => format!(" ⚠ {skipped} files skipped, {problems} problems — press e "),
+            Lang::En => format!(
+                " ⚠ {skipped} {}, {problems} {} — press e ",
+                if skipped == 1 {
+                    "file skipped"
+                } else {
+                    "files skipped"
+                },
+                if problems == 1 { "problem" } else { "problems" }
+            ),
         };
         spans.push(Span::styled(warning, theme.warning));
     }
@@ -565,7 +575,10 @@ fn render_help(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll
     frame.render_widget(Clear, area);
     let title = format!(
         " {} ",
-        lang.pick("도움말 — Esc로 닫기", "Help — Esc to close")
+        lang.pick(
+            "도움말 — ↑↓ 스크롤, Esc 닫기",
+            "Help — ↑↓ scroll, Esc close"
+        )
     );
     let block = pane_block(title, true, theme).style(theme.base);
     let inner = block.inner(area);
@@ -616,7 +629,10 @@ fn render_errors(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scro
     frame.render_widget(Clear, area);
     let title = format!(
         " {} ",
-        lang.pick("불러오기 문제 — Esc로 닫기", "Load problems — Esc to close")
+        lang.pick(
+            "불러오기 문제 — ↑↓ 스크롤, Esc 닫기",
+            "Load problems — ↑↓ scroll, Esc close"
+        )
     );
     let block = pane_block(title, true, theme).style(theme.base);
     let inner = block.inner(area);

@@ -1,0 +1,363 @@
+//! End to end, as a person would: the real binary in a real terminal (tmux), driven by
+//! key presses in Korean and English, read back from the screen.
+//!
+//! The binary is `CASEBOOK_E2E_BIN` when set (`.ci/run` points it at the release build),
+//! else the one cargo built for this test run. tmux is installed by `.ci/run`; on a
+//! machine without it the tests say so and pass, except under CI (`CI` set), where a
+//! missing tmux is a failure rather than a silent skip.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `None` (after a loud notice) when these tests cannot run here.
+fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI; .ci/run installs it"
+        );
+        eprintln!(
+            "NOTE: tmux not found; skipping the end-to-end test {name} (run .ci/run to install it)"
+        );
+        return None;
+    }
+    let binary = std::env::var_os("CASEBOOK_E2E_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebook")));
+    let socket = format!("casebook-e2e-{}-{name}", std::process::id());
+    let tmux = Tmux { socket };
+    // After casebook exits, the shell prints its status and what the terminal looks like,
+    // so the test can see the screen was given back.
+    let script = format!(
+        "{env} {bin}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
+        bin = binary.display()
+    );
+    let status = Command::new("tmux")
+        .args([
+            "-L",
+            &tmux.socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+        ])
+        .arg(width.to_string())
+        .arg("-y")
+        .arg(height.to_string())
+        .args(["sh", "-c", &script])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success(), "tmux new-session failed");
+    Some(tmux)
+}
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// Presses named keys one at a time. A pause after each keeps Escape apart from the
+    /// next key, as a person's typing does (ESC followed at once by `/` reads as Alt-/).
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            assert!(self.run(&["send-keys", key]).status.success());
+            sleep(Duration::from_millis(if *key == "Escape" {
+                150
+            } else {
+                30
+            }));
+        }
+    }
+
+    /// Types text literally (Hangul included), one character at a time like a person.
+    fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            assert!(self
+                .run(&["send-keys", "-l", &c.to_string()])
+                .status
+                .success());
+            sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn format(&self, format: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", format]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the screen shows `needle`; fails with the screen if it never does.
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needle:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn pane_pid(&self) -> String {
+        self.format("#{pane_pid}")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The detail pane's first line: the item on screen.
+fn detail_title(screen: &str) -> String {
+    let line = screen.lines().nth(2).unwrap_or("");
+    line.split_once("││")
+        .map(|(_, right)| right.trim_end().trim_end_matches('│').trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The selected row of the list pane.
+fn selected_row(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.starts_with("│▶"))
+        .and_then(|l| l.split("││").next())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn assert_terminal_given_back(tmux: &Tmux) {
+    let screen = tmux.wait_for("SHELL_DONE");
+    assert!(
+        screen.contains("CASEBOOK_EXIT=0"),
+        "casebook exited badly:\n{screen}"
+    );
+    // Back in canonical (cooked) mode, out of the alternate screen, nothing of the UI left.
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "terminal left in raw mode:\n{screen}"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "still in the alternate screen"
+    );
+    assert!(
+        !screen.contains('┌'),
+        "explorer still drawn after exit:\n{screen}"
+    );
+}
+
+#[test]
+fn a_person_searches_in_korean_and_english_follows_a_link_and_quits() {
+    let Some(tmux) = session("walk", 120, 35, "LANG=ko_KR.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+
+    // Korean syllables: the look-up a meeting needs.
+    tmux.keys(&["/"]);
+    tmux.wait_for("검색");
+    tmux.type_text("샌디에이고");
+    let screen = tmux.wait_until("San Diego in the detail", |s| {
+        detail_title(s).starts_with("샌디에고")
+    });
+    assert!(
+        screen.contains("/ 샌디에이고"),
+        "the input shows what was typed:\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+
+    // Initial consonants, then Enter jumps to the case.
+    tmux.keys(&["/"]);
+    tmux.type_text("ㅇㅅ");
+    tmux.wait_until("a result for ㅇㅅ", |s| {
+        s.contains("/ ㅇㅅ") && s.contains("▶")
+    });
+    tmux.keys(&["C-u"]);
+    tmux.type_text("ㄷㄷ");
+    tmux.wait_until("Daedeok for ㄷㄷ", |s| {
+        detail_title(s).starts_with("대덕")
+    });
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_until("search closed on Daedeok", |s| {
+        !s.contains("/ ㄷㄷ") && detail_title(s).starts_with("대덕")
+    });
+    assert!(
+        screen.contains("116개"),
+        "Daedeok's figures on screen:\n{screen}"
+    );
+
+    // Select the first link in the detail (Enter brings it into view), follow it, and
+    // come back.
+    tmux.keys(&["Enter", "Enter"]);
+    let followed = tmux.wait_until("another item after following the link", |s| {
+        let title = detail_title(s);
+        !title.is_empty() && !title.starts_with("대덕")
+    });
+    assert!(
+        detail_title(&followed).starts_with("비전 제시자"),
+        "the first link is Daedeok's vision provider:\n{followed}"
+    );
+    tmux.keys(&["BSpace"]);
+    // Back restores the place left, scroll position included, like a browser.
+    tmux.wait_until("back on Daedeok", |s| {
+        selected_row(s).contains("대덕")
+            && s.contains("대학ㆍ연구소 주도형")
+            && !detail_title(s).starts_with("비전")
+    });
+
+    // English, and the language switch.
+    tmux.keys(&["/"]);
+    tmux.type_text("toyota");
+    tmux.wait_until("Toyota", |s| detail_title(s).starts_with("도요타"));
+    tmux.keys(&["Enter", "L"]);
+    tmux.wait_until("English labels", |s| {
+        s.contains("1 Cases") && detail_title(s).starts_with("Toyota")
+    });
+
+    // Move in the list.
+    tmux.keys(&["Escape", "g", "j"]);
+    tmux.wait_until("second case selected", |s| {
+        s.lines().nth(3).is_some_and(|l| l.contains('▶'))
+    });
+
+    // A tiny window says how large it must be; growing it back restores the explorer.
+    tmux.run(&["resize-window", "-x", "40", "-y", "10"]);
+    tmux.wait_for("Make the window at least 60×15");
+    tmux.run(&["resize-window", "-x", "120", "-y", "35"]);
+    tmux.wait_for("1 Cases");
+
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+#[test]
+fn ctrl_c_quits_and_gives_the_terminal_back() {
+    let Some(tmux) = session("ctrlc", 80, 24, "LANG=en_US.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 Cases");
+    tmux.keys(&["/"]);
+    tmux.type_text("brenta");
+    tmux.wait_for("Brenta");
+    tmux.keys(&["C-c"]);
+    assert_terminal_given_back(&tmux);
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for signal in ["TERM", "HUP"] {
+        let Some(tmux) = session(&format!("sig{signal}"), 100, 30, "LANG=en_US.UTF-8") else {
+            return;
+        };
+        tmux.wait_for("1 Cases");
+        // The pane runs `sh -c`; casebook is its child.
+        let shell = tmux.pane_pid();
+        let children = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep");
+        let pid = String::from_utf8_lossy(&children.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        assert!(
+            !pid.is_empty(),
+            "casebook's pid not found under shell {shell}"
+        );
+        assert!(Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill")
+            .success());
+        assert_terminal_given_back(&tmux);
+    }
+}
+
+#[test]
+fn a_broken_file_is_reported_and_the_rest_still_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("cases");
+    copy_dir(&cases, dir.path());
+    std::fs::write(
+        dir.path().join("cases/broken.yaml"),
+        "id: broken\nname: [\n",
+    )
+    .expect("write");
+    let env = format!("LANG=en_US.UTF-8 CASEBOOK_CASES={}", dir.path().display());
+    let Some(tmux) = session("broken", 120, 35, &env) else {
+        return;
+    };
+    let screen = tmux.wait_until("the status bar", |s| s.contains("press e"));
+    assert!(
+        screen.contains("1 file skipped"),
+        "status bar names the problem:\n{screen}"
+    );
+    assert!(
+        screen.contains("Cases 24"),
+        "every good case loads:\n{screen}"
+    );
+    tmux.keys(&["e"]);
+    tmux.wait_for("broken.yaml:");
+    tmux.keys(&["Escape", "q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

@@ -1,0 +1,492 @@
+//! The explorer without a terminal: state driven through actions, and whole screens drawn
+//! into ratatui's `TestBackend` and compared with insta snapshots at 120×35 and 80×24.
+
+use std::sync::{Arc, OnceLock};
+
+use casebook::cli::ThemeArg;
+use casebook::index::Index;
+use casebook::model::{Kind, Lang};
+use casebook::search::{SearchIndex, Searcher};
+use casebook::tui::action::Action;
+use casebook::tui::app::{App, Focus, Overlay, Pane};
+use casebook::tui::theme::Theme;
+use casebook::tui::{run_search, ui};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use unicode_width::UnicodeWidthStr;
+
+fn shipped() -> &'static (Arc<Index>, Arc<SearchIndex>) {
+    static SHIPPED: OnceLock<(Arc<Index>, Arc<SearchIndex>)> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let loaded = casebook::tui::load(None).expect("shipped cases load");
+        (loaded.index, loaded.search)
+    })
+}
+
+fn app(width: u16, height: u16, lang: Lang) -> App {
+    App::new(Arc::clone(&shipped().0), lang, (width, height))
+}
+
+/// Draws the app and returns the buffer `draw` produced.
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let theme = Theme::new(ThemeArg::Dark, false);
+    let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
+    frame.buffer.clone()
+}
+
+/// The screen as text, one line per row, wide characters once (as a terminal shows them).
+fn screen(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Every row of the screen is exactly as wide as the terminal: nothing drawn past an edge.
+fn assert_rows_fit(buffer: &Buffer) {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let mut columns = 0;
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let w = buffer[(x, y)].symbol().width().max(1);
+            skip = w - 1;
+            columns += w;
+        }
+        assert!(
+            columns <= area.width as usize,
+            "row {y} is {columns} columns wide in a {}-column screen",
+            area.width
+        );
+    }
+}
+
+fn type_query(app: &mut App, query: &str) {
+    for c in query.chars() {
+        app.update(Action::SearchInsert(c));
+    }
+    run_pending_search(app);
+}
+
+fn run_pending_search(app: &mut App) {
+    if let Some(request) = app.take_search_request() {
+        let (index, search) = shipped();
+        let mut searcher = Searcher::new(search);
+        let (rows, total) =
+            run_search(index, &mut searcher, &request.query, &|| false).expect("not cancelled");
+        app.apply_search_results(request.generation, rows, total);
+    }
+}
+
+fn current_id(app: &App) -> String {
+    app.current_item()
+        .map(|i| app.index.item(i).id.clone())
+        .unwrap_or_default()
+}
+
+fn select_case(app: &mut App, id: &str) {
+    let target = app.index.position(id).expect("case exists");
+    let rows = app.list_items(Pane::Cases);
+    let row = rows.iter().position(|&i| i == target).expect("listed");
+    app.update(Action::SelectFirst);
+    for _ in 0..row {
+        app.update(Action::SelectNext);
+    }
+    assert_eq!(current_id(app), id);
+}
+
+// ---------------------------------------------------------------------------------------
+// Snapshots
+
+#[test]
+fn cases_pane_at_120x35() {
+    let buffer = draw(&app(120, 35, Lang::Ko));
+    assert_rows_fit(&buffer);
+    insta::assert_snapshot!(screen(&buffer));
+}
+
+#[test]
+fn cases_pane_at_80x24_in_english() {
+    let buffer = draw(&app(80, 24, Lang::En));
+    assert_rows_fit(&buffer);
+    insta::assert_snapshot!(screen(&buffer));
+}
+
+#[test]
+fn every_pane_at_120x35() {
+    let mut app = app(120, 35, Lang::Ko);
+    for (n, name) in [
+        (1, "roles"),
+        (2, "factors"),
+        (3, "problems"),
+        (4, "reference"),
+    ] {
+        app.update(Action::ShowPane(n));
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        insta::assert_snapshot!(format!("pane_{name}_120x35"), screen(&buffer));
+    }
+}
+
+#[test]
+fn case_detail_shows_summary_and_key_figures_without_scrolling() {
+    let mut app = app(120, 35, Lang::Ko);
+    select_case(&mut app, "daedeok");
+    app.update(Action::Open);
+    let buffer = draw(&app);
+    assert_rows_fit(&buffer);
+    let text = screen(&buffer);
+    // The meeting look-up: type, place, summary and the first figures are on screen.
+    for expected in [
+        "대학ㆍ연구소 주도형",
+        "116개",
+        "1만여",
+        "000_20dacdbc4cd72bd5.txt",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not on screen:\n{text}"
+        );
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn case_detail_at_80x24() {
+    let mut app = app(80, 24, Lang::En);
+    select_case(&mut app, "ulsan");
+    app.update(Action::Open);
+    let buffer = draw(&app);
+    assert_rows_fit(&buffer);
+    insta::assert_snapshot!(screen(&buffer));
+}
+
+#[test]
+fn search_with_initial_consonants_highlights_the_match() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "ㅅㄷㅇㄱ");
+    let buffer = draw(&app);
+    assert_rows_fit(&buffer);
+    let text = screen(&buffer);
+    assert_eq!(current_id(&app), "san-diego", "best hit first:\n{text}");
+    // The first result row has its matched syllables highlighted.
+    let row = buffer.area.y + 4;
+    let highlighted: String = (0..buffer.area.width)
+        .filter(|&x| buffer[(x, row)].modifier.contains(Modifier::UNDERLINED))
+        .map(|x| buffer[(x, row)].symbol().to_string())
+        .collect();
+    assert!(
+        highlighted.contains('샌') && highlighted.contains('고'),
+        "highlighted {highlighted:?} in\n{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn search_in_english_at_80x24() {
+    let mut app = app(80, 24, Lang::En);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "toyota");
+    let buffer = draw(&app);
+    assert_rows_fit(&buffer);
+    assert_eq!(current_id(&app), "toyota-city");
+    insta::assert_snapshot!(screen(&buffer));
+}
+
+#[test]
+fn help_overlay_lists_the_key_table() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::Ko);
+        app.update(Action::ToggleHelp);
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        assert!(text.contains("도움말") && text.contains("검색"), "{text}");
+        insta::assert_snapshot!(format!("help_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn too_small_window_says_how_large_it_must_be() {
+    for (w, h) in [(59, 20), (100, 14), (20, 5), (1, 1)] {
+        let app = app(w, h, Lang::Ko);
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        if w >= 30 {
+            assert!(text.starts_with("창을 60×15 이상으로"), "{w}x{h}: {text}");
+        }
+        assert_eq!(
+            text.lines().filter(|l| !l.is_empty()).count(),
+            1,
+            "one line only at {w}x{h}"
+        );
+    }
+    insta::assert_snapshot!(screen(&draw(&app(50, 10, Lang::En))));
+}
+
+// ---------------------------------------------------------------------------------------
+// State
+
+#[test]
+fn look_up_in_a_meeting_is_slash_name_enter() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "울산");
+    app.update(Action::Open);
+    assert!(app.search.is_none());
+    assert_eq!(app.pane, Pane::Cases);
+    assert_eq!(current_id(&app), "ulsan");
+    assert_eq!(app.focus, Focus::Detail);
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("26.9%"),
+        "Ulsan's share of car production is on screen:\n{text}"
+    );
+}
+
+#[test]
+fn following_links_and_going_back_retraces_the_path() {
+    let mut app = app(120, 35, Lang::Ko);
+    select_case(&mut app, "san-diego");
+    app.update(Action::Open);
+    // Walk the link cursor to the counterpart link and follow it.
+    let daedeok = app.index.position("daedeok").expect("daedeok");
+    let mut steps = 0;
+    loop {
+        let lines = app.detail_lines();
+        if app.detail.link_line.and_then(|l| lines[l].link) == Some(daedeok) {
+            break;
+        }
+        app.update(Action::SelectNext);
+        steps += 1;
+        assert!(steps < 200, "counterpart link not reachable");
+    }
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "daedeok");
+    assert_eq!(app.history_len(), 1);
+    // Follow the type link: types are not in the case list, so the detail pins it.
+    let type_link = app.index.position("university-led").expect("type");
+    while app
+        .detail
+        .link_line
+        .and_then(|l| app.detail_lines()[l].link)
+        != Some(type_link)
+    {
+        app.update(Action::SelectNext);
+    }
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "university-led");
+    assert_eq!(app.pane, Pane::Reference);
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "daedeok");
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "san-diego");
+    assert_eq!(app.history_len(), 0);
+}
+
+#[test]
+fn a_role_lists_every_case_with_its_strength() {
+    let mut app = app(120, 35, Lang::En);
+    app.update(Action::ShowPane(1));
+    assert_eq!(current_id(&app), "vision-provider");
+    let text: String = app
+        .detail_lines()
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect::<String>() + "\n")
+        .collect();
+    assert!(text.contains("◎ strong"), "{text}");
+    assert!(text.contains("△ weak"), "{text}");
+}
+
+#[test]
+fn filters_narrow_the_case_list_and_show_in_the_status_bar() {
+    let mut app = app(120, 35, Lang::Ko);
+    let all = app.list_items(Pane::Cases).len();
+    app.update(Action::CycleTypeFilter);
+    let filtered = app.list_items(Pane::Cases);
+    assert!(filtered.len() < all);
+    assert!(filtered.iter().all(|&i| app
+        .index
+        .item(i)
+        .case()
+        .is_some_and(|c| c.cluster_type == "university-led")));
+    let text = screen(&draw(&app));
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|l| l.contains("유형=대학ㆍ연구소 주도형")),
+        "{text}"
+    );
+    app.update(Action::CycleStatusFilter);
+    app.update(Action::ClearFilters);
+    assert_eq!(app.list_items(Pane::Cases).len(), all);
+}
+
+#[test]
+fn language_switch_changes_titles_and_keeps_the_selection() {
+    let mut app = app(120, 35, Lang::Ko);
+    select_case(&mut app, "brenta");
+    app.update(Action::ToggleLanguage);
+    assert_eq!(app.lang, Lang::En);
+    assert_eq!(current_id(&app), "brenta");
+    assert!(screen(&draw(&app)).contains("Cases"));
+}
+
+#[test]
+fn escape_leaves_detail_then_closes_search() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Detail);
+    app.update(Action::Close);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::OpenSearch);
+    app.update(Action::Close);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn stale_search_results_are_ignored() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInsert('대'));
+    let old = app.take_search_request().expect("request");
+    app.update(Action::SearchInsert('덕'));
+    // The answer to the older query arrives late and must not replace the newer one.
+    app.apply_search_results(old.generation, Vec::new(), 0);
+    assert!(app.search.as_ref().is_some_and(|s| s.is_waiting()));
+    run_pending_search(&mut app);
+    assert_eq!(current_id(&app), "daedeok");
+}
+
+#[test]
+fn caret_edits_mixed_korean_and_latin_input() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "대덕x");
+    app.update(Action::SearchCaretLeft);
+    app.update(Action::SearchBackspace); // removes 덕
+    app.update(Action::SearchInsert('구'));
+    let search = app.search.as_ref().expect("open");
+    assert_eq!(search.input, "대구x");
+    assert_eq!(search.caret, 2);
+    // The terminal cursor sits after 대구: prompt "/ " (2) + 4 columns, inside the border.
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
+    let theme = Theme::new(ThemeArg::Dark, false);
+    terminal
+        .draw(|f| ui::render(f, &app, &theme))
+        .expect("draw");
+    let cursor = terminal.get_cursor_position().expect("cursor");
+    assert_eq!((cursor.x, cursor.y), (1 + 2 + 4, 2));
+}
+
+#[test]
+fn clicking_a_tab_and_a_row_selects_them() {
+    let mut app = app(120, 35, Lang::Ko);
+    let tabs = casebook::tui::layout::tabs(Lang::Ko);
+    let (_, x) = &tabs[2];
+    app.update(Action::Click {
+        column: *x + 1,
+        row: 0,
+    });
+    assert_eq!(app.pane, Pane::Factors);
+    let rows = app.areas().list_rows;
+    app.update(Action::Click {
+        column: rows.x + 2,
+        row: rows.y + 3,
+    });
+    assert_eq!(app.cursor().selected, 3);
+    app.update(Action::Scroll {
+        column: rows.x + 2,
+        row: rows.y,
+        delta: 1,
+    });
+    assert_eq!(app.cursor().selected, 4);
+}
+
+#[test]
+fn help_and_errors_overlays_open_and_close() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    app.update(Action::SelectNext);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    app.update(Action::Close);
+    assert_eq!(app.overlay, None);
+    app.update(Action::ToggleErrors);
+    assert!(screen(&draw(&app)).contains("문제 없음"));
+}
+
+#[test]
+fn resizing_keeps_selection_in_view() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::SelectLast);
+    let last = app.cursor().selected;
+    app.update(Action::Resize(80, 16));
+    let cursor = app.cursor();
+    assert_eq!(cursor.selected, last);
+    let rows = app.areas().list_rows.height as usize;
+    assert!(cursor.selected >= cursor.offset && cursor.selected < cursor.offset + rows);
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains('▶'),
+        "selected row visible after resize:\n{text}"
+    );
+}
+
+#[test]
+fn reference_pane_holds_types_strategies_and_concepts() {
+    let app = app(120, 35, Lang::Ko);
+    let kinds: Vec<Kind> = app
+        .list_items(Pane::Reference)
+        .iter()
+        .map(|&i| app.index.item(i).kind)
+        .collect();
+    assert!(
+        kinds.contains(&Kind::Type)
+            && kinds.contains(&Kind::Strategy)
+            && kinds.contains(&Kind::Concept)
+    );
+}
+
+#[test]
+fn enter_in_a_detail_without_a_visible_link_brings_the_first_link_into_view() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "ㄷㄷ");
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "daedeok");
+    app.update(Action::Open);
+    let line = app.detail.link_line.expect("a link is selected");
+    let page = app.areas().detail_inner.height as usize;
+    assert!(
+        line >= app.detail.scroll && line < app.detail.scroll + page,
+        "the selected link is in view"
+    );
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "vision-provider");
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "daedeok");
+}
