@@ -276,7 +276,7 @@ pub fn list(
         .min(36);
     let mut out = String::new();
     for item in items {
-        let kind = pad(item.kind.label(lang), if lang == Lang::Ko { 8 } else { 8 });
+        let kind = pad(item.kind.label(lang), 8);
         let mut line = format!(
             "{kind}  {}  {}",
             pad(&item.id, id_width),
@@ -375,6 +375,21 @@ pub fn to_plain(blocks: &[Block], lang: Lang) -> String {
             let _ = writeln!(out, "{indent}{line}");
         }
     };
+    // Actor columns fit the longest role and strength, so no role name or strength
+    // word is cut ("Specialized Suppliers", "○ medium").
+    let actor_width = |f: fn(&Block, Lang) -> usize| blocks.iter().map(|b| f(b, lang)).max();
+    let role_width = actor_width(|b, _| match b {
+        Block::Actor { role, .. } => width(&one_line(role)),
+        _ => 0,
+    })
+    .unwrap_or(0);
+    let strength_width = actor_width(|b, lang| match b {
+        Block::Actor {
+            strength: Some(s), ..
+        } => width(&report::strength_text(*s, lang)),
+        _ => 0,
+    })
+    .unwrap_or(0);
     for block in blocks {
         match block {
             Block::Title { name, other, kind } => {
@@ -428,13 +443,17 @@ pub fn to_plain(blocks: &[Block], lang: Lang) -> String {
                 let strength = strength
                     .map(|s| report::strength_text(s, lang))
                     .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  • {}  {}  {}",
-                    pad(&one_line(role), 14),
-                    pad(&strength, 6),
+                let strength = if strength_width == 0 {
+                    String::new()
+                } else {
+                    format!("{}  ", pad(&strength, strength_width))
+                };
+                let line = format!(
+                    "  • {}  {strength}{}",
+                    pad(&one_line(role), role_width),
                     one_line(who)
                 );
+                let _ = writeln!(out, "{}", line.trim_end());
             }
             Block::Link {
                 target,

@@ -180,8 +180,14 @@ fn find_yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| dir.display().to_string());
+                let is_link =
+                    std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
                 let reason = if err.loop_ancestor().is_some() {
                     "symbolic link loop; not followed".to_string()
+                } else if is_link {
+                    "symbolic link that leads nowhere (it points to itself, loops, or its \
+                     target is missing); skipped"
+                        .to_string()
                 } else {
                     io_reason(err.io_error(), "cannot be read")
                 };
@@ -346,6 +352,14 @@ fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
 
 /// Bytes → NFC text with LF line ends; the BOM some editors write is dropped.
 fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Diagnostic::new(
+            path,
+            Some((1, 1)),
+            "the file is saved as UTF-16 (it starts with a UTF-16 byte order mark); \
+             save it as UTF-8",
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let raw = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
@@ -377,6 +391,9 @@ struct Shape {
     catalog: Option<Kind>,
 }
 
+/// A `catalog:` value that names no catalog kind, and where it is.
+type UnknownKind = (String, (usize, usize));
+
 /// Walks the YAML events once, before serde sees the file: refuses anchors and aliases
 /// (a small file must never expand into a huge one), tags, more than one document,
 /// nesting beyond [`MAX_DEPTH`], and control characters in any string. Stops at the
@@ -390,24 +407,25 @@ fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
     // The last key seen in the top-level mapping, to find `catalog: <kind>`.
     let mut top_key: Option<String> = None;
     let mut at_top_key = true;
-    let mut catalog: Option<Result<Kind, (String, (usize, usize))>> = None;
+    let mut catalog: Option<Result<Kind, UnknownKind>> = None;
     let mut empty = true;
+    // One frame per open collection: for a mapping, the keys seen so far (to refuse a
+    // repeated key where it is written) and whether the next scalar is a key.
+    let mut frames: Vec<Option<(HashMap<String, usize>, bool)>> = Vec::new();
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(pair) => pair,
             Err(err) => {
-                let m = err.marker();
-                findings.push(Diagnostic::new(
-                    path,
-                    Some((m.line(), m.col() + 1)),
-                    format!("YAML syntax: {}", err.info()),
-                ));
+                findings.push(syntax_error(path, source, &err));
                 return Err(findings);
             }
         };
         let at = (mark.line(), mark.col() + 1);
         let is_mapping = matches!(event, Event::MappingStart(..));
         let structural = |message: &str| Diagnostic::new(path, Some(at), message.to_string());
+        // An anchor is written before the value it names, but the reader's position is
+        // the value's: point at the `&` instead.
+        let anchor_at = || anchor_position(source, at);
         match event {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -420,16 +438,12 @@ fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
                 }
             }
             Event::Alias(_) => {
-                findings.push(structural(
-                    "YAML aliases (`*name`) are not allowed in case files; write the value out",
-                ));
+                findings.push(structural(ALIAS_MESSAGE));
                 return Err(findings);
             }
             Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
                 if anchor != 0 {
-                    findings.push(structural(
-                        "YAML anchors (`&name`) are not allowed in case files; write the value out",
-                    ));
+                    findings.push(Diagnostic::new(path, Some(anchor_at()), ANCHOR_MESSAGE));
                     return Err(findings);
                 }
                 if tag.is_some() {
@@ -441,16 +455,20 @@ fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
                 empty = false;
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    findings.push(structural(&format!(
-                        "nesting deeper than {MAX_DEPTH} levels; case files need far fewer"
-                    )));
+                    findings.push(structural(&nesting_message()));
                     return Err(findings);
                 }
                 if depth == 1 {
                     root_is_mapping = Some(is_mapping);
                 }
+                if let Some(Some((_, expecting_key))) = frames.last_mut() {
+                    // A collection as a value ends the pair; as a key it starts one.
+                    *expecting_key = !*expecting_key;
+                }
+                frames.push(is_mapping.then(|| (HashMap::new(), true)));
             }
             Event::MappingEnd | Event::SequenceEnd => {
+                frames.pop();
                 depth = depth.saturating_sub(1);
                 if depth == 1 {
                     at_top_key = true;
@@ -459,9 +477,7 @@ fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
             }
             Event::Scalar(value, _style, anchor, tag) => {
                 if anchor != 0 {
-                    findings.push(structural(
-                        "YAML anchors (`&name`) are not allowed in case files; write the value out",
-                    ));
+                    findings.push(Diagnostic::new(path, Some(anchor_at()), ANCHOR_MESSAGE));
                     return Err(findings);
                 }
                 if tag.is_some() {
@@ -478,6 +494,23 @@ fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
                     continue;
                 }
                 empty = false;
+                if let Some(Some((keys, expecting_key))) = frames.last_mut() {
+                    if *expecting_key {
+                        if let Some(first) = keys.get(&value) {
+                            findings.push(Diagnostic::new(
+                                path,
+                                Some(at),
+                                format!(
+                                    "field `{value}` is written twice here (first on line \
+                                     {first}); keep only one"
+                                ),
+                            ));
+                            return Err(findings);
+                        }
+                        keys.insert(value.clone(), at.0);
+                    }
+                    *expecting_key = !*expecting_key;
+                }
                 if let Some((index, c)) = text::find_forbidden(&value) {
                     if findings.len() < MAX_CHAR_FINDINGS {
                         findings.push(Diagnostic::new(
@@ -535,17 +568,110 @@ fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnostic>> {
         None => None,
         Some(Ok(kind)) => Some(kind),
         Some(Err((value, at))) => {
+            let what = if value.trim().is_empty() {
+                "`catalog:` has no kind".to_string()
+            } else {
+                format!("unknown catalog kind `{value}`")
+            };
             return Err(vec![Diagnostic::new(
                 path,
                 Some(at),
                 format!(
-                    "unknown catalog kind `{value}`; expected one of role, type, factor, \
-                     problem, strategy, concept (cases go one per file, without `catalog:`)"
+                    "{what}; expected one of role, type, factor, problem, strategy, concept \
+                     (cases go one per file, without `catalog:`)"
                 ),
-            )])
+            )]);
         }
     };
     Ok(Shape { catalog })
+}
+
+/// A YAML syntax error in words a researcher can act on.
+fn syntax_error(path: &str, source: &str, err: &yaml_rust2::ScanError) -> Diagnostic {
+    let m = err.marker();
+    let (line, column) = (m.line(), m.col() + 1);
+    let info = err.info();
+    if info == "recursion limit exceeded" {
+        // The YAML reader gives up at 255 open brackets before our own depth check sees
+        // the first event; it is the same problem, so say it the same way.
+        return Diagnostic::new(path, Some((line, column)), nesting_message());
+    }
+    if info.contains("tabs disallowed") {
+        // The reader stops after the tab, at the text it indents: point at the tab.
+        let column = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|text| {
+                let indent: String = text
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .take_while(|c| c.is_whitespace() || *c == '-')
+                    .collect();
+                indent.chars().position(|c| c == '\t').map(|i| i + 1)
+            })
+            .unwrap_or(column);
+        return Diagnostic::new(
+            path,
+            Some((line, column)),
+            "a tab is used for indentation; YAML allows only spaces there — indent with spaces",
+        );
+    }
+    if info.contains("found unknown anchor") {
+        // `*name` without a matching `&name`: still an alias, which is what to remove.
+        return Diagnostic::new(path, Some((line, column)), ALIAS_MESSAGE);
+    }
+    const HINTS: [(&str, &str); 3] = [
+        (
+            "did not find expected ',' or '}'",
+            "a `{` is not closed with `}` (look here and on the lines above), a `,` is \
+             missing between its fields, or a text containing `: ` is not in double quotes",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "a `[` is not closed with `]` (look here and on the lines above), a `,` is \
+             missing between its entries, or a text containing `: ` is not in double quotes",
+        ),
+        (
+            "mapping values are not allowed",
+            "a `: ` here starts a new field; if it is part of the text, put the whole text \
+             in double quotes",
+        ),
+    ];
+    let message = match HINTS.iter().find(|(pattern, _)| info.contains(pattern)) {
+        Some((_, hint)) => format!("YAML syntax: {info} — {hint}"),
+        None => format!("YAML syntax: {info}"),
+    };
+    Diagnostic::new(path, Some((line, column)), message)
+}
+
+const ALIAS_MESSAGE: &str =
+    "YAML aliases (`*name`) are not allowed in case files; write the value out";
+
+const ANCHOR_MESSAGE: &str =
+    "YAML anchors (`&name`) are not allowed in case files; write the value out";
+
+/// The position of the `&name` written just before the value at `at` on the same line,
+/// or `at` itself when it is not there (an anchor on the line above its value).
+fn anchor_position(source: &str, at: (usize, usize)) -> (usize, usize) {
+    let Some(line) = source.lines().nth(at.0.saturating_sub(1)) else {
+        return at;
+    };
+    let before: Vec<char> = line.chars().take(at.1.saturating_sub(1)).collect();
+    let Some(amp) = before.iter().rposition(|c| *c == '&') else {
+        return at;
+    };
+    // `&name` then only spaces up to the value, or `&name` is not what we found.
+    let rest = &before[amp + 1..];
+    let name_len = rest.iter().take_while(|c| !c.is_whitespace()).count();
+    if name_len > 0 && rest[name_len..].iter().all(|c| c.is_whitespace()) {
+        (at.0, amp + 1)
+    } else {
+        at
+    }
+}
+
+fn nesting_message() -> String {
+    format!("nesting deeper than {MAX_DEPTH} levels; case files need far fewer")
 }
 
 fn serde_error(path: &str, err: &serde_yaml::Error) -> Diagnostic {
@@ -554,7 +680,51 @@ fn serde_error(path: &str, err: &serde_yaml::Error) -> Diagnostic {
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
     }
-    Diagnostic::new(path, position, message)
+    Diagnostic::new(path, position, plain_words(&message))
+}
+
+/// serde's wording names Rust types (`expected struct Text`, `expected i32`); say what
+/// to write instead.
+fn plain_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 13] = [
+        ("unknown variant", "unknown value"),
+        ("missing field", "missing required field"),
+        ("invalid type: sequence", "found a list"),
+        ("invalid type: map", "found a mapping (`key: value`)"),
+        ("invalid type: unit value", "found an empty value"),
+        ("invalid type:", "found"),
+        ("invalid value:", "found"),
+        (
+            "expected struct Text",
+            "expected a text in both languages: `{ko: ..., en: ...}`",
+        ),
+        (
+            "expected struct Source",
+            "expected a source: `{file: ..., section: ...}`",
+        ),
+        (
+            "expected struct Point",
+            "expected a point with `ko`, `en` and `source`",
+        ),
+        (
+            "expected a sequence",
+            "expected a list (`- item` lines or `[a, b]`)",
+        ),
+        ("expected i32", "expected a whole number"),
+        ("expected field identifier", "expected a field name"),
+    ];
+    let mut out = message.to_string();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    // Any other `expected struct Figure` and the like: a mapping of fields.
+    while let Some(start) = out.find("expected struct ") {
+        let end = out[start + 16..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(out.len(), |i| start + 16 + i);
+        out.replace_range(start..end, "expected a mapping of fields (`key: value`)");
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -817,6 +987,7 @@ struct CatalogEntry {
     eras: Option<Vec<EraEntry>>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn common_checks(
     problems: &mut Problems,
     prefix: &str,
@@ -1037,6 +1208,10 @@ fn catalog_items(raw: CatalogFile, path: &str, problems: &mut Problems) -> Vec<I
     items
 }
 
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn check_table(problems: &mut Problems, path: &str, table: &Table) {
     if table.columns.is_empty() {
         problems.add(
@@ -1053,9 +1228,9 @@ fn check_table(problems: &mut Problems, path: &str, table: &Table) {
             problems.add(
                 format!("{path}.rows.{i}.cells"),
                 format!(
-                    "row has {} cells but the table has {} columns",
-                    row.cells.len(),
-                    table.columns.len()
+                    "row has {} but the table has {}",
+                    count(row.cells.len(), "cell", "cells"),
+                    count(table.columns.len(), "column", "columns")
                 ),
             );
         }

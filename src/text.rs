@@ -115,7 +115,7 @@ pub fn pad(s: &str, columns: usize) -> String {
     let cut = truncate(s, columns);
     let fill = columns.saturating_sub(width(&cut));
     let mut out = cut.into_owned();
-    out.extend(std::iter::repeat_n(' ', fill));
+    out.push_str(&" ".repeat(fill));
     out
 }
 

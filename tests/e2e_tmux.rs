@@ -41,8 +41,10 @@ fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
         "{env} {bin}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
         bin = binary.display()
     );
+    // -u: tmux treats the pane as UTF-8 whatever the locale of the machine running it.
     let status = Command::new("tmux")
         .args([
+            "-u",
             "-L",
             &tmux.socket,
             "-f",
@@ -68,6 +70,7 @@ struct Tmux {
 impl Tmux {
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
+            .arg("-u")
             .arg("-L")
             .arg(&self.socket)
             .args(args)

@@ -98,6 +98,38 @@ pub(crate) fn text_mask(folded: &str) -> u64 {
     folded.chars().fold(0, |mask, c| mask | char_mask(c))
 }
 
+/// The bit an adjacent pair of folded chars sets in a pair mask: a term can
+/// only occur contiguously in a text whose pair mask has all of its pairs.
+pub(crate) fn pair_bit(first: char, second: char) -> u64 {
+    let key = (u64::from(u32::from(first)) << 21) ^ u64::from(u32::from(second));
+    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// Pair mask of a folded text: every adjacent pair of chars, and for two
+/// adjacent Hangul chars also the pair of their initial consonants (so terms
+/// with lone initials are prefiltered too). Pairs with a space are left out:
+/// terms never contain one.
+pub(crate) fn text_pair_mask(folded: &str) -> u64 {
+    let mut mask = 0;
+    let mut chars = folded.chars();
+    let Some(mut previous) = chars.next() else {
+        return 0;
+    };
+    for c in chars {
+        if previous != ' ' && c != ' ' {
+            mask |= pair_bit(previous, c);
+            if let (Some(first), Some(second)) = (
+                hangul::initial_jamo_of(previous),
+                hangul::initial_jamo_of(c),
+            ) {
+                mask |= pair_bit(first, second);
+            }
+        }
+        previous = c;
+    }
+    mask
+}
+
 /// Whether a match starting after `prev` starts a word.
 pub(crate) fn starts_word_after(prev: char) -> bool {
     !prev.is_alphanumeric()

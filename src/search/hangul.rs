@@ -48,7 +48,29 @@ pub(crate) fn syllable_rest(c: char) -> Option<u32> {
 
 /// Index (0..19) of a compatibility jamo that can stand as an initial consonant.
 pub(crate) fn initial_jamo_index(c: char) -> Option<u8> {
+    // Cheap range test first: this runs for every char of the text scanned.
+    if !('ㄱ'..='ㅎ').contains(&c) {
+        return None;
+    }
     INITIALS.iter().position(|&j| j == c).map(|i| i as u8)
+}
+
+/// The initial consonant (as compatibility jamo) of a syllable or of an
+/// initial jamo itself.
+pub(crate) fn initial_jamo_of(c: char) -> Option<char> {
+    match syllable_initial(c) {
+        Some(initial) => INITIALS.get(initial as usize).copied(),
+        None => initial_jamo_index(c).map(|_| c),
+    }
+}
+
+/// Whether `c` is the initial consonant `initial`, alone or as the start of a syllable.
+#[inline]
+pub(crate) fn has_initial(c: char, initial: u8) -> bool {
+    match syllable_initial(c) {
+        Some(i) => i == initial,
+        None => INITIALS.get(initial as usize) == Some(&c),
+    }
 }
 
 /// Maps a lone conjoining initial (U+1100..U+1112, what NFD produces) to the
@@ -56,11 +78,6 @@ pub(crate) fn initial_jamo_index(c: char) -> Option<u8> {
 pub(crate) fn conjoining_initial_to_compat(c: char) -> Option<char> {
     let offset = (c as u32).checked_sub(CONJOINING_INITIAL_FIRST)?;
     INITIALS.get(offset as usize).copied()
-}
-
-/// The initial consonant of `c` when `c` is a syllable or itself an initial jamo.
-pub(crate) fn initial_of(c: char) -> Option<u8> {
-    syllable_initial(c).or_else(|| initial_jamo_index(c))
 }
 
 /// Appends `folded` to `out` with every syllable written as

@@ -12,6 +12,15 @@ use crate::model::Kind;
 
 use super::{fold, DocField, Document, Field};
 
+/// The prefilter's view of a field.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FieldMasks {
+    /// `fold::char_mask` of every char.
+    pub(crate) chars: u64,
+    /// `fold::pair_bit` of every adjacent pair of chars.
+    pub(crate) pairs: u64,
+}
+
 /// One field of a prepared document.
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedField {
@@ -19,7 +28,7 @@ pub(crate) struct PreparedField {
     pub(crate) start: u32,
     pub(crate) end: u32,
     pub(crate) char_len: u32,
-    pub(crate) mask: u64,
+    pub(crate) masks: FieldMasks,
     pub(crate) field: Field,
     /// Index into `Document::fields`.
     pub(crate) source: u32,
@@ -41,6 +50,8 @@ pub(crate) struct PreparedDoc {
     pub(crate) type_id: Option<String>,
     /// Position in the stable (kind, title, id) order.
     pub(crate) order: u32,
+    /// Where this document's field masks start in `SearchIndex::field_masks`.
+    pub(crate) masks_start: u32,
 }
 
 impl PreparedDoc {
@@ -55,8 +66,14 @@ impl PreparedDoc {
 pub struct SearchIndex {
     pub(crate) documents: Vec<Document>,
     pub(crate) prepared: Vec<PreparedDoc>,
-    /// Document indices in stable order, for listings.
-    pub(crate) stable_order: Vec<u32>,
+    /// Every document index in ascending order: a full search walks memory
+    /// front to back.
+    pub(crate) all_docs: Vec<u32>,
+    /// The masks of all prepared fields, document after document, in
+    /// `PreparedDoc::fields` order. Kept apart and dense because the
+    /// prefilter reads them for every field while most fields' text and
+    /// metadata are never touched.
+    pub(crate) field_masks: Vec<FieldMasks>,
     pub(crate) matcher: SkimMatcherV2,
 }
 
@@ -94,7 +111,10 @@ fn prepare(document: &mut Document) -> PreparedDoc {
             start: start as u32,
             end: text.len() as u32,
             char_len: folded.chars().count() as u32,
-            mask: fold::text_mask(&folded),
+            masks: FieldMasks {
+                chars: fold::text_mask(&folded),
+                pairs: fold::text_pair_mask(&folded),
+            },
             field: *field,
             source: source as u32,
         });
@@ -103,13 +123,14 @@ fn prepare(document: &mut Document) -> PreparedDoc {
     // before long bodies since they are cheaper to match.
     fields.sort_by_key(|f| (!f.is_title(), f.char_len, f.source));
     PreparedDoc {
-        mask: fields.iter().fold(0, |mask, f| mask | f.mask),
+        mask: fields.iter().fold(0, |mask, f| mask | f.masks.chars),
         type_id: document
             .type_id
             .as_deref()
             .map(|t| fold::fold(&fold::nfc(t))),
         kind: document.kind,
         order: 0,
+        masks_start: 0,
         text,
         fields,
     }
@@ -135,10 +156,16 @@ impl SearchIndex {
         for (position, &doc) in stable_order.iter().enumerate() {
             prepared[doc as usize].order = position as u32;
         }
+        let mut field_masks = Vec::with_capacity(prepared.iter().map(|d| d.fields.len()).sum());
+        for doc in &mut prepared {
+            doc.masks_start = field_masks.len() as u32;
+            field_masks.extend(doc.fields.iter().map(|f| f.masks));
+        }
         SearchIndex {
+            all_docs: (0..documents.len() as u32).collect(),
             documents,
             prepared,
-            stable_order,
+            field_masks,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
@@ -161,5 +188,13 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.documents.is_empty()
+    }
+
+    /// The field masks of a prepared document, by field position.
+    pub(crate) fn masks_of(&self, doc: &PreparedDoc) -> &[FieldMasks] {
+        let start = doc.masks_start as usize;
+        self.field_masks
+            .get(start..start + doc.fields.len())
+            .unwrap_or(&[])
     }
 }

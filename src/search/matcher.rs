@@ -88,34 +88,42 @@ fn starts_word(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
-        .map_or(true, fold::starts_word_after)
+        .is_none_or(fold::starts_word_after)
 }
 
-/// Whether the units occur in order (gaps allowed).
+/// Whether the units occur in order (gaps allowed). Cheap (`str::find` per
+/// plain char), so it runs first and rejects most fields.
 fn is_subsequence(text: &str, units: &[Unit]) -> bool {
-    let mut remaining = units.iter().peekable();
-    for c in text.chars() {
-        match remaining.peek() {
-            Some(unit) if unit.matches(c) => {
-                remaining.next();
-            }
-            Some(_) => {}
-            None => break,
+    let mut rest = text;
+    for unit in units {
+        let found = match *unit {
+            Unit::Char(c) => rest.find(c).map(|i| i + c.len_utf8()),
+            Unit::Initial(_) => rest
+                .char_indices()
+                .find(|&(_, c)| unit.matches(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        };
+        match found {
+            Some(end) => rest = rest.get(end..).unwrap_or(""),
+            None => return false,
         }
     }
-    remaining.peek().is_none()
+    true
 }
 
 /// Classifies the term in a folded field text, returning a match only if it
 /// is strictly better than `floor` (so callers that already have a match of
-/// some class skip needless work).
+/// some class skip needless work). `contiguous_possible` false (from the pair
+/// masks) means the term cannot occur contiguously, so only a scattered
+/// match is looked for.
 pub(crate) fn classify(
     text: &str,
     char_len: usize,
     term: &Term,
     floor: Option<MatchClass>,
+    contiguous_possible: bool,
 ) -> Option<Found> {
-    let beats = |class: MatchClass| floor.map_or(true, |f| class > f);
+    let beats = |class: MatchClass| floor.is_none_or(|f| class > f);
     let contiguous = |class: MatchClass, span: (usize, usize)| {
         beats(class).then_some(Found {
             class,
@@ -124,6 +132,15 @@ pub(crate) fn classify(
     };
     if term.units.len() > char_len {
         return None;
+    }
+    if !contiguous_possible {
+        return (term.mode == Mode::Fuzzy
+            && beats(MatchClass::Fuzzy)
+            && is_subsequence(text, &term.units))
+        .then_some(Found {
+            class: MatchClass::Fuzzy,
+            span: None,
+        });
     }
     let at_start = match_at(text, 0, term);
     let whole = at_start == Some(text.len());
@@ -158,7 +175,7 @@ pub(crate) fn classify(
                 };
                 return contiguous(class, (0, end));
             }
-            if !beats(MatchClass::WordPrefix) {
+            if !beats(MatchClass::WordPrefix) || !is_subsequence(text, &term.units) {
                 return None;
             }
             let mut first = None;
@@ -173,10 +190,8 @@ pub(crate) fn classify(
             if let Some(span) = first {
                 return contiguous(MatchClass::Substring, span);
             }
-            (term.mode == Mode::Fuzzy
-                && beats(MatchClass::Fuzzy)
-                && is_subsequence(text, &term.units))
-            .then_some(Found {
+            // The subsequence test above passed.
+            (term.mode == Mode::Fuzzy && beats(MatchClass::Fuzzy)).then_some(Found {
                 class: MatchClass::Fuzzy,
                 span: None,
             })
@@ -253,7 +268,7 @@ fn contiguous_score(text: &str, start: usize, end: usize) -> i64 {
 /// if the term does not match the text.
 pub(crate) fn highlight(matcher: &SkimMatcherV2, text: &str, term: &Term) -> Option<Vec<usize>> {
     let char_len = text.chars().count();
-    let found = classify(text, char_len, term, None)?;
+    let found = classify(text, char_len, term, None, true)?;
     if let Some((start, end)) = found.span {
         let first = text[..start].chars().count();
         let count = text[start..end].chars().count();

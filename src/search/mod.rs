@@ -24,8 +24,10 @@
 //! | `type:X`      | only documents whose type id contains `X`; several are OR-ed     |
 //! | `field:F`, `in:F` | match terms only in field `F`: `name alias summary place actor figure strength weakness evaluation point region source` (or 이름 별칭 요약 장소 주체 수치 강점 약점 평가 시사점 지역 출처; prefixes as for `kind:`); several are OR-ed; negations still look at all fields |
 //!
-//! A bare operator (`!`, `'`, `^`, `$`) or a filter with no value (`kind:`)
-//! is ignored; nothing in a query is ever an error.
+//! Filter keys are case-insensitive and have Korean spellings too: `종류:`
+//! (kind), `유형:` (type), `필드:` (field). A bare operator (`!`, `'`, `^`,
+//! `$`) or a filter with no value (`kind:`) is ignored; nothing in a query is
+//! ever an error.
 //!
 //! Matching ignores case (all of Unicode, not only ASCII), treats full-width
 //! Latin letters and digits as ordinary ones, and normalises text to NFC. A

@@ -21,10 +21,19 @@ pub(crate) enum Unit {
 }
 
 impl Unit {
+    #[inline]
     pub(crate) fn matches(self, c: char) -> bool {
         match self {
             Unit::Char(q) => q == c,
-            Unit::Initial(initial) => hangul::initial_of(c) == Some(initial),
+            Unit::Initial(initial) => hangul::has_initial(c, initial),
+        }
+    }
+
+    /// The initial consonant every char matched by this unit starts with.
+    fn initial_jamo(self) -> Option<char> {
+        match self {
+            Unit::Char(c) => hangul::initial_jamo_of(c),
+            Unit::Initial(initial) => hangul::INITIALS.get(initial as usize).copied(),
         }
     }
 
@@ -64,6 +73,9 @@ pub(crate) struct Term {
     pub(crate) mode: Mode,
     /// Bits a field must have for this term to possibly match it.
     pub(crate) mask: u64,
+    /// Pair bits (`fold::pair_bit`) of adjacent plain chars: a field must
+    /// have them all for the term to possibly occur contiguously.
+    pub(crate) pair_mask: u64,
     /// The pattern handed to `SkimMatcherV2`: syllables expanded to
     /// `[initial][syllable]` like the prepared text.
     pub(crate) matcher_pattern: String,
@@ -94,8 +106,17 @@ impl Term {
             matcher_pattern.push(c);
             matcher_added.push(false);
         }
+        let pair_mask = units.windows(2).fold(0, |pairs, window| match window {
+            [Unit::Char(first), Unit::Char(second)] => pairs | fold::pair_bit(*first, *second),
+            [first, second] => match (first.initial_jamo(), second.initial_jamo()) {
+                (Some(first), Some(second)) => pairs | fold::pair_bit(first, second),
+                _ => pairs,
+            },
+            _ => pairs,
+        });
         Term {
             has_initials: units.iter().any(|u| matches!(u, Unit::Initial(_))),
+            pair_mask,
             text: folded,
             units,
             mode,
@@ -156,12 +177,11 @@ impl Query {
     }
 
     pub(crate) fn allows_kind(&self, kind: Kind) -> bool {
-        self.kinds.map_or(true, |bits| bits & kind_bit(kind) != 0)
+        self.kinds.is_none_or(|bits| bits & kind_bit(kind) != 0)
     }
 
     pub(crate) fn allows_field(&self, field: Field) -> bool {
-        self.fields
-            .map_or(true, |bits| bits & field_bit(field) != 0)
+        self.fields.is_none_or(|bits| bits & field_bit(field) != 0)
     }
 
     /// Whether every document matching `self` also matches `wider`, judged

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::index::{PreparedDoc, SearchIndex};
 use super::matcher::{self, Found, MatchClass};
-use super::query::{Query, Term};
+use super::query::{Mode, Query, Term};
 use super::{fold, parse_query, Field, Hit, SearchResults};
 
 /// Documents evaluated between two polls of the cancellation callback, per
@@ -93,7 +93,20 @@ fn best_field(
     query: &Query,
 ) -> Option<(i64, usize)> {
     let mut best: Option<(bool, Found, usize)> = None;
-    for (position, field) in doc.fields.iter().enumerate() {
+    for (position, masks) in index.masks_of(doc).iter().enumerate() {
+        if term.mask & !masks.chars != 0 {
+            continue;
+        }
+        let contiguous_possible = term.pair_mask & !masks.pairs == 0;
+        if !contiguous_possible && (term.mode != Mode::Fuzzy || best.is_some()) {
+            // Only a scattered match could be here: none for a term that must
+            // be contiguous, and no gain over the match at hand (which is in
+            // this tier or a better one, titles coming first).
+            continue;
+        }
+        let Some(field) = doc.fields.get(position) else {
+            break;
+        };
         if let Some((title, Found { class, .. }, _)) = best {
             // Fields are sorted titles first, so nothing later can beat a
             // title match or, within the same tier, an exact one.
@@ -101,12 +114,18 @@ fn best_field(
                 break;
             }
         }
-        if term.mask & !field.mask != 0 || !query.allows_field(field.field) {
+        if !query.allows_field(field.field) {
             continue;
         }
         let floor = best.map(|(_, found, _)| found.class);
         let text = doc.field_text(field);
-        if let Some(found) = matcher::classify(text, field.char_len as usize, term, floor) {
+        if let Some(found) = matcher::classify(
+            text,
+            field.char_len as usize,
+            term,
+            floor,
+            contiguous_possible,
+        ) {
             best = Some((field.is_title(), found, position));
         }
     }
@@ -152,15 +171,20 @@ fn evaluate(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> Option<Candida
     for term in &plan.terms {
         let (term_score, position) = best_field(index, doc, term, query)?;
         score = score.saturating_add(term_score);
-        if best.map_or(true, |(top, _)| term_score > top) {
+        if best.is_none_or(|(top, _)| term_score > top) {
             best = Some((term_score, position));
         }
     }
     for negation in &query.negations {
-        let excluded = doc.fields.iter().any(|f| {
-            negation.mask & !f.mask == 0
-                && matcher::contains(doc.field_text(f), f.char_len as usize, negation)
-        });
+        let excluded = doc
+            .fields
+            .iter()
+            .zip(index.masks_of(doc))
+            .any(|(f, masks)| {
+                negation.mask & !masks.chars == 0
+                    && negation.pair_mask & !masks.pairs == 0
+                    && matcher::contains(doc.field_text(f), f.char_len as usize, negation)
+            });
         if excluded {
             return None;
         }
@@ -254,7 +278,7 @@ impl<'a> Searcher<'a> {
         let previous = self.previous.take();
         let candidates: &[u32] = match &previous {
             Some(p) if query.narrows(&p.query) => &p.docs,
-            _ => &index.stable_order,
+            _ => &index.all_docs,
         };
         let stop = AtomicBool::new(cancelled());
         let should_stop = || {

@@ -247,6 +247,10 @@ fn kind_filter() {
     assert_eq!(ids(&index, "KIND:Role"), ["role-university"]);
     assert_eq!(run(&index, "kind:case").total, 4);
     assert_eq!(run(&index, "kind:사례 toyota").total, 1);
+    assert_eq!(ids(&index, "종류:요인"), ["factor-anchor"]);
+    assert_eq!(ids(&index, "kind:전략").len(), 0);
+    // An ambiguous prefix means every kind it could name (case, concept).
+    assert_eq!(run(&index, "kind:c").total, 4);
     // Several kind: terms OR together.
     assert_eq!(run(&index, "kind:role kind:factor").total, 2);
     // Unknown kinds match nothing, without an error.
@@ -261,6 +265,8 @@ fn type_filter() {
     assert_eq!(ids(&index, "type:TYPE-RESEARCH"), ["role-university"]);
     assert_eq!(run(&index, "type:type").total, 2);
     assert_eq!(run(&index, "type:nothing").total, 0);
+    assert_eq!(ids(&index, "유형:anchor"), ["factor-anchor"]);
+    assert_eq!(run(&index, "필드:name toyota").total, 1);
 }
 
 #[test]

@@ -294,10 +294,7 @@ fn result_line<'a>(
     let item = app.index.item(result.item);
     let base = if selected { theme.selected } else { theme.base };
     let marker = if selected { "▶" } else { " " };
-    let badge = format!(
-        "{} ",
-        pad(item.kind.label(lang), if lang == Lang::Ko { 8 } else { 8 })
-    );
+    let badge = format!("{} ", pad(item.kind.label(lang), 8));
     let mut spans = vec![
         Span::styled(marker, base),
         Span::styled(badge.clone(), theme.badge),

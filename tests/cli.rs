@@ -1,0 +1,938 @@
+//! End-to-end tests of the `casebook` binary's non-interactive subcommands: exit codes,
+//! JSON shapes, plain-text alignment, and that file content never reaches a terminal raw.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+const REQUIRED_CASES: [&str; 24] = [
+    "san-diego",
+    "daedeok",
+    "toyota-city",
+    "ulsan",
+    "brenta",
+    "icheon",
+    "silicon-valley",
+    "silicon-hills",
+    "ontario-auto-parts",
+    "kista",
+    "regensburg",
+    "curitiba",
+    "yeongwol-solar",
+    "route-128",
+    "tsukuba",
+    "cambridge",
+    "sophia-antipolis",
+    "hsinchu",
+    "kumamoto",
+    "oulu",
+    "pudong",
+    "zhongguancun",
+    "multimedia-super-corridor",
+    "singapore-it2000",
+];
+
+/// The binary with a predictable environment: built-in cases, English unless told,
+/// no colour settings inherited from the machine running the tests.
+fn casebook() -> Command {
+    let mut cmd = Command::cargo_bin("casebook").unwrap();
+    for var in [
+        "CASEBOOK_CASES",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn run_cmd(mut cmd: Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        code: out.status.code().expect("exited normally"),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    let mut cmd = casebook();
+    cmd.args(args);
+    run_cmd(cmd)
+}
+
+/// Runs a command that must succeed and print JSON.
+fn json(args: &[&str]) -> Value {
+    let r = run(args);
+    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e})"))
+}
+
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn shipped_cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the shipped collection.
+fn collection_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&shipped_cases_dir(), dir.path());
+    dir
+}
+
+// ---------------------------------------------------------------------------------------
+// list
+
+#[test]
+fn list_json_has_every_required_case_with_both_names() {
+    let list = json(&["list", "--json"]);
+    let entries = list.as_array().unwrap();
+    for id in REQUIRED_CASES {
+        let entry = entries
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing from list --json"));
+        assert_eq!(entry["kind"], "case", "{id}");
+        for lang in ["ko", "en"] {
+            let name = entry["name"][lang].as_str().unwrap_or_default();
+            assert!(!name.trim().is_empty(), "{id}: empty {lang} name");
+        }
+    }
+    // Every entry, not only cases, has the common shape.
+    for entry in entries {
+        assert!(entry["kind"].is_string(), "{entry}");
+        assert!(entry["id"].is_string(), "{entry}");
+        assert!(entry["name"]["ko"].is_string(), "{entry}");
+        assert!(entry["name"]["en"].is_string(), "{entry}");
+    }
+    let kinds: std::collections::BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["case", "concept", "factor", "problem", "role", "strategy", "type"]
+    );
+}
+
+#[test]
+fn list_kind_factor_lists_only_factors() {
+    let list = json(&["list", "--kind", "factor", "--json"]);
+    let entries = list.as_array().unwrap();
+    assert!(entries.len() >= 20, "only {} factors", entries.len());
+    assert!(entries.iter().all(|e| e["kind"] == "factor"));
+    assert!(ids(&list).contains(&"research-university-anchor".to_string()));
+
+    let plain = run(&["list", "--kind", "factor"]);
+    assert_eq!(plain.code, 0);
+    assert_eq!(plain.stdout.lines().count(), entries.len());
+    assert!(plain.stdout.lines().all(|l| l.starts_with("factor ")));
+}
+
+#[test]
+fn list_type_university_led_is_san_diego_and_daedeok() {
+    let list = json(&["list", "--type", "university-led", "--json"]);
+    let mut found = ids(&list);
+    found.sort();
+    assert_eq!(found, ["daedeok", "san-diego"]);
+    for entry in list.as_array().unwrap() {
+        assert_eq!(entry["type"], "university-led");
+    }
+    let plain = run(&["list", "--type", "university-led"]);
+    assert_eq!(plain.code, 0);
+    assert_eq!(plain.stdout.lines().count(), 2);
+}
+
+#[test]
+fn list_type_unknown_is_a_usage_error() {
+    casebook()
+        .args(["list", "--type", "no-such-type"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-type"))
+        .stderr(predicate::str::contains("university-led"));
+}
+
+/// Display columns at which each field of a line starts. Fields are separated by runs
+/// of two or more spaces (names contain single spaces only).
+fn field_starts(line: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut spaces = 0;
+    let mut column = 0;
+    for c in line.chars() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= 2 {
+                starts.push(column);
+            }
+            spaces = 0;
+        }
+        column += UnicodeWidthStr::width(c.to_string().as_str());
+    }
+    starts
+}
+
+fn assert_list_aligned(lang: &str) {
+    let r = run(&["--lang", lang, "list"]);
+    assert_eq!(r.code, 0);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines.len() > 100, "{lang}: {} lines", lines.len());
+    let case_label = if lang == "ko" { "사례" } else { "case" };
+    let case_lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with(case_label))
+        .collect();
+    assert_eq!(case_lines.len(), REQUIRED_CASES.len(), "{lang}");
+
+    // Kind, id and name start at the same column on every line.
+    let first = field_starts(lines[0]);
+    assert!(first.len() >= 4, "{lang}: {:?}", lines[0]);
+    for line in &lines {
+        let starts = field_starts(line);
+        assert_eq!(
+            starts[..3],
+            first[..3],
+            "{lang}: kind/id/name columns differ on {line:?}"
+        );
+    }
+    // On case lines the column after the name (country), and the ones after it, line up.
+    for line in &case_lines {
+        assert_eq!(
+            field_starts(line),
+            first,
+            "{lang}: columns after the name differ on {line:?}"
+        );
+    }
+    // No line is padded with trailing spaces.
+    assert!(lines.iter().all(|l| !l.ends_with(' ')), "{lang}");
+}
+
+#[test]
+fn plain_list_columns_align_by_display_width() {
+    assert_list_aligned("en");
+    assert_list_aligned("ko");
+}
+
+// ---------------------------------------------------------------------------------------
+// show
+
+#[test]
+fn show_json_has_every_field_sources_and_backlinks() {
+    let item = json(&["show", "san-diego", "--json"]);
+    for field in [
+        "kind",
+        "id",
+        "name",
+        "aliases",
+        "summary",
+        "sources",
+        "country",
+        "region",
+        "industry",
+        "type",
+        "status",
+        "actors",
+        "figures",
+        "strengths",
+        "weaknesses",
+        "evaluation",
+        "sections",
+        "factors",
+        "problems",
+        "strategy",
+        "counterpart",
+        "rating_note",
+        "linked_from",
+    ] {
+        assert!(item.get(field).is_some(), "show --json lacks `{field}`");
+    }
+    assert_eq!(item["kind"], "case");
+    assert_eq!(item["id"], "san-diego");
+    assert_eq!(item["type"], "university-led");
+    assert_eq!(item["counterpart"], "daedeok");
+    let sources = item["sources"].as_array().unwrap();
+    assert!(!sources.is_empty());
+    assert!(sources
+        .iter()
+        .all(|s| s["file"].is_string() && s["section"].is_string()));
+    assert!(item["linked_from"].is_array());
+    let forty = item["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["value"] == "40")
+        .expect("the 40% figure");
+    assert_eq!(forty["unit"]["en"], "%");
+
+    // linked_from names the items that point here, with how.
+    let factor = json(&["show", "research-university-anchor", "--json"]);
+    let from = factor["linked_from"].as_array().unwrap();
+    assert!(
+        from.iter()
+            .any(|l| l["id"] == "san-diego" && l["kind"] == "case" && l["relation"] == "factor"),
+        "{from:?}"
+    );
+    let role = json(&["show", "vision-provider", "--json"]);
+    let sd = role["linked_from"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "san-diego")
+        .cloned()
+        .expect("san-diego links to vision-provider");
+    assert_eq!(sd["relation"], "role");
+    assert_eq!(sd["strength"], "strong");
+}
+
+#[test]
+fn show_markdown_names_the_counterpart_and_sources() {
+    let r = run(&["show", "daedeok", "--markdown"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = &r.stdout;
+    assert!(md.starts_with("# "), "{md}");
+    assert!(md.contains("San Diego"), "no counterpart in:\n{md}");
+    assert!(md.contains("(`san-diego`) — counterpart"), "{md}");
+    assert!(md.contains("## Sources"), "{md}");
+    // Underscores are escaped for Markdown; the file name must still be there.
+    let source_line = md
+        .lines()
+        .skip_while(|l| *l != "## Sources")
+        .find(|l| l.starts_with("- "))
+        .expect("a source line");
+    assert!(
+        source_line
+            .replace('\\', "")
+            .contains("000_20dacdbc4cd72bd5.txt § "),
+        "{source_line}"
+    );
+    assert!(md.contains("**116 institutes**"), "{md}");
+}
+
+#[test]
+fn show_unknown_id_exits_1_with_a_message() {
+    casebook()
+        .args(["show", "nope"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("nope"))
+        .stderr(predicate::str::contains("no item has the id"));
+}
+
+#[test]
+fn show_json_and_markdown_conflict() {
+    casebook()
+        .args(["show", "san-diego", "--json", "--markdown"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn show_follows_lang() {
+    let ko = run(&["--lang", "ko", "show", "san-diego"]);
+    let en = run(&["--lang", "en", "show", "san-diego"]);
+    assert_eq!(ko.code, 0);
+    assert_eq!(en.code, 0);
+    assert_ne!(ko.stdout, en.stdout);
+    // The title leads with the chosen language and gives the other in brackets.
+    let ko_title = ko.stdout.lines().next().unwrap();
+    let en_title = en.stdout.lines().next().unwrap();
+    assert!(
+        ko_title.starts_with("샌디에고 바이오클러스터  (San Diego biotech cluster)"),
+        "{ko_title}"
+    );
+    assert!(
+        en_title.starts_with("San Diego biotech cluster  (샌디에고 바이오클러스터)"),
+        "{en_title}"
+    );
+    // Headings are lines of their own. (Source sections quote the Korean seed in both
+    // languages, so Korean words alone would not tell the languages apart.)
+    let has_line = |out: &str, line: &str| out.lines().any(|l| l == line);
+    for (ko_heading, en_heading) in [
+        ("주요 수치", "Key figures"),
+        ("구성주체", "Actors"),
+        ("강점", "Strengths"),
+        ("평가", "Evaluation"),
+        ("관련 항목", "Related"),
+        ("성공요인", "Success factors"),
+        ("출처", "Sources"),
+    ] {
+        assert!(has_line(&ko.stdout, ko_heading), "ko lacks {ko_heading:?}");
+        assert!(!has_line(&en.stdout, ko_heading), "en has {ko_heading:?}");
+        assert!(has_line(&en.stdout, en_heading), "en lacks {en_heading:?}");
+        assert!(!has_line(&ko.stdout, en_heading), "ko has {en_heading:?}");
+    }
+    for (ko_text, en_text) in [
+        ("  유형", "  Type"),
+        ("대응 사례", "— counterpart"),
+        ("◎ 강", "◎ strong"),
+        ("  상태  ", "  Status  "),
+    ] {
+        assert!(ko.stdout.contains(ko_text), "ko lacks {ko_text:?}");
+        assert!(en.stdout.contains(en_text), "en lacks {en_text:?}");
+        assert!(!ko.stdout.contains(en_text), "ko has {en_text:?}");
+    }
+    // Actor lines keep whole role names and strength words.
+    assert!(
+        en.stdout
+            .lines()
+            .any(|l| l.starts_with("  • Specialized Suppliers  ○ medium  ")),
+        "{}",
+        en.stdout
+    );
+    assert!(
+        ko.stdout
+            .lines()
+            .any(|l| l.starts_with("  • 비전 제시자") && l.contains("◎ 강  ")),
+        "{}",
+        ko.stdout
+    );
+    // Units follow the language's convention: 45개 vs 45 drugs.
+    assert!(ko.stdout.contains("45개"), "{}", ko.stdout);
+    assert!(en.stdout.contains("45 drugs"), "{}", en.stdout);
+
+    let ko_md = run(&["--lang", "ko", "show", "daedeok", "--markdown"]);
+    assert!(ko_md.stdout.starts_with("# 대덕밸리"), "{}", ko_md.stdout);
+    assert!(ko_md.stdout.contains("샌디에고 바이오클러스터"));
+    assert!(ko_md.stdout.contains("대응 사례"));
+}
+
+#[test]
+fn lang_comes_from_the_locale_when_not_given() {
+    let mut cmd = casebook();
+    cmd.env("LANG", "ko_KR.UTF-8").args(["show", "san-diego"]);
+    let r = run_cmd(cmd);
+    assert!(r.stdout.starts_with("샌디에고"), "{}", r.stdout);
+    let mut cmd = casebook();
+    cmd.env("LANG", "C.UTF-8").args(["show", "san-diego"]);
+    let r = run_cmd(cmd);
+    assert!(r.stdout.starts_with("San Diego"), "{}", r.stdout);
+}
+
+// ---------------------------------------------------------------------------------------
+// matrix
+
+#[test]
+fn matrix_json_is_the_seven_rated_cases() {
+    let matrix = json(&["matrix", "--json"]);
+    let mut rows: Vec<(String, String, String, String)> = matrix
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
+            (s("case"), s("vp"), s("so"), s("ss"))
+        })
+        .collect();
+    rows.sort();
+    let mut expected: Vec<(String, String, String, String)> = [
+        ("san-diego", "strong", "medium", "medium"),
+        ("silicon-valley", "strong", "strong", "strong"),
+        ("daedeok", "strong", "weak", "medium"),
+        ("toyota-city", "medium", "strong", "medium"),
+        ("ulsan", "weak", "strong", "medium"),
+        ("brenta", "medium", "medium", "strong"),
+        ("icheon", "weak", "weak", "strong"),
+    ]
+    .iter()
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+    .collect();
+    expected.sort();
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn plain_matrix_shows_symbols_and_words() {
+    let en = run(&["--lang", "en", "matrix"]);
+    assert_eq!(en.code, 0);
+    for s in ["◎ strong", "○ medium", "△ weak", "VP", "SO", "SS"] {
+        assert!(
+            en.stdout.contains(s),
+            "en matrix lacks {s:?}:\n{}",
+            en.stdout
+        );
+    }
+    let icheon = en
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Icheon"))
+        .expect("an Icheon row");
+    assert_eq!(icheon.matches('△').count(), 2, "{icheon}");
+    assert_eq!(icheon.matches('◎').count(), 1, "{icheon}");
+    // Header + 7 rows + blank + legend.
+    assert_eq!(en.stdout.lines().count(), 10, "{}", en.stdout);
+
+    let ko = run(&["--lang", "ko", "matrix"]);
+    for s in ["◎ 강", "○ 중", "△ 약", "사례"] {
+        assert!(
+            ko.stdout.contains(s),
+            "ko matrix lacks {s:?}:\n{}",
+            ko.stdout
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// check, --cases, CASEBOOK_CASES, usage errors
+
+#[test]
+fn check_passes_on_the_shipped_cases() {
+    casebook()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("0 errors"));
+    casebook()
+        .args(["check", "--cases"])
+        .arg(shipped_cases_dir())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("0 errors"));
+}
+
+#[test]
+fn missing_cases_dir_exits_2_naming_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-collection");
+    for sub in [
+        &["list"][..],
+        &["check"],
+        &["search", "x"],
+        &["show", "daedeok"],
+    ] {
+        let mut cmd = casebook();
+        cmd.arg("--cases").arg(&missing).args(sub);
+        let r = run_cmd(cmd);
+        assert_eq!(r.code, 2, "{sub:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(missing.to_str().unwrap()),
+            "{sub:?}: message does not name the path: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty());
+    }
+    // A file is not a collection either.
+    let file = dir.path().join("file.yaml");
+    std::fs::write(&file, "id: x\n").unwrap();
+    let mut cmd = casebook();
+    cmd.arg("--cases").arg(&file).arg("list");
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a directory"), "{}", r.stderr);
+}
+
+#[test]
+fn casebook_cases_env_works_like_the_flag() {
+    let dir = collection_copy();
+    std::fs::remove_file(dir.path().join("cases/oulu.yaml")).unwrap();
+
+    let mut cmd = casebook();
+    cmd.env("CASEBOOK_CASES", dir.path())
+        .args(["list", "--kind", "case", "--json"]);
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let from_env = ids(&serde_json::from_str(&r.stdout).unwrap());
+    assert_eq!(from_env.len(), REQUIRED_CASES.len() - 1);
+    assert!(!from_env.contains(&"oulu".to_string()));
+
+    let mut cmd = casebook();
+    cmd.arg("--cases")
+        .arg(dir.path())
+        .args(["list", "--kind", "case", "--json"]);
+    let r = run_cmd(cmd);
+    assert_eq!(ids(&serde_json::from_str(&r.stdout).unwrap()), from_env);
+
+    // A missing directory from the environment is reported like the flag's.
+    let missing = dir.path().join("gone");
+    let mut cmd = casebook();
+    cmd.env("CASEBOOK_CASES", &missing).arg("list");
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains(missing.to_str().unwrap()), "{}", r.stderr);
+
+    // The flag wins over the environment.
+    let mut cmd = casebook();
+    cmd.env("CASEBOOK_CASES", &missing)
+        .arg("--cases")
+        .arg(dir.path())
+        .args(["list", "--kind", "case", "--json"]);
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(ids(&serde_json::from_str(&r.stdout).unwrap()), from_env);
+
+    // `check` from the environment sees the copy: the timeline now names a missing case.
+    let mut cmd = casebook();
+    cmd.env("CASEBOOK_CASES", dir.path()).arg("check");
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("oulu"), "{}", r.stdout);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["list", "--bogus"],
+        &["list", "--kind", "nonsense"],
+        &["--lang", "fr", "list"],
+        &["show"],
+        &["search"],
+        &["search", "x", "--limit", "many"],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(!r.stderr.is_empty(), "{args:?}: no message");
+        assert!(r.stdout.is_empty(), "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// search
+
+fn first_hit(query: &str) -> Value {
+    let hits = json(&["search", query, "--json"]);
+    hits.as_array()
+        .and_then(|a| a.first())
+        .cloned()
+        .unwrap_or_else(|| panic!("{query}: no hits"))
+}
+
+#[test]
+fn search_finds_san_diego_in_every_spelling() {
+    for query in [
+        "샌디에이고",
+        "샌디에고",
+        "ㅅㄷㅇㄱ",
+        "San Diego",
+        "san diego",
+    ] {
+        let hit = first_hit(query);
+        assert_eq!(hit["id"], "san-diego", "{query}: first hit is {hit}");
+        assert_eq!(hit["kind"], "case", "{query}");
+    }
+}
+
+#[test]
+fn search_json_indices_are_in_range() {
+    for query in [
+        "샌디에고",
+        "ㅅㄷㅇㄱ",
+        "San Diego",
+        "대덕",
+        "ETRI",
+        "클러스터",
+    ] {
+        let hits = json(&["search", query, "--json", "--limit", "50"]);
+        for hit in hits.as_array().unwrap() {
+            let text = hit["text"].as_str().unwrap();
+            let chars = text.chars().count();
+            let indices: Vec<u64> = hit["indices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_u64().unwrap())
+                .collect();
+            assert!(!indices.is_empty(), "{query}: hit without indices: {hit}");
+            assert!(
+                indices.iter().all(|&i| (i as usize) < chars),
+                "{query}: indices {indices:?} out of range for {text:?} ({chars} chars)"
+            );
+            assert!(
+                indices.windows(2).all(|w| w[0] < w[1]),
+                "{query}: indices not increasing: {indices:?}"
+            );
+            for key in ["kind", "id", "field", "score"] {
+                assert!(hit.get(key).is_some(), "{query}: hit lacks {key}");
+            }
+            assert!(hit["title"]["ko"].is_string() && hit["title"]["en"].is_string());
+        }
+    }
+}
+
+#[test]
+fn search_without_a_match_exits_1() {
+    casebook()
+        .args(["search", "zzzzqqqq"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("nothing matches"));
+    let r = run(&["search", "zzzzqqqq", "--json"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&r.stdout).unwrap(),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn search_timing_prints_one_stderr_line() {
+    let r = run(&["search", "--timing", "대덕"]);
+    assert_eq!(r.code, 0);
+    let timing: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("timing:"))
+        .collect();
+    assert_eq!(timing.len(), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let line = timing[0];
+    let fields: Vec<&str> = line.split(' ').collect();
+    assert_eq!(fields.len(), 4, "{line}");
+    assert_eq!(fields[0], "timing:");
+    let value = |field: &str, key: &str| -> String {
+        field
+            .strip_prefix(key)
+            .unwrap_or_else(|| panic!("{line}: expected {key}"))
+            .to_string()
+    };
+    let load_ms = value(fields[1], "load_ms=");
+    let search_ms = value(fields[2], "search_ms=");
+    let hits = value(fields[3], "hits=");
+    assert!(load_ms.parse::<f64>().is_ok(), "{line}");
+    assert!(search_ms.parse::<f64>().is_ok(), "{line}");
+    assert!(
+        !hits.is_empty() && hits.chars().all(|c| c.is_ascii_digit()),
+        "{line}"
+    );
+    assert!(hits.parse::<usize>().unwrap() >= 1);
+    // Without --timing there is no such line.
+    let r = run(&["search", "대덕"]);
+    assert!(!r.stderr.contains("timing:"), "{}", r.stderr);
+}
+
+#[test]
+fn search_kind_limits_hits() {
+    let hits = json(&["search", "대덕", "--kind", "factor", "--json"]);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["kind"] == "factor"), "{hits:?}");
+    // The query syntax does the same.
+    let same = json(&["search", "대덕 kind:factor", "--json"]);
+    assert_eq!(ids(&same), ids(&Value::Array(hits.clone())));
+    // --limit caps the number of hits.
+    let one = json(&["search", "클러스터", "--json", "--limit", "3"]);
+    assert!(one.as_array().unwrap().len() <= 3);
+}
+
+#[test]
+fn plain_search_marks_matches_with_brackets_in_a_pipe() {
+    let r = run(&["search", "샌디에고"]);
+    assert_eq!(r.code, 0);
+    assert!(!r.stdout.contains('\x1b'));
+    let first = r.stdout.lines().next().unwrap();
+    assert!(first.contains("san-diego"), "{first}");
+    assert!(first.contains("[샌디에고]"), "{first}");
+    let r = run(&["search", "ㅅㄷㅇㄱ"]);
+    assert!(
+        r.stdout.lines().next().unwrap().contains("[샌디에고]"),
+        "{}",
+        r.stdout
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// hostile collections
+
+/// Characters a terminal could act on, or that reorder what is shown.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn assert_clean(what: &str, s: &str) {
+    if let Some((i, c)) = s.char_indices().find(|(_, c)| is_dangerous(*c)) {
+        panic!(
+            "{what}: raw U+{:04X} at byte {i}: {:?}",
+            c as u32,
+            &s[i.saturating_sub(40)..(i + 10).min(s.len())]
+        );
+    }
+}
+
+/// A case file like `oulu.yaml` under a new id, with `summary_ko` as the Korean summary
+/// (a YAML scalar, written as is).
+fn hostile_case(id: &str, summary_ko: &str) -> String {
+    format!(
+        "id: {id}\n\
+         name: {{ko: 악성 {id}, en: Hostile {id}}}\n\
+         summary:\n  ko: {summary_ko}\n  en: A hostile case.\n\
+         sources:\n  - {{file: 000_20dacdbc4cd72bd5.txt, section: \"Ⅰ\"}}\n\
+         country: {{ko: 핀란드, en: Finland}}\n\
+         region: {{ko: 울루, en: Oulu}}\n\
+         industry: {{ko: 없음, en: None}}\n\
+         type: timeline-only\n\
+         status: established\n"
+    )
+}
+
+#[test]
+fn hostile_text_never_reaches_plain_output() {
+    let dir = collection_copy();
+    let cases = dir.path().join("cases");
+    let hostile = [
+        ("c1-escaped", "\"CSI \\u009b31m red\"".to_string()),
+        ("c1-raw", "CSI \u{9b}31m red".to_string()),
+        ("esc-escaped", "\"ESC \\e[2J clear\"".to_string()),
+        ("bidi-raw", "abc \u{202e}cba reversed".to_string()),
+        ("bidi-isolate", "\"isolate \\u2066x\\u2069\"".to_string()),
+    ];
+    for (id, summary) in &hostile {
+        std::fs::write(cases.join(format!("{id}.yaml")), hostile_case(id, summary)).unwrap();
+    }
+    // A file whose *name* carries an escape sequence: its id cannot match it.
+    std::fs::write(
+        cases.join("name\x1b[31m.yaml"),
+        hostile_case("name-escape", "ok"),
+    )
+    .unwrap();
+    // A sanity check that the template itself is valid.
+    std::fs::write(
+        cases.join("benign.yaml"),
+        hostile_case("benign", "평범한 요약"),
+    )
+    .unwrap();
+
+    let with = |args: &[&str]| {
+        let mut cmd = casebook();
+        cmd.arg("--cases").arg(dir.path()).args(args);
+        run_cmd(cmd)
+    };
+
+    let check = with(&["check"]);
+    assert_eq!(
+        check.code, 1,
+        "check should fail:\n{}{}",
+        check.stdout, check.stderr
+    );
+    assert_clean("check stdout", &check.stdout);
+    assert_clean("check stderr", &check.stderr);
+    for (id, _) in &hostile {
+        assert!(
+            check.stdout.contains(&format!("{id}.yaml")),
+            "check does not report {id}.yaml:\n{}",
+            check.stdout
+        );
+    }
+    assert!(
+        check.stdout.contains("name\\u{1b}[31m.yaml"),
+        "the escape in the file name should be spelled out:\n{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("benign"), "{}", check.stdout);
+
+    for lang in ["en", "ko"] {
+        for args in [
+            &["list"][..],
+            &["list", "--kind", "case"],
+            &["matrix"],
+            &["search", "hostile"],
+            &["search", "red"],
+            &["search", "reversed"],
+            &["show", "benign"],
+            &["show", "benign", "--markdown"],
+        ] {
+            let r = with(&[&["--lang", lang][..], args].concat());
+            assert_clean(&format!("{lang} {args:?} stdout"), &r.stdout);
+            assert_clean(&format!("{lang} {args:?} stderr"), &r.stderr);
+        }
+        let list = with(&["--lang", lang, "list"]);
+        assert_eq!(list.code, 0);
+        assert!(list.stdout.contains("benign"));
+        for (id, _) in &hostile {
+            // Rejected files contribute nothing.
+            assert!(!list.stdout.contains(id), "{id} listed:\n{}", list.stdout);
+        }
+        assert!(list.stderr.contains("warning"), "{}", list.stderr);
+    }
+    // JSON escapes whatever reaches it.
+    for args in [&["list", "--json"][..], &["search", "hostile", "--json"]] {
+        let r = with(args);
+        assert_clean(&format!("{args:?}"), &r.stdout);
+    }
+}
+
+/// Text the loader accepts but that would disturb a line-oriented display (a line break
+/// inside a name) is flattened in plain output.
+#[test]
+fn multi_line_names_stay_on_one_line() {
+    let dir = collection_copy();
+    let cases = dir.path().join("cases");
+    std::fs::write(
+        cases.join("two-lines.yaml"),
+        hostile_case("two-lines", "\"first\\nsecond\\tthird\"").replace(
+            "name: {ko: 악성 two-lines, en: Hostile two-lines}",
+            "name: {ko: \"두\\n줄\", en: \"two\\nlines\"}",
+        ),
+    )
+    .unwrap();
+    let mut cmd = casebook();
+    cmd.arg("--cases")
+        .arg(dir.path())
+        .args(["list", "--kind", "case"]);
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.lines().count(),
+        REQUIRED_CASES.len() + 1,
+        "{}",
+        r.stdout
+    );
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("two-lines"))
+        .expect("two-lines listed");
+    assert!(line.contains("two lines"), "{line}");
+}
+
+#[test]
+fn hostile_cases_path_is_escaped_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("evil\x1b[2Jdir\u{202e}");
+    let mut cmd = casebook();
+    cmd.arg("--cases").arg(&missing).arg("list");
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 2);
+    assert_clean("stderr", &r.stderr);
+    assert!(
+        r.stderr.contains("evil\\u{1b}[2Jdir\\u{202e}"),
+        "{}",
+        r.stderr
+    );
+}

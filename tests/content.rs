@@ -1,0 +1,565 @@
+//! Content tests: the shipped collection says what the seeds say.
+//!
+//! The figures pinned here were checked by hand against the seed documents
+//! (`000_20dacdbc4cd72bd5.txt`, `002_639da4f56403128e.txt`). A failure means either the
+//! data drifted from the seeds or a label was renamed: compare with the seed before
+//! changing the expected value.
+
+use casebook::index::Index;
+use casebook::load::load_shipped;
+use casebook::model::{Details, Figure, Item, Kind};
+
+const SEED_FILES: [&str; 2] = ["000_20dacdbc4cd72bd5.txt", "002_639da4f56403128e.txt"];
+
+const REQUIRED_CASES: [&str; 24] = [
+    "san-diego",
+    "daedeok",
+    "toyota-city",
+    "ulsan",
+    "brenta",
+    "icheon",
+    "silicon-valley",
+    "silicon-hills",
+    "ontario-auto-parts",
+    "kista",
+    "regensburg",
+    "curitiba",
+    "yeongwol-solar",
+    "route-128",
+    "tsukuba",
+    "cambridge",
+    "sophia-antipolis",
+    "hsinchu",
+    "kumamoto",
+    "oulu",
+    "pudong",
+    "zhongguancun",
+    "multimedia-super-corridor",
+    "singapore-it2000",
+];
+
+fn index() -> Index {
+    Index::build(load_shipped())
+}
+
+fn case<'a>(index: &'a Index, id: &str) -> &'a Item {
+    let item = index
+        .get(id)
+        .unwrap_or_else(|| panic!("case `{id}` is missing"));
+    assert_eq!(item.kind, Kind::Case, "`{id}` is not a case");
+    item
+}
+
+/// The one figure of case `id` whose Korean or English label contains `label`.
+fn figure<'a>(index: &'a Index, id: &str, label: &str) -> &'a Figure {
+    let figures = &case(index, id).case().unwrap().figures;
+    let found: Vec<&Figure> = figures
+        .iter()
+        .filter(|f| f.label.ko.contains(label) || f.label.en.contains(label))
+        .collect();
+    match found.as_slice() {
+        [one] => one,
+        [] => panic!(
+            "{id}: no figure label contains {label:?}; labels: {:#?}",
+            figures.iter().map(|f| &f.label.ko).collect::<Vec<_>>()
+        ),
+        many => panic!(
+            "{id}: {} figure labels contain {label:?}: {:#?}",
+            many.len(),
+            many.iter().map(|f| &f.label.ko).collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// Asserts a figure's exact value and, when given, its Korean unit and year.
+fn pin(
+    index: &Index,
+    id: &str,
+    label: &str,
+    value: &str,
+    unit_ko: Option<&str>,
+    year: Option<i32>,
+) {
+    let f = figure(index, id, label);
+    assert_eq!(f.value, value, "{id}: figure {label:?}");
+    if let Some(unit) = unit_ko {
+        assert_eq!(
+            f.unit.as_ref().map(|u| u.ko.as_str()),
+            Some(unit),
+            "{id}: unit of figure {label:?}"
+        );
+    }
+    if year.is_some() {
+        assert_eq!(f.year, year, "{id}: year of figure {label:?}");
+    }
+    assert!(
+        SEED_FILES.contains(&f.source.file.as_str()),
+        "{id}: figure {label:?} cites {:?}",
+        f.source.file
+    );
+}
+
+#[test]
+fn shipped_collection_loads_cleanly() {
+    let loaded = load_shipped();
+    let shown: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(shown.is_empty(), "diagnostics: {shown:#?}");
+    assert!(
+        loaded.skipped_files.is_empty(),
+        "{:?}",
+        loaded.skipped_files
+    );
+    let index = Index::build(loaded);
+    assert!(index.diagnostics.is_empty());
+    assert!(index.len() >= REQUIRED_CASES.len());
+}
+
+#[test]
+fn every_required_case_exists() {
+    let index = index();
+    for id in REQUIRED_CASES {
+        case(&index, id);
+    }
+    assert_eq!(index.of_kind(Kind::Case).len(), REQUIRED_CASES.len());
+}
+
+#[test]
+fn san_diego_figures() {
+    let ix = index();
+    pin(
+        &ix,
+        "san-diego",
+        "스핀오프한 샌디에고",
+        "40",
+        Some("%"),
+        None,
+    );
+    pin(
+        &ix,
+        "san-diego",
+        "FDA 최종 임상단계",
+        "45",
+        Some("개"),
+        Some(2001),
+    );
+    pin(
+        &ix,
+        "san-diego",
+        "지역총생산(GRP) 성장률",
+        "5.1",
+        Some("%"),
+        Some(2002),
+    );
+}
+
+#[test]
+fn daedeok_figures() {
+    let ix = index();
+    pin(&ix, "daedeok", "연구기관 수", "116", Some("개"), None);
+    pin(&ix, "daedeok", "ETRI) 스핀오프", "220여", Some("개"), None);
+    pin(
+        &ix,
+        "daedeok",
+        "제조업 비율 — 대덕",
+        "69.3",
+        Some("%"),
+        None,
+    );
+    pin(
+        &ix,
+        "daedeok",
+        "제조업 비율 — 서울",
+        "36.7",
+        Some("%"),
+        None,
+    );
+    pin(&ix, "daedeok", "조성 시작 연도", "1973", None, None);
+}
+
+#[test]
+fn ulsan_figures() {
+    let ix = index();
+    pin(
+        &ix,
+        "ulsan",
+        "자동차 생산액 중 울산",
+        "26.9",
+        Some("%"),
+        Some(2000),
+    );
+    pin(
+        &ix,
+        "ulsan",
+        "종업원 고용 중 울산",
+        "17.6",
+        Some("%"),
+        Some(2000),
+    );
+    pin(
+        &ix,
+        "ulsan",
+        "오토밸리 조성사업 총 투자액",
+        "2,312",
+        Some("억원"),
+        None,
+    );
+}
+
+#[test]
+fn icheon_figures() {
+    let ix = index();
+    pin(&ix, "icheon", "도자산업체 수", "844", Some("개"), None);
+    pin(&ix, "icheon", "가마 수", "342", Some("개"), None);
+    pin(
+        &ix,
+        "icheon",
+        "전국 도자산업체의 비중",
+        "67",
+        Some("%"),
+        None,
+    );
+}
+
+#[test]
+fn silicon_valley_figures() {
+    let ix = index();
+    // The seed prints "2,050억 달러" and "4,200억 달러": the 억 is part of the number.
+    pin(
+        &ix,
+        "silicon-valley",
+        "지역총생산(GRP)",
+        "2,050억",
+        Some("달러"),
+        Some(2001),
+    );
+    pin(
+        &ix,
+        "silicon-valley",
+        "한국 GDP",
+        "4,200억",
+        Some("달러"),
+        Some(2001),
+    );
+    pin(
+        &ix,
+        "silicon-valley",
+        "하이테크기업 수",
+        "9,000여",
+        Some("개"),
+        None,
+    );
+}
+
+#[test]
+fn toyota_figures() {
+    let ix = index();
+    let plants = figure(&ix, "toyota-city", "도요타 공장 수");
+    assert_eq!(plants.value, "12");
+    // "도요타의 14개공장 중 12개"
+    assert!(
+        plants.unit.as_ref().is_some_and(|u| u.ko.contains("14")),
+        "the unit should say out of 14 plants: {:?}",
+        plants.unit
+    );
+    pin(&ix, "toyota-city", "대학 수", "45", Some("개"), None);
+}
+
+#[test]
+fn dyer_figures() {
+    let ix = index();
+    for (firm, distance, exchange, defects) in [
+        ("도요타", "80", "7,500", "80/50"),
+        ("닛산", "160", "3,500", "105/52"),
+        ("GM", "410", "1,000", "130/87"),
+    ] {
+        pin(
+            &ix,
+            "toyota-city",
+            &format!("거리 — {firm}"),
+            distance,
+            Some("mile"),
+            None,
+        );
+        pin(
+            &ix,
+            "toyota-city",
+            &format!("정보교환시간 — {firm}"),
+            exchange,
+            None,
+            None,
+        );
+        pin(
+            &ix,
+            "toyota-city",
+            &format!("결함수/개발기간 — {firm}"),
+            defects,
+            None,
+            None,
+        );
+    }
+    pin(&ix, "toyota-city", "설문자료 수", "152", None, None);
+
+    // The concept's table says the same.
+    let concept = ix
+        .get("dyer-proximity-study")
+        .expect("dyer-proximity-study");
+    let Details::Concept {
+        table: Some(table), ..
+    } = &concept.details
+    else {
+        panic!("dyer-proximity-study has no table");
+    };
+    let rows: Vec<(&str, Vec<&str>)> = table
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.label.en.as_str(),
+                r.cells.iter().map(|c| c.ko.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Toyota", vec!["80", "7,500", "80/50"]),
+            ("Nissan", vec!["160", "3,500", "105/52"]),
+            ("GM", vec!["410", "1,000", "130/87"]),
+        ]
+    );
+}
+
+#[test]
+fn brenta_figures() {
+    let ix = index();
+    pin(
+        &ix,
+        "brenta",
+        "9만 리라 이상 제품의 비중",
+        "95",
+        Some("%"),
+        None,
+    );
+    pin(
+        &ix,
+        "brenta",
+        "지역홍보비디오",
+        "15,000",
+        Some("카피"),
+        None,
+    );
+}
+
+#[test]
+fn yeongwol_figures() {
+    let ix = index();
+    pin(&ix, "yeongwol-solar", "특성화 대학원", "30여", None, None);
+    let f = figure(&ix, "yeongwol-solar", "특성화 대학원");
+    assert_eq!(f.source.file, "002_639da4f56403128e.txt");
+}
+
+#[test]
+fn every_item_is_bilingual_and_sourced() {
+    let index = index();
+    for item in index.items() {
+        let id = &item.id;
+        assert!(!item.name.ko.trim().is_empty(), "{id}: empty Korean name");
+        assert!(!item.name.en.trim().is_empty(), "{id}: empty English name");
+        assert!(
+            !item.summary.ko.trim().is_empty(),
+            "{id}: empty Korean summary"
+        );
+        assert!(
+            !item.summary.en.trim().is_empty(),
+            "{id}: empty English summary"
+        );
+        assert!(!item.sources.is_empty(), "{id}: no sources");
+        for source in &item.sources {
+            assert!(
+                SEED_FILES.contains(&source.file.as_str()),
+                "{id}: source file {:?} is not a seed",
+                source.file
+            );
+            assert!(!source.section.trim().is_empty(), "{id}: empty section");
+        }
+    }
+}
+
+/// Every `source` anywhere inside an item (points, figures, actors, tables, eras) names
+/// a seed file.
+#[test]
+fn every_nested_source_names_a_seed() {
+    fn walk(id: &str, path: &str, value: &serde_json::Value, count: &mut usize) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(file), Some(section)) = (map.get("file"), map.get("section")) {
+                    *count += 1;
+                    let file = file.as_str().unwrap_or_default();
+                    assert!(
+                        SEED_FILES.contains(&file),
+                        "{id}: {path} cites {file:?}, not a seed file"
+                    );
+                    assert!(
+                        section.as_str().is_some_and(|s| !s.trim().is_empty()),
+                        "{id}: {path} has an empty section"
+                    );
+                }
+                for (key, v) in map {
+                    walk(id, &format!("{path}.{key}"), v, count);
+                }
+            }
+            serde_json::Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    walk(id, &format!("{path}.{i}"), v, count);
+                }
+            }
+            _ => {}
+        }
+    }
+    let index = index();
+    let mut count = 0;
+    for item in index.items() {
+        let value = serde_json::to_value(item).unwrap();
+        walk(&item.id, "", &value, &mut count);
+    }
+    assert!(count > 500, "only {count} sources found");
+}
+
+#[test]
+fn counterparts_are_mutual() {
+    let index = index();
+    for (a, b) in [
+        ("san-diego", "daedeok"),
+        ("toyota-city", "ulsan"),
+        ("brenta", "icheon"),
+    ] {
+        let of = |id: &str| case(&index, id).case().unwrap().counterpart.clone();
+        assert_eq!(of(a).as_deref(), Some(b), "{a} → {b}");
+        assert_eq!(of(b).as_deref(), Some(a), "{b} → {a}");
+    }
+    // No other case has a counterpart.
+    let paired: Vec<&str> = index
+        .of_kind(Kind::Case)
+        .iter()
+        .map(|&i| index.item(i))
+        .filter(|item| item.case().unwrap().counterpart.is_some())
+        .map(|item| item.id.as_str())
+        .collect();
+    assert_eq!(paired.len(), 6, "{paired:?}");
+}
+
+#[test]
+fn era_timeline_lists_its_world_cases() {
+    let index = index();
+    let timeline = index.get("era-timeline").expect("era-timeline");
+    assert_eq!(timeline.kind, Kind::Concept);
+    let Details::Concept { eras, .. } = &timeline.details else {
+        panic!("era-timeline is not a concept");
+    };
+    let world: Vec<(String, Vec<&str>)> = eras
+        .iter()
+        .map(|e| {
+            (
+                serde_json::to_value(e.era)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                e.world.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, Vec<&str>)> = vec![
+        ("before-1960s".into(), vec!["silicon-valley", "route-128"]),
+        (
+            "1970s".into(),
+            vec!["tsukuba", "cambridge", "sophia-antipolis"],
+        ),
+        ("1980s".into(), vec!["hsinchu", "kumamoto", "kista", "oulu"]),
+        (
+            "1990s-on".into(),
+            vec![
+                "pudong",
+                "zhongguancun",
+                "multimedia-super-corridor",
+                "singapore-it2000",
+            ],
+        ),
+    ];
+    assert_eq!(world, expected);
+    for era in eras {
+        for id in &era.world {
+            case(&index, id);
+        }
+    }
+    // Daedeok is the Korean case of both the 1970s and the 1990s.
+    let daedeok_eras: Vec<usize> = eras
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.korea.iter().any(|k| k.case.as_deref() == Some("daedeok")))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(daedeok_eras, vec![1, 3]);
+}
+
+#[test]
+fn every_case_link_resolves_to_the_right_kind() {
+    let index = index();
+    let kind_of = |id: &str| index.get(id).map(|i| i.kind);
+    for &i in index.of_kind(Kind::Case) {
+        let item = index.item(i);
+        let c = item.case().unwrap();
+        let id = &item.id;
+        assert_eq!(kind_of(&c.cluster_type), Some(Kind::Type), "{id}: type");
+        if let Some(s) = &c.strategy {
+            assert_eq!(kind_of(s), Some(Kind::Strategy), "{id}: strategy {s}");
+        }
+        for f in &c.factors {
+            assert_eq!(kind_of(f), Some(Kind::Factor), "{id}: factor {f}");
+        }
+        for p in &c.problems {
+            assert_eq!(kind_of(p), Some(Kind::Problem), "{id}: problem {p}");
+        }
+        for a in &c.actors {
+            assert_eq!(kind_of(&a.role), Some(Kind::Role), "{id}: role {}", a.role);
+        }
+        if let Some(cp) = &c.counterpart {
+            assert_eq!(kind_of(cp), Some(Kind::Case), "{id}: counterpart {cp}");
+        }
+    }
+}
+
+#[test]
+fn the_four_seed_types_have_their_cases() {
+    let index = index();
+    let of_type = |t: &str| -> Vec<&str> {
+        let mut ids: Vec<&str> = index
+            .of_kind(Kind::Case)
+            .iter()
+            .map(|&i| index.item(i))
+            .filter(|item| item.case().unwrap().cluster_type == t)
+            .map(|item| item.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(of_type("university-led"), ["daedeok", "san-diego"]);
+    assert!(of_type("large-firm-led").contains(&"toyota-city"));
+    assert!(of_type("large-firm-led").contains(&"ulsan"));
+    assert_eq!(of_type("region-specialized"), ["brenta", "icheon"]);
+    assert_eq!(of_type("silicon-valley-type"), ["silicon-valley"]);
+}
+
+#[test]
+fn san_diego_is_found_under_both_spellings() {
+    let index = index();
+    let item = case(&index, "san-diego");
+    let mut names: Vec<&str> = vec![&item.name.ko, &item.name.en];
+    names.extend(item.aliases.iter().map(String::as_str));
+    for spelling in ["샌디에고", "샌디에이고"] {
+        assert!(
+            names.iter().any(|n| n.contains(spelling)),
+            "{spelling} is not among {names:?}"
+        );
+    }
+}

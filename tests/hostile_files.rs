@@ -1,0 +1,594 @@
+//! Hostile files beside the shipped good ones, in one collection: `casebook check`
+//! reports each (with line and column where there is one) and exits 1, `list` still lists
+//! every good case, nothing panics or hangs, and the whole check stays small.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use casebook::load::{self, Diagnostic, MAX_FILE_BYTES};
+use unicode_normalization::UnicodeNormalization;
+
+/// A hang guard, not a performance target.
+const HANG: Duration = Duration::from_secs(20);
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the shipped collection.
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest().join("cases"), dir.path());
+    dir
+}
+
+fn shipped_case_ids() -> Vec<String> {
+    let loaded = load::load_collection(&manifest().join("cases")).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let ids: Vec<String> = loaded
+        .items
+        .iter()
+        .filter(|i| i.kind == casebook::model::Kind::Case)
+        .map(|i| i.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 24);
+    ids
+}
+
+/// A valid case file (linking only to shipped ids) with the given id.
+fn valid_case(id: &str) -> String {
+    format!(
+        "id: {id}\n\
+         name: {{ko: 시험 클러스터, en: Test cluster}}\n\
+         summary: {{ko: 시험용 사례이다., en: A case used by the tests.}}\n\
+         sources:\n  - {{file: 000_20dacdbc4cd72bd5.txt, section: \"Ⅱ-2\"}}\n\
+         country: {{ko: 한국, en: Korea}}\n\
+         region: {{ko: 대전, en: Daejeon}}\n\
+         industry: {{ko: 바이오, en: Biotech}}\n\
+         type: university-led\n\
+         status: emerging\n\
+         factors: [entrepreneurship]\n"
+    )
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `casebook ARGS --cases DIR`, with the directory shown as `CASES`.
+fn casebook(dir: &Path, args: &[&str]) -> Run {
+    let started = Instant::now();
+    let output = Command::cargo_bin("casebook")
+        .unwrap()
+        .args(args)
+        .arg("--cases")
+        .arg(dir)
+        .env_remove("CASEBOOK_CASES")
+        .timeout(HANG)
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < HANG, "`casebook {args:?}` hung");
+    let prefix = dir.display().to_string();
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).replace(&prefix, "CASES"),
+        stderr: String::from_utf8_lossy(&output.stderr).replace(&prefix, "CASES"),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// `list` still lists every shipped case (and exits 0, with a warning).
+fn assert_lists_every_good_case(dir: &Path) {
+    let run = casebook(dir, &["list", "--kind", "case", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let listed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let listed: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for id in shipped_case_ids() {
+        assert!(listed.contains(&id.as_str()), "{id} is missing from list");
+    }
+}
+
+/// `check` prints exactly these lines and exits 1; `list` still lists every good case.
+fn assert_reported(dir: &Path, expected: &[&str]) {
+    let run = casebook(dir, &["check"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines, expected, "stderr: {}", run.stderr);
+    assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
+    assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
+    assert_lists_every_good_case(dir);
+}
+
+/// A collection of the shipped files and one more, written as bytes.
+fn with_file(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = shipped_copy();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    dir
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(manifest().join("tests/fixtures/invalid").join(name)).unwrap()
+}
+
+fn billion_laughs() -> String {
+    let mut yaml = String::from("a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        yaml.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    yaml
+}
+
+/// Deterministic bytes (xorshift64), so the expected message is fixed.
+fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
+    let mut state = seed;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+const ANCHOR: &str =
+    "error: YAML anchors (`&name`) are not allowed in case files; write the value out";
+const NESTING: &str = "error: nesting deeper than 32 levels; case files need far fewer";
+const NOT_UTF8_HINT: &str = "save the file as UTF-8 (it may be in EUC-KR/CP949 or Latin-1)";
+
+#[test]
+fn billion_laughs_is_refused_at_the_first_anchor() {
+    let dir = with_file("bomb.yaml", billion_laughs().as_bytes());
+    assert_reported(dir.path(), &[&format!("CASES/bomb.yaml:1:5: {ANCHOR}")]);
+}
+
+#[test]
+fn long_string_alias_repeated_thousands_of_times_is_refused() {
+    let long = "라".repeat(20_000);
+    let mut yaml = format!("id: x\nsummary: &s {{ko: \"{long}\", en: \"{long}\"}}\npoints:\n");
+    for _ in 0..5_000 {
+        yaml.push_str("  - *s\n");
+    }
+    assert!(yaml.len() < MAX_FILE_BYTES as usize);
+    let dir = with_file("long-alias.yaml", yaml.as_bytes());
+    assert_reported(
+        dir.path(),
+        &[&format!("CASES/long-alias.yaml:2:10: {ANCHOR}")],
+    );
+}
+
+#[test]
+fn nesting_thousands_deep_says_nesting() {
+    let dir = with_file("deep.yaml", "[".repeat(5_000).as_bytes());
+    assert_reported(dir.path(), &[&format!("CASES/deep.yaml:1:256: {NESTING}")]);
+}
+
+#[test]
+fn block_nesting_thousands_deep_says_nesting() {
+    let yaml = "- ".repeat(5_000) + "x\n";
+    let dir = with_file("deep-block.yaml", yaml.as_bytes());
+    assert_reported(
+        dir.path(),
+        &[&format!("CASES/deep-block.yaml:1:65: {NESTING}")],
+    );
+}
+
+#[test]
+fn nesting_a_million_deep_under_the_size_limit_says_nesting() {
+    let yaml = "[".repeat(1_000_000);
+    assert!(yaml.len() as u64 <= MAX_FILE_BYTES);
+    let dir = with_file("deep-million.yaml", yaml.as_bytes());
+    assert_reported(
+        dir.path(),
+        &[&format!("CASES/deep-million.yaml:1:256: {NESTING}")],
+    );
+}
+
+#[test]
+fn nesting_over_the_size_limit_is_refused_for_size() {
+    let dir = with_file("deep-big.yaml", "[".repeat(2_000_000).as_bytes());
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/deep-big.yaml: error: file is 1.9 MiB; case files are limited to 1 MiB and \
+           this one was not read",
+        ],
+    );
+}
+
+#[test]
+fn file_of_tens_of_megabytes_is_refused_without_reading_it() {
+    let dir = shipped_copy();
+    let file = std::fs::File::create(dir.path().join("huge.yaml")).unwrap();
+    file.set_len(40 * 1024 * 1024).unwrap(); // sparse: instant, takes no disk
+    drop(file);
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/huge.yaml: error: file is 40.0 MiB; case files are limited to 1 MiB and this \
+           one was not read",
+        ],
+    );
+}
+
+#[test]
+fn random_binary_bytes_name_the_first_bad_byte() {
+    let bytes = random_bytes(0x5EED_CA5E_B00C, 64 * 1024);
+    let dir = with_file("binary.yaml", &bytes);
+    assert_reported(
+        dir.path(),
+        &[&format!(
+            "CASES/binary.yaml:2:4: error: not valid UTF-8 (byte 0x98); {NOT_UTF8_HINT}"
+        )],
+    );
+}
+
+#[test]
+fn latin1_names_the_byte_and_its_line_and_column() {
+    // "café" in Latin-1: é is the single byte 0xE9.
+    let dir = with_file(
+        "latin1.yaml",
+        b"id: latin1\nname: {ko: caf\xE9, en: caf\xE9}\n",
+    );
+    assert_reported(
+        dir.path(),
+        &[&format!(
+            "CASES/latin1.yaml:2:15: error: not valid UTF-8 (byte 0xE9); {NOT_UTF8_HINT}"
+        )],
+    );
+}
+
+#[test]
+fn euc_kr_names_the_byte_and_its_line_and_column() {
+    // "한국" in EUC-KR is C7 D1 B1 B9.
+    let dir = with_file(
+        "euckr.yaml",
+        b"id: euckr\nname: {ko: \xC7\xD1\xB1\xB9, en: Korea}\n",
+    );
+    assert_reported(
+        dir.path(),
+        &[&format!(
+            "CASES/euckr.yaml:2:12: error: not valid UTF-8 (byte 0xC7); {NOT_UTF8_HINT}"
+        )],
+    );
+}
+
+#[test]
+fn empty_file() {
+    let dir = with_file("empty.yaml", b"");
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/empty.yaml: error: the file is empty; a case needs at least id, name, \
+           summary, sources, country, region, industry, type and status",
+        ],
+    );
+}
+
+#[test]
+fn tab_indentation() {
+    let dir = with_file("tab-indentation.yaml", &fixture("tab-indentation.yaml"));
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/tab-indentation.yaml:5:1: error: a tab is used for indentation; YAML allows \
+           only spaces there — indent with spaces",
+        ],
+    );
+}
+
+#[test]
+fn wrong_types() {
+    let dir = with_file("wrong-type.yaml", &fixture("wrong-type.yaml"));
+    let founded = valid_case("wrong-year") + "founded: \"about 1990\"\n";
+    std::fs::write(dir.path().join("wrong-year.yaml"), founded).unwrap();
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/wrong-type.yaml:6:10: error: country: found a list, expected a text in both \
+             languages: `{ko: ..., en: ...}`",
+            "CASES/wrong-year.yaml:12:10: error: founded: found string \"about 1990\", expected \
+             a whole number",
+        ],
+    );
+}
+
+#[test]
+fn unknown_keys() {
+    let dir = with_file("unknown-key.yaml", &fixture("unknown-key.yaml"));
+    let nested = valid_case("unknown-nested").replace("en: Korea}", "en: Korea, jp: 韓国}");
+    std::fs::write(dir.path().join("unknown-nested.yaml"), nested).unwrap();
+    let run = casebook(dir.path(), &["check"]);
+    assert_eq!(run.code, Some(1));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(lines[0].starts_with("CASES/unknown-key.yaml:11:1: error: unknown field `factor`"));
+    assert_eq!(
+        lines[1],
+        "CASES/unknown-nested.yaml:6:30: error: country: unknown field `jp`, expected `ko` or `en`"
+    );
+    assert_lists_every_good_case(dir.path());
+}
+
+#[test]
+fn id_that_repeats_another_files() {
+    let dir = shipped_copy();
+    let extra = dir.path().join("zz-extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::copy(
+        dir.path().join("cases/san-diego.yaml"),
+        extra.join("san-diego.yaml"),
+    )
+    .unwrap();
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/zz-extra/san-diego.yaml:1:5: error: id `san-diego` is already used in \
+           CASES/cases/san-diego.yaml; ids must be unique across all kinds",
+        ],
+    );
+}
+
+#[test]
+fn id_that_differs_from_its_file_name() {
+    let dir = with_file("not-its-id.yaml", valid_case("its-id").as_bytes());
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/not-its-id.yaml:1:5: error: id `its-id` differs from the file name \
+           `not-its-id`; a case file is named after its id",
+        ],
+    );
+}
+
+#[test]
+fn dangling_reference() {
+    let dir = with_file("dangling-factor.yaml", &fixture("dangling-factor.yaml"));
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/dangling-factor.yaml:11:29: error: dangling link: no factor has the id \
+           `no-such-factor`",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn directory_link_to_its_parent_is_a_reported_loop() {
+    let dir = shipped_copy();
+    std::os::unix::fs::symlink("..", dir.path().join("cases/up")).unwrap();
+    assert_reported(
+        dir.path(),
+        &["CASES/cases/up: error: symbolic link loop; not followed"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_link_to_itself_is_reported_as_a_link() {
+    let dir = shipped_copy();
+    std::os::unix::fs::symlink("loop.yaml", dir.path().join("loop.yaml")).unwrap();
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/loop.yaml: error: symbolic link that leads nowhere (it points to itself, \
+           loops, or its target is missing); skipped",
+        ],
+    );
+}
+
+#[test]
+fn directory_named_like_a_yaml_file() {
+    let dir = shipped_copy();
+    std::fs::create_dir(dir.path().join("x.yaml")).unwrap();
+    std::fs::write(dir.path().join("x.yaml/inside.yaml"), b"not: read").unwrap();
+    assert_reported(
+        dir.path(),
+        &["CASES/x.yaml: error: is a directory, not a YAML file; its contents are not read"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_named_like_a_yaml_file_does_not_hang() {
+    let dir = shipped_copy();
+    let fifo = dir.path().join("x.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert_reported(
+        dir.path(),
+        &["CASES/x.yaml: error: is not a regular file; skipped"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported_or_loads_when_running_as_root() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = with_file("unreadable.yaml", valid_case("unreadable").as_bytes());
+    let path = dir.path().join("unreadable.yaml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Root (or a capability) reads through mode 000: the file is simply a good case.
+        let run = casebook(dir.path(), &["check"]);
+        assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+        let list = casebook(dir.path(), &["list", "--kind", "case"]);
+        assert!(list.stdout.contains("unreadable"), "{}", list.stdout);
+    } else {
+        assert_reported(
+            dir.path(),
+            &["CASES/unreadable.yaml: error: permission denied; the file cannot be read"],
+        );
+    }
+    // Let the temporary directory be removed.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+#[test]
+fn bom_and_crlf_file_loads() {
+    let text = valid_case("windows-saved").replace('\n', "\r\n");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    let dir = with_file("windows-saved.yaml", &bytes);
+    let run = casebook(dir.path(), &["check"]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let loaded = load::load_collection(dir.path()).unwrap();
+    let item = loaded
+        .items
+        .iter()
+        .find(|i| i.id == "windows-saved")
+        .unwrap();
+    assert_eq!(item.name.en, "Test cluster");
+    assert!(!item.summary.en.contains('\r'));
+}
+
+#[test]
+fn nfd_hangul_file_loads_composed() {
+    let composed = valid_case("nfd-hangul");
+    let decomposed: String = composed.nfd().collect();
+    assert_ne!(composed, decomposed);
+    let dir = with_file("nfd-hangul.yaml", decomposed.as_bytes());
+    let run = casebook(dir.path(), &["check"]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let loaded = load::load_collection(dir.path()).unwrap();
+    let item = loaded.items.iter().find(|i| i.id == "nfd-hangul").unwrap();
+    assert_eq!(item.name.ko, "시험 클러스터");
+    assert_eq!(item.name.ko.chars().count(), 7);
+}
+
+#[test]
+fn control_character_in_a_key_never_reaches_the_terminal() {
+    let yaml = valid_case("escape-key") + "\"a\\u001b[2Jb\": 1\n";
+    let dir = with_file("escape-key.yaml", yaml.as_bytes());
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/escape-key.yaml:12:1: error: text contains the invisible or control character \
+           U+001B (character 2 of this string); remove it — it could change what a terminal \
+           shows",
+        ],
+    );
+}
+
+#[test]
+fn diagnostic_display_escapes_what_serde_quotes_raw() {
+    // serde_yaml quotes an unknown key as written; the printed line must not carry it raw.
+    let d = Diagnostic {
+        file: "x\u{1b}]0;title\u{7}.yaml".into(),
+        line: Some(3),
+        column: Some(1),
+        message: "unknown field `a\u{1b}[2Jb\u{202e}`, expected `ko` or `en`".into(),
+    };
+    let shown = d.to_string();
+    assert_eq!(
+        shown,
+        "x\\u{1b}]0;title\\u{7}.yaml:3:1: error: unknown field `a\\u{1b}[2Jb\\u{202e}`, \
+         expected `ko` or `en`"
+    );
+    assert!(!shown.chars().any(|c| c.is_control()));
+}
+
+/// Everything at once, under a memory ceiling: the check must finish, report every file
+/// and leave every good case listed.
+#[cfg(unix)]
+#[test]
+fn all_hostile_files_together_in_bounded_memory() {
+    let dir = shipped_copy();
+    let root = dir.path();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(root.join(name), bytes).unwrap();
+    write("bomb.yaml", billion_laughs().as_bytes());
+    write("deep-million.yaml", "[".repeat(1_000_000).as_bytes());
+    write("deep-big.yaml", "[".repeat(2_000_000).as_bytes());
+    write("binary.yaml", &random_bytes(7, 64 * 1024));
+    write("latin1.yaml", b"id: latin1\nname: caf\xE9\n");
+    write("empty.yaml", b"");
+    write("tab-indentation.yaml", &fixture("tab-indentation.yaml"));
+    write("wrong-type.yaml", &fixture("wrong-type.yaml"));
+    write("unknown-key.yaml", &fixture("unknown-key.yaml"));
+    write("dangling-factor.yaml", &fixture("dangling-factor.yaml"));
+    std::fs::File::create(root.join("huge.yaml"))
+        .unwrap()
+        .set_len(40 * 1024 * 1024)
+        .unwrap();
+    std::os::unix::fs::symlink("..", root.join("cases/up")).unwrap();
+    std::os::unix::fs::symlink("loop.yaml", root.join("loop.yaml")).unwrap();
+    std::fs::create_dir(root.join("dir.yaml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(root.join("fifo.yaml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let files = [
+        "bomb.yaml",
+        "deep-million.yaml",
+        "deep-big.yaml",
+        "binary.yaml",
+        "latin1.yaml",
+        "empty.yaml",
+        "tab-indentation.yaml",
+        "wrong-type.yaml",
+        "unknown-key.yaml",
+        "dangling-factor.yaml",
+        "huge.yaml",
+        "cases/up",
+        "loop.yaml",
+        "dir.yaml",
+        "fifo.yaml",
+    ];
+
+    // 512 MiB of address space, with few threads and malloc arenas so the ceiling
+    // measures the loader rather than the machine's core count.
+    let started = Instant::now();
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 524288 && exec \"$0\" check --cases \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("casebook"))
+        .arg(root)
+        .env_remove("CASEBOOK_CASES")
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
+        .timeout(HANG)
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < HANG, "check hung");
+    let prefix = root.display().to_string();
+    let stdout = String::from_utf8_lossy(&output.stdout).replace(&prefix, "CASES");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    for file in files {
+        let reported = stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("CASES/{file}:")))
+            .count();
+        assert_eq!(reported, 1, "{file} not reported once in:\n{stdout}");
+    }
+    assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
+    assert!(stderr.contains("checked"), "{stderr}");
+    assert_lists_every_good_case(root);
+}

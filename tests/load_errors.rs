@@ -1,0 +1,505 @@
+//! One test per file in `tests/fixtures/invalid/`: each bad file is loaded together with
+//! a copy of the shipped collection, and the test pins the exact line `casebook check`
+//! prints for it (with the temporary directory shown as `CASES`), and that every shipped
+//! item still loads beside it.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use casebook::index::Index;
+use casebook::load::{self, Loaded};
+use casebook::model::Kind;
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    manifest().join("tests/fixtures/invalid").join(name)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the shipped collection with the fixture `name` (a file or a
+/// folder) added at its top.
+fn collection_with(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest().join("cases"), dir.path());
+    let source = fixture(name);
+    if source.is_dir() {
+        copy_dir(&source, &dir.path().join(name));
+    } else {
+        std::fs::copy(&source, dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+fn shipped() -> Loaded {
+    load::load_collection(&manifest().join("cases")).unwrap()
+}
+
+/// What `casebook check` prints, one line per problem, with the directory as `CASES`.
+fn lines(loaded: &Loaded, dir: &Path) -> Vec<String> {
+    let prefix = dir.display().to_string();
+    loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string().replace(&prefix, "CASES"))
+        .collect()
+}
+
+/// Loads the fixture beside the shipped collection; asserts the exact lines `check`
+/// prints and that every shipped item loads, plus `own_items` from the fixture itself.
+fn assert_fixture(name: &str, expected: &[&str], own_items: usize) {
+    let dir = collection_with(name);
+    let loaded = load::load_collection(dir.path()).unwrap();
+    assert_eq!(lines(&loaded, dir.path()), expected, "fixture {name}");
+
+    let good = shipped();
+    assert!(good.diagnostics.is_empty(), "{:?}", good.diagnostics);
+    let ids: HashSet<&str> = loaded.items.iter().map(|i| i.id.as_str()).collect();
+    for item in &good.items {
+        assert!(
+            ids.contains(item.id.as_str()),
+            "{} lost beside {name}",
+            item.id
+        );
+    }
+    assert_eq!(loaded.items.len(), good.items.len() + own_items, "{name}");
+
+    // The index takes the same items and keeps the problems for `check`.
+    let index = Index::build(loaded);
+    assert_eq!(index.len(), good.items.len() + own_items);
+    assert_eq!(index.diagnostics.len(), expected.len());
+    assert!(index.of_kind(Kind::Case).len() >= 24);
+}
+
+#[test]
+fn shipped_collection_is_clean() {
+    let loaded = shipped();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert!(loaded.skipped_files.is_empty());
+    assert!(loaded.items.len() > 24);
+}
+
+#[test]
+fn unknown_key_is_named_at_the_key() {
+    assert_fixture(
+        "unknown-key.yaml",
+        &[
+            "CASES/unknown-key.yaml:11:1: error: unknown field `factor`, expected one of `id`, \
+           `name`, `aliases`, `summary`, `sources`, `country`, `region`, `industry`, `type`, \
+           `status`, `era`, `founded`, `actors`, `figures`, `strengths`, `weaknesses`, \
+           `evaluation`, `sections`, `factors`, `problems`, `strategy`, `counterpart`, \
+           `rating_note`",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    assert_fixture(
+        "missing-required-field.yaml",
+        &["CASES/missing-required-field.yaml:1:1: error: missing required field `industry`"],
+        0,
+    );
+}
+
+#[test]
+fn empty_required_text_points_at_the_empty_string() {
+    assert_fixture(
+        "empty-required-text.yaml",
+        &[
+            "CASES/empty-required-text.yaml:7:22: error: `region.en` is empty; write the English \
+           text",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn id_that_differs_from_the_file_name() {
+    assert_fixture(
+        "id-differs-from-file-name.yaml",
+        &[
+            "CASES/id-differs-from-file-name.yaml:1:5: error: id `some-other-id` differs from the \
+           file name `id-differs-from-file-name`; a case file is named after its id",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn bad_id_format() {
+    assert_fixture(
+        "bad-id-format.yaml",
+        &[
+            "CASES/bad-id-format.yaml:1:5: error: id `Bad_Id` is not valid; use lower-case \
+           letters, digits and single hyphens, like `san-diego`",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn bad_status_says_unknown_value_and_lists_the_choices() {
+    assert_fixture(
+        "bad-enum-status.yaml",
+        &[
+            "CASES/bad-enum-status.yaml:10:9: error: status: unknown value `finished`, expected \
+           one of `established`, `emerging`, `transforming`, `planned`",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn bad_strength_points_at_the_nested_value() {
+    assert_fixture(
+        "bad-strength.yaml",
+        &[
+            "CASES/bad-strength.yaml:14:15: error: actors[0].strength: unknown value \
+           `very-strong`, expected one of `strong`, `medium`, `weak`",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn list_where_text_is_expected_says_what_to_write() {
+    assert_fixture(
+        "wrong-type.yaml",
+        &[
+            "CASES/wrong-type.yaml:6:10: error: country: found a list, expected a text in both \
+           languages: `{ko: ..., en: ...}`",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn dangling_type_is_reported_but_the_case_still_loads() {
+    assert_fixture(
+        "dangling-type.yaml",
+        &[
+            "CASES/dangling-type.yaml:9:7: error: dangling link: no type has the id \
+           `university-lead`",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn dangling_factor_points_at_the_list_entry_and_is_dropped() {
+    let name = "dangling-factor.yaml";
+    assert_fixture(
+        name,
+        &[
+            "CASES/dangling-factor.yaml:11:29: error: dangling link: no factor has the id \
+           `no-such-factor`",
+        ],
+        1,
+    );
+    let dir = collection_with(name);
+    let index = Index::build(load::load_collection(dir.path()).unwrap());
+    let item = index.get("dangling-factor").unwrap();
+    match &item.details {
+        casebook::model::Details::Case(case) => {
+            assert_eq!(case.factors, vec!["entrepreneurship".to_string()])
+        }
+        other => panic!("not a case: {other:?}"),
+    }
+}
+
+#[test]
+fn counterpart_that_is_not_mutual() {
+    assert_fixture(
+        "counterpart-not-mutual.yaml",
+        &[
+            "CASES/counterpart-not-mutual.yaml:11:14: error: counterpart `daedeok` does not name \
+           `counterpart-not-mutual` back; counterparts are mutual",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn duplicate_id_names_the_first_file() {
+    assert_fixture(
+        "duplicate-id",
+        &[
+            "CASES/duplicate-id/second/duplicate-id.yaml:1:5: error: id `duplicate-id` is \
+           already used in CASES/duplicate-id/first/duplicate-id.yaml; ids must be unique \
+           across all kinds",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn unclosed_flow_mapping_gets_a_hint() {
+    assert_fixture(
+        "yaml-syntax-error.yaml",
+        &[
+            "CASES/yaml-syntax-error.yaml:8:9: error: YAML syntax: while parsing a flow mapping, \
+           did not find expected ',' or '}' — a `{` is not closed with `}` (look here and on \
+           the lines above), a `,` is missing between its fields, or a text containing `: ` \
+           is not in double quotes",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn tab_indentation_points_at_the_tab_and_says_use_spaces() {
+    assert_fixture(
+        "tab-indentation.yaml",
+        &[
+            "CASES/tab-indentation.yaml:5:1: error: a tab is used for indentation; YAML allows \
+           only spaces there — indent with spaces",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn anchor_is_reported_at_the_ampersand() {
+    assert_fixture(
+        "anchor-alias.yaml",
+        &[
+            "CASES/anchor-alias.yaml:6:10: error: YAML anchors (`&name`) are not allowed in case \
+           files; write the value out",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn control_character_escape() {
+    assert_fixture(
+        "control-character.yaml",
+        &[
+            "CASES/control-character.yaml:2:25: error: text contains the invisible or control \
+           character U+001B (character 6 of this string); remove it — it could change what a \
+           terminal shows",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn bidi_override() {
+    assert_fixture(
+        "bidi-override.yaml",
+        &[
+            "CASES/bidi-override.yaml:2:25: error: text contains the invisible or control \
+           character U+202E (character 6 of this string); remove it — it could change what a \
+           terminal shows",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn empty_file_has_no_position() {
+    assert_fixture(
+        "empty.yaml",
+        &[
+            "CASES/empty.yaml: error: the file is empty; a case needs at least id, name, summary, \
+           sources, country, region, industry, type and status",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn top_level_list_is_not_a_mapping() {
+    assert_fixture(
+        "not-a-mapping.yaml",
+        &[
+            "CASES/not-a-mapping.yaml:1:1: error: the file must be a YAML mapping (`key: value` \
+           lines) at the top level",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn second_document_is_reported_at_its_separator() {
+    assert_fixture(
+        "two-documents.yaml",
+        &[
+            "CASES/two-documents.yaml:11:1: error: more than one YAML document (`---`); put each \
+           case in its own file",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn catalog_unknown_kind() {
+    assert_fixture(
+        "catalog-unknown-kind.yaml",
+        &[
+            "CASES/catalog-unknown-kind.yaml:1:10: error: unknown catalog kind `factors`; \
+           expected one of role, type, factor, problem, strategy, concept (cases go one per \
+           file, without `catalog:`)",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn catalog_field_of_other_kind() {
+    assert_fixture(
+        "catalog-field-of-other-kind.yaml",
+        &[
+            "CASES/catalog-field-of-other-kind.yaml:8:5: error: `regions` is not a field of a \
+           factor entry (only of a strategy)",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn table_row_length_counts_in_words() {
+    assert_fixture(
+        "table-row-length.yaml",
+        &[
+            "CASES/table-row-length.yaml:15:13: error: row has 1 cell but the table has 2 \
+           columns",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn repeated_key_is_reported_at_the_second_one() {
+    assert_fixture(
+        "duplicate-key.yaml",
+        &[
+            "CASES/duplicate-key.yaml:11:1: error: field `status` is written twice here (first on \
+           line 10); keep only one",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn utf16_file_is_named_as_utf16() {
+    assert_fixture(
+        "utf-16.yaml",
+        &[
+            "CASES/utf-16.yaml:1:1: error: the file is saved as UTF-16 (it starts with a UTF-16 \
+           byte order mark); save it as UTF-8",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn alias_without_anchor_is_called_an_alias() {
+    assert_fixture(
+        "alias-without-anchor.yaml",
+        &[
+            "CASES/alias-without-anchor.yaml:11:14: error: YAML aliases (`*name`) are not allowed \
+           in case files; write the value out",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn colon_in_unquoted_flow_text_suggests_quotes() {
+    assert_fixture(
+        "colon-in-plain-text.yaml",
+        &[
+            "CASES/colon-in-plain-text.yaml:11:32: error: YAML syntax: while parsing a flow \
+           mapping, did not find expected ',' or '}' — a `{` is not closed with `}` (look here \
+           and on the lines above), a `,` is missing between its fields, or a text containing \
+           `: ` is not in double quotes",
+        ],
+        0,
+    );
+}
+
+/// Every fixture is used by a test above.
+#[test]
+fn every_fixture_is_tested() {
+    let source = std::fs::read_to_string(manifest().join("tests/load_errors.rs")).unwrap();
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            source.contains(&format!("\"{name}\"")),
+            "fixture {name} has no test"
+        );
+    }
+}
+
+// The binary: `casebook check --cases DIR`.
+
+#[test]
+fn check_exits_0_on_the_clean_shipped_copy() {
+    let dir = collection_with("empty.yaml");
+    std::fs::remove_file(dir.path().join("empty.yaml")).unwrap();
+    let output = Command::cargo_bin("casebook")
+        .unwrap()
+        .args(["check", "--cases"])
+        .arg(dir.path())
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(output.stdout.is_empty(), "{output:?}");
+}
+
+fn check_binary(name: &str) -> (Option<i32>, String) {
+    let dir = collection_with(name);
+    let output = Command::cargo_bin("casebook")
+        .unwrap()
+        .args(["check", "--cases"])
+        .arg(dir.path())
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let prefix = dir.path().display().to_string();
+    (output.status.code(), stdout.replace(&prefix, "CASES"))
+}
+
+#[test]
+fn check_binary_prints_the_dangling_link_and_exits_1() {
+    let (code, stdout) = check_binary("dangling-factor.yaml");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stdout,
+        "CASES/dangling-factor.yaml:11:29: error: dangling link: no factor has the id \
+         `no-such-factor`\n"
+    );
+}
+
+#[test]
+fn check_binary_prints_the_escape_as_text_and_exits_1() {
+    let (code, stdout) = check_binary("control-character.yaml");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stdout,
+        "CASES/control-character.yaml:2:25: error: text contains the invisible or control \
+         character U+001B (character 6 of this string); remove it — it could change what a \
+         terminal shows\n"
+    );
+    assert!(!stdout.contains('\u{1b}'));
+}
