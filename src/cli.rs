@@ -363,6 +363,7 @@ fn relation_name(relation: crate::index::Relation) -> (&'static str, Option<Role
         Relation::Type => ("type", None),
         Relation::Strategy => ("strategy", None),
         Relation::Timeline => ("timeline", None),
+        Relation::Counterpart => ("counterpart", None),
     }
 }
 

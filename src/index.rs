@@ -24,6 +24,8 @@ pub enum Relation {
     Strategy,
     /// The era timeline lists this case.
     Timeline,
+    /// The report pairs this case with the linking one (San Diego ↔ Daedeok, …).
+    Counterpart,
 }
 
 /// One reverse link: item `from` points at the indexed item.
@@ -97,6 +99,9 @@ impl Index {
                     case.problems.iter().for_each(|p| add(p, Relation::Problem));
                     if let Some(s) = &case.strategy {
                         add(s, Relation::Strategy);
+                    }
+                    if let Some(c) = &case.counterpart {
+                        add(c, Relation::Counterpart);
                     }
                     let mut roles_seen: Vec<&str> = Vec::new();
                     for actor in &case.actors {

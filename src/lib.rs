@@ -24,5 +24,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod search;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
 pub mod tui;

@@ -124,7 +124,12 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
             if !case.figures.is_empty() {
                 out.push(heading(lang, "주요 수치", "Key figures"));
                 out.extend(case.figures.iter().map(|f| {
-                    let unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+                    let mut unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+                    // A unit of "year" marks a calendar year: 1973년 in Korean, plain
+                    // 1973 in English (not "1973 year").
+                    if lang == Lang::En && unit == "year" {
+                        unit = "";
+                    }
                     // Korean units and % follow the number directly (40%, 116개);
                     // English units take a space (116 institutes).
                     let attached = unit.chars().all(|c| c == '%')
