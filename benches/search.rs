@@ -1,1 +1,136 @@
-fn main() {}
+//! Search speed per keystroke on synthetic collections (see BENCHMARKS.md).
+//!
+//! The collections (1k, 10k and 100k cases) are generated once into
+//! `target/bench-data/` by `casebook::synthetic::bench_collection` and reused.
+//! Every query runs through `Searcher::search` with the explorer's result
+//! limit, so the numbers include ranking and the highlight indices of the
+//! hits returned.
+//!
+//! Run: `cargo bench --bench search` (a filter such as
+//! `cargo bench --bench search -- search/10k` runs part of it).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use casebook::index::Index;
+use casebook::search::{SearchIndex, Searcher};
+use casebook::tui::RESULT_LIMIT;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+/// Korean queries of 1 to 8 characters.
+const KOREAN: [&str; 8] = [
+    "대",
+    "대덕",
+    "샌디에",
+    "샌디에고",
+    "ㅅㄷㅇㄱ",
+    "대학 연구소",
+    "울산 자동차 클러",
+    "바이오클러스터 특허",
+];
+
+/// English queries of 1 to 19 characters.
+const ENGLISH: [&str; 6] = [
+    "s",
+    "cl",
+    "toyota",
+    "cluster",
+    "san dieg",
+    "university research",
+];
+
+/// The subset run on 100k cases.
+const LARGE: [&str; 5] = ["대", "샌디에고", "울산 자동차 클러", "s", "san dieg"];
+
+/// Queries typed one character at a time (as a terminal delivers them: whole
+/// syllables, since the IME composes Hangul before the key reaches us).
+const TYPED: [&str; 2] = ["바이오클러스터 특허", "university research"];
+
+fn search_index(cases: usize) -> SearchIndex {
+    let (dir, bytes) = casebook::synthetic::bench_collection(cases).expect("generate collection");
+    let loaded = casebook::load::load_collection(&dir).expect("load collection");
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "synthetic collection has errors"
+    );
+    let index = Index::build(loaded);
+    let si = casebook::corpus::build_search_index(&index);
+    eprintln!(
+        "{cases} cases: {} YAML bytes, {} documents",
+        bytes,
+        si.len()
+    );
+    si
+}
+
+fn bench_queries(c: &mut Criterion, label: &str, si: &SearchIndex, queries: &[&str]) {
+    let mut group = c.benchmark_group(format!("search/{label}"));
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for &q in queries {
+        let hits = Searcher::new(si)
+            .search(q, RESULT_LIMIT, &|| false)
+            .expect("not cancelled");
+        eprintln!(
+            "search/{label} {q:?}: {} matches, {} shown",
+            hits.total,
+            hits.hits.len()
+        );
+        group.bench_with_input(BenchmarkId::from_parameter(q), q, |b, q| {
+            b.iter(|| {
+                Searcher::new(si)
+                    .search(black_box(q), RESULT_LIMIT, &|| false)
+                    .expect("not cancelled")
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Every prefix of the query in turn with one `Searcher`, which narrows the
+/// previous matches. The throughput line gives keystrokes per second.
+fn bench_typing(c: &mut Criterion, label: &str, si: &SearchIndex) {
+    let mut group = c.benchmark_group(format!("typing/{label}"));
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for q in TYPED {
+        let prefixes: Vec<String> = q
+            .char_indices()
+            .map(|(i, ch)| q[..i + ch.len_utf8()].to_string())
+            .collect();
+        group.throughput(Throughput::Elements(prefixes.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(q), &prefixes, |b, prefixes| {
+            b.iter(|| {
+                let mut searcher = Searcher::new(si);
+                for p in prefixes {
+                    black_box(searcher.search(p, RESULT_LIMIT, &|| false));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let all: Vec<&str> = KOREAN.iter().chain(ENGLISH.iter()).copied().collect();
+
+    let si = search_index(10_000);
+    bench_queries(c, "10k", &si, &all);
+    bench_typing(c, "10k", &si);
+    drop(si);
+
+    let si = search_index(1_000);
+    bench_queries(c, "1k", &si, &all);
+    drop(si);
+
+    let si = search_index(100_000);
+    bench_queries(c, "100k", &si, &LARGE);
+    bench_typing(c, "100k", &si);
+}
+
+criterion_group!(search, benches);
+criterion_main!(search);

@@ -1,11 +1,12 @@
 //! The command line: argument definitions and the non-interactive subcommands
-//! (`list`, `show`, `matrix`, `check`, `search`) with their plain, JSON and Markdown output.
+//! (`list`, `show`, `matrix`, `check`, `search`, `compare`) with their plain, JSON and
+//! Markdown output, and the authoring helpers (`new`, `schema`, `completions`, `config`).
 //!
 //! Every function here returns the text to print instead of printing it, so tests can
 //! call them directly and `main` prints once. Plain output is aligned by display width
 //! and never carries control characters from the files; JSON escapes them.
 //!
-//! Depends on `model`, `text`, `load`, `index`, `report` and `search`.
+//! Depends on `model`, `text`, `load`, `index`, `report`, `search`, `compare` and `config`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -28,8 +29,10 @@ Search syntax (explorer `/` and `casebook search`):
                        or 사례 역할 유형 요인 문제 전략 개념)
   type:university      cases of a cluster type   field:name / in:figure   one field only
 
-Exit status: 0 success; 1 nothing found (search, show) or errors found (check); 2 usage error.
-Environment: CASEBOOK_CASES=DIR is the default for --cases; NO_COLOR disables colour.";
+Exit status: 0 success; 1 nothing found (search, show, compare) or errors found (check);
+2 usage error.
+Environment: CASEBOOK_CASES=DIR is the default for --cases; CASEBOOK_CONFIG=FILE reads
+settings from FILE (see `casebook config`); NO_COLOR disables colour.";
 
 /// casebook — industrial-cluster case studies in Korean and English.
 ///
@@ -45,9 +48,9 @@ pub struct Args {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
-    /// Colours of the explorer (high-contrast for projectors).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Dark)]
-    pub theme: ThemeArg,
+    /// Colours of the explorer (high-contrast for projectors) [default: dark].
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -64,6 +67,25 @@ pub enum ThemeArg {
     Dark,
     Light,
     HighContrast,
+}
+
+impl From<crate::config::ThemeName> for ThemeArg {
+    fn from(t: crate::config::ThemeName) -> ThemeArg {
+        match t {
+            crate::config::ThemeName::Dark => ThemeArg::Dark,
+            crate::config::ThemeName::Light => ThemeArg::Light,
+            crate::config::ThemeName::HighContrast => ThemeArg::HighContrast,
+        }
+    }
+}
+
+/// Which JSON Schema `casebook schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A case file (cases/cases/<id>.yaml).
+    Case,
+    /// A catalog file (cases/catalog/*.yaml).
+    Catalog,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -137,14 +159,73 @@ pub enum Command {
         #[arg(long)]
         timing: bool,
     },
+    /// Compare 2 to 4 cases side by side: facts, roles, figures, factors, problems.
+    Compare {
+        /// Case ids, e.g. san-diego daedeok.
+        #[arg(value_name = "ID", num_args = 2..=4, required = true)]
+        ids: Vec<String>,
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Write a commented template for a new case: <DIR>/<ID>.yaml (DIR from --cases,
+    /// or ./cases/cases; a DIR with a `cases/` folder gets the file there).
+    New {
+        /// The new case's id: lower-case words joined by `-`, e.g. gumi-electronics.
+        id: String,
+    },
+    /// Print the JSON Schema of case or catalog files (for editors).
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Case)]
+        kind: SchemaKind,
+    },
+    /// Print a shell completion script: casebook completions bash > ~/.local/share/bash-completion/completions/casebook
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Show the settings file and the settings in effect.
+    Config {
+        /// Print only the path the settings file is read from.
+        #[arg(long)]
+        path: bool,
+    },
 }
 
 /// The language from `--lang`, else from the locale (LC_ALL, LC_MESSAGES, LANG).
 pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
+    resolve_lang_with(arg, None)
+}
+
+/// The language from `--lang`, else the settings file, else the locale.
+pub fn resolve_lang_with(arg: Option<LangArg>, configured: Option<Lang>) -> Lang {
     match arg {
         Some(LangArg::Ko) => Lang::Ko,
         Some(LangArg::En) => Lang::En,
-        None => lang_from_locale(|name| std::env::var(name).ok()),
+        None => configured.unwrap_or_else(|| lang_from_locale(|name| std::env::var(name).ok())),
+    }
+}
+
+/// Language, theme and collection after flags, environment and settings are weighed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub lang: Lang,
+    pub theme: ThemeArg,
+    /// `None`: the built-in collection.
+    pub cases: Option<PathBuf>,
+}
+
+/// Flag (or `CASEBOOK_CASES`, which clap reads into `--cases`) > settings file > default.
+/// The locale is the default language, so a language in the settings file wins over it.
+pub fn resolve(args: &Args, config: &crate::config::Config) -> Resolved {
+    Resolved {
+        lang: resolve_lang_with(args.lang, config.lang),
+        theme: args
+            .theme
+            .or(config.theme.map(Into::into))
+            .unwrap_or(ThemeArg::Dark),
+        cases: args.cases.clone().or_else(|| config.cases.clone()),
     }
 }
 
@@ -176,6 +257,14 @@ impl Outcome {
             stdout,
             stderr: String::new(),
             code: 0,
+        }
+    }
+
+    fn fail(stderr: String, code: i32) -> Outcome {
+        Outcome {
+            stdout: String::new(),
+            stderr,
+            code,
         }
     }
 }
@@ -511,17 +600,7 @@ pub fn to_plain(blocks: &[Block], lang: Lang) -> String {
 }
 
 fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in one_line(s).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    text::markdown_escape(s)
 }
 
 /// A report as Markdown, with every source kept.
@@ -910,4 +989,421 @@ fn marked(text: &str, indices: &[usize], ansi: bool, room: usize) -> String {
         out.push_str(close);
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------
+// compare
+
+/// `casebook compare`: two to four cases side by side. Exit 1 for an unknown id or an
+/// item that is not a case, 2 for the wrong number of ids.
+pub fn compare(index: &Index, ids: &[String], json: bool, markdown: bool, lang: Lang) -> Outcome {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let comparison = match crate::compare::compare(index, &ids, lang) {
+        Ok(c) => c,
+        Err(err) => {
+            let code = match err {
+                crate::compare::CompareError::Count(_) => 2,
+                _ => 1,
+            };
+            return Outcome::fail(format!("error: {err}\n"), code);
+        }
+    };
+    if json {
+        return Outcome::ok(json_string(&crate::compare::to_json(&comparison)) + "\n");
+    }
+    if markdown {
+        return Outcome::ok(crate::compare::to_markdown(&comparison, lang));
+    }
+    Outcome::ok(compare_plain(&comparison, lang))
+}
+
+/// A comparison as aligned plain text: one block per section, cells wrapped to their
+/// column, rows where the cases differ marked `≠` in the first column.
+pub fn compare_plain(c: &crate::compare::Comparison, lang: Lang) -> String {
+    use crate::compare::{CompareSection, DIFFERS};
+    const TOTAL: usize = 120;
+    let n = c.cases.len().max(1);
+    let label_width = c
+        .rows
+        .iter()
+        .map(|r| width(&one_line(&r.label)))
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 24);
+    let widest_cell = c
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .chain(c.titles.iter())
+        .map(|s| width(&one_line(s)))
+        .max()
+        .unwrap_or(0);
+    let room = TOTAL.saturating_sub(2 + label_width + 2 * n) / n;
+    let cell_width = widest_cell.min(room).max(12);
+    let mut out = String::new();
+    let block = |out: &mut String, mark: &str, label: &str, cells: &[String]| {
+        let label_lines = text::wrap(&one_line(label), label_width);
+        let cell_lines: Vec<Vec<String>> = cells
+            .iter()
+            .map(|s| text::wrap(&one_line(s), cell_width))
+            .collect();
+        let height = cell_lines
+            .iter()
+            .map(Vec::len)
+            .chain([label_lines.len()])
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        for line in 0..height {
+            let mark = if line == 0 { mark } else { "" };
+            let label = label_lines.get(line).map_or("", String::as_str);
+            let cells: Vec<String> = cell_lines
+                .iter()
+                .map(|l| pad(l.get(line).map_or("", String::as_str), cell_width))
+                .collect();
+            let row = format!(
+                "{}{}  {}",
+                pad(mark, 2),
+                pad(label, label_width),
+                cells.join("  ")
+            );
+            let _ = writeln!(out, "{}", row.trim_end());
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{} ({} {DIFFERS}; {})",
+        lang.pick("사례 비교", "Comparison"),
+        lang.pick("사례마다 다른 행", "rows where the cases differ"),
+        lang.pick(
+            "역할은 강도 기준, 수치는 비교하지 않음",
+            "roles by strength; figures not compared"
+        ),
+    );
+    for section in CompareSection::ALL {
+        let rows: Vec<_> = c.rows_in(section).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", section.label(lang));
+        block(&mut out, "", "", &c.titles);
+        for r in rows {
+            block(
+                &mut out,
+                if r.marked() { DIFFERS } else { "" },
+                &r.label,
+                &r.cells,
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.pick(
+            "출처는 --markdown 또는 casebook show ID",
+            "Sources: --markdown, or casebook show ID"
+        )
+    );
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// authoring: schema, new, completions, config
+
+/// The JSON Schema of case files (draft 2020-12), as shipped in `schema/`.
+pub const CASE_SCHEMA: &str = include_str!("../schema/case.schema.json");
+/// The JSON Schema of catalog files (draft 2020-12), as shipped in `schema/`.
+pub const CATALOG_SCHEMA: &str = include_str!("../schema/catalog.schema.json");
+
+/// `casebook schema [case|catalog]`.
+pub fn schema(kind: SchemaKind) -> Outcome {
+    Outcome::ok(
+        match kind {
+            SchemaKind::Case => CASE_SCHEMA,
+            SchemaKind::Catalog => CATALOG_SCHEMA,
+        }
+        .to_string(),
+    )
+}
+
+/// Where `casebook new` writes: `--cases DIR` (its `cases/` folder when it has one, as
+/// the shipped collection does), else `./cases/cases`.
+pub fn new_case_dir(cases: Option<&std::path::Path>) -> PathBuf {
+    match cases {
+        Some(dir) if dir.join("cases").is_dir() => dir.join("cases"),
+        Some(dir) => dir.to_path_buf(),
+        None => PathBuf::from("cases").join("cases"),
+    }
+}
+
+/// The `$schema` value for a case file in `dir`: a relative path to `schema/case.schema.json`
+/// when one is found in `dir` or a folder above it (a checkout of casebook), else `None`.
+fn schema_path_for(dir: &std::path::Path) -> Option<String> {
+    let absolute = std::path::absolute(dir).ok()?;
+    let mut ups = String::new();
+    for ancestor in absolute.ancestors().take(6) {
+        if ancestor.join("schema").join("case.schema.json").is_file() {
+            return Some(format!("{ups}schema/case.schema.json"));
+        }
+        ups.push_str("../");
+    }
+    None
+}
+
+/// `casebook new ID`: writes a commented template that loads as a valid case. Exit 2 for
+/// an id that is not valid, 1 when the file exists or cannot be written.
+pub fn new_case(index: &Index, id: &str, cases: Option<&std::path::Path>) -> Outcome {
+    if !crate::load::is_valid_id(id) {
+        return Outcome::fail(
+            format!(
+                "error: `{}` is not a valid id; use lower-case letters, digits and single \
+                 hyphens, like `gumi-electronics`\n",
+                one_line(id)
+            ),
+            2,
+        );
+    }
+    if let Some(item) = index.get(id) {
+        return Outcome::fail(
+            format!(
+                "error: the id `{id}` is already used by a {} ({}); choose another\n",
+                item.kind,
+                one_line(&item.file)
+            ),
+            1,
+        );
+    }
+    let dir = new_case_dir(cases);
+    let path = dir.join(format!("{id}.yaml"));
+    let shown = path.display().to_string();
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return Outcome::fail(format!("error: cannot create {}: {e}\n", dir.display()), 1);
+    }
+    let template = case_template(index, id, schema_path_for(&dir).as_deref());
+    // create_new: never overwrite, even if the file appeared since we looked.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, template.as_bytes()));
+    match written {
+        Ok(()) => Outcome::ok(format!(
+            "created {shown}\nFill in every TODO, then run: casebook check --cases {}\n",
+            cases.map_or_else(|| "cases".to_string(), |c| c.display().to_string())
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Outcome::fail(
+            format!("error: {shown} already exists; it was not changed\n"),
+            1,
+        ),
+        Err(e) => Outcome::fail(format!("error: cannot write {shown}: {e}\n"), 1),
+    }
+}
+
+/// Ids of one kind, as comment lines of at most 90 columns (ids are never split).
+fn id_comment(index: &Index, kind: Kind) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    let ids = index.of_kind(kind);
+    for (n, &i) in ids.iter().enumerate() {
+        let id = &index.item(i).id;
+        let word = if n + 1 < ids.len() {
+            format!("{id},")
+        } else {
+            id.clone()
+        };
+        if !line.is_empty() && width(&line) + 1 + width(&word) > 86 {
+            let _ = writeln!(out, "#   {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "#   {line}");
+    }
+    out
+}
+
+/// The text of a new case file: every field with a comment in Korean and English, and
+/// placeholders that load (so `check` passes from the start) but are plainly TODO.
+pub fn case_template(index: &Index, id: &str, schema: Option<&str>) -> String {
+    let modeline = match schema {
+        Some(p) => format!("# yaml-language-server: $schema={p}\n"),
+        None => {
+            "# 편집기 검사 / editor checks: `casebook schema case > case.schema.json`, then add\n\
+                 # a first line `# yaml-language-server: $schema=case.schema.json` (see README).\n"
+                .to_string()
+        }
+    };
+    let type_ids = id_comment(index, Kind::Type);
+    let role_ids = id_comment(index, Kind::Role);
+    let strategy_ids = id_comment(index, Kind::Strategy);
+    // Placeholders that exist in the collection, so the file loads from the start.
+    let pick = |kind: Kind, preferred: &str| -> String {
+        let ids = index.of_kind(kind);
+        if index.get(preferred).is_some_and(|i| i.kind == kind) {
+            preferred.to_string()
+        } else {
+            ids.first()
+                .map_or_else(|| format!("TODO-{kind}"), |&i| index.item(i).id.clone())
+        }
+    };
+    let type_id = pick(Kind::Type, "region-specialized");
+    let role_id = pick(Kind::Role, "vision-provider");
+    format!(
+        r#"{modeline}# 새 사례 파일 / A new case file — docs/DATA_MODEL.md describes every field.
+# 이 파일은 지금 그대로도 읽힙니다. TODO를 모두 채우고 `casebook check`로 확인하세요.
+# The file loads as it is. Replace every TODO, then run `casebook check`.
+# 텍스트는 모두 한국어(ko)와 영어(en)로 씁니다 / every text is written in Korean (ko) and English (en).
+# `: `이 들어간 텍스트는 큰따옴표로 감쌉니다 / quote a text that contains `: `.
+
+# 식별자: 파일 이름과 같아야 함 / id: must equal the file name (without .yaml).
+id: {id}
+
+# 사례 이름 / the case's name.
+name: {{ko: "TODO 사례 이름", en: "TODO case name"}}
+
+# 다른 표기·약칭(검색용, 선택) / other spellings and short names, for search (optional).
+aliases: []
+
+# 두세 문장 요약(우리말로 새로 씀) / two or three sentences in our own words.
+summary:
+  ko: "TODO 이 클러스터가 무엇이고 왜 중요한지 두세 문장으로."
+  en: "TODO What the cluster is and why it matters, in two or three sentences."
+
+# 이 사례가 근거로 삼는 원문의 모든 곳(파일 이름과 절) / every place in the sources it draws on.
+sources:
+  - {{file: "TODO-source-file.txt", section: "TODO 절 번호와 제목 / section number and heading"}}
+
+# 국가, 지역(시·도), 산업 / country, region (city / province), industry.
+country: {{ko: "TODO 국가", en: "TODO country"}}
+region: {{ko: "TODO 지역", en: "TODO region"}}
+industry: {{ko: "TODO 산업", en: "TODO industry"}}
+
+# 클러스터 유형 id — 알맞은 것으로 바꾸세요 / cluster type id — change it to the right one:
+{type_ids}type: {type_id}
+
+# 상태 / status: established(정착) · emerging(형성 중) · transforming(전환 중) · planned(계획)
+status: emerging
+
+# 시기(선택) / era in the report's timeline (optional): before-1960s · 1970s · 1980s · 1990s-on
+# era: 1990s-on
+
+# 형성 연도(선택, 정수) / year the cluster began (optional, a whole number).
+# founded: 1990
+
+# 구성주체 / actors. role은 역할 id / role is a role id:
+{role_ids}# strength(선택) / optional: strong(◎) · medium(○) · weak(△)
+actors:
+  - role: {role_id}
+    who: {{ko: "TODO 누가 이 역할을 하는가", en: "TODO who fills this role"}}
+    # strength: medium
+    source: {{file: "TODO-source-file.txt", section: "TODO"}}
+
+# 주요 수치: 원문에 찍힌 그대로, value는 문자열 / key figures exactly as printed; value is a string.
+figures:
+  - label: {{ko: "TODO 무엇의 수치인가", en: "TODO what the number measures"}}
+    value: "TODO"
+    # unit: {{ko: "%", en: "%"}}        # 단위(선택) / unit (optional)
+    # year: 2002                       # 기준 연도(선택) / the year it refers to (optional)
+    # note: {{ko: ..., en: ...}}         # 읽는 법(선택) / how to read it (optional)
+    source: {{file: "TODO-source-file.txt", section: "TODO"}}
+
+# 강점, 약점, 평가: 출처가 있는 문장 목록 / strengths, weaknesses, evaluation: statements with a source.
+strengths:
+  - ko: "TODO 강점"
+    en: "TODO strength"
+    source: {{file: "TODO-source-file.txt", section: "TODO"}}
+weaknesses: []
+evaluation: []
+
+# 그 밖의 내용(연혁, 프로그램 등): 제목과 문장들 / anything else (history, programmes): a title and points.
+sections: []
+#  - title: {{ko: 연혁, en: History}}
+#    points:
+#      - {{ko: ..., en: ..., source: {{file: ..., section: ...}}}}
+
+# 이 사례가 보여 주는 성공요인·정책문제 id / success factors and policy problems it illustrates:
+# `casebook list --kind factor`, `casebook list --kind problem`
+factors: []
+problems: []
+
+# 유형별 전략 id(선택) / the strategy for its type (optional):
+{strategy_ids}# strategy: strategy-region-specialized
+
+# 짝 사례 id(선택, 양쪽 파일 모두에 써야 함) / the paired case (optional; write it in both files).
+# counterpart: icheon
+
+# ◎○△ 판독 설명(선택) / how the seed's ◎/○/△ rating was read (optional).
+# rating_note: {{ko: ..., en: ...}}
+"#
+    )
+}
+
+/// `casebook completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> Outcome {
+    let mut command = <Args as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "casebook", &mut out);
+    Outcome::ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// `casebook config [--path]`: where the settings file is, and what is in effect.
+pub fn config(settings: &crate::config::Loaded, resolved: &Resolved, path_only: bool) -> Outcome {
+    let path = settings
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no settings directory on this system)".into());
+    if path_only {
+        return Outcome::ok(format!("{}\n", text::escape_for_terminal(&path)));
+    }
+    let exists = settings.path.as_ref().is_some_and(|p| p.is_file());
+    let mut out = format!(
+        "settings file: {} ({})\n",
+        text::escape_for_terminal(&path),
+        if exists { "found" } else { "not found" }
+    );
+    let origin = |from_config: bool| {
+        if from_config {
+            "settings"
+        } else {
+            "default or flag"
+        }
+    };
+    let _ = writeln!(
+        out,
+        "lang  = \"{}\"   # {}",
+        match resolved.lang {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        },
+        origin(settings.config.lang == Some(resolved.lang))
+    );
+    let theme = match resolved.theme {
+        ThemeArg::Dark => "dark",
+        ThemeArg::Light => "light",
+        ThemeArg::HighContrast => "high-contrast",
+    };
+    let _ = writeln!(
+        out,
+        "theme = \"{theme}\"   # {}",
+        origin(settings.config.theme.map(ThemeArg::from) == Some(resolved.theme))
+    );
+    match &resolved.cases {
+        Some(dir) => {
+            let _ = writeln!(
+                out,
+                "cases = \"{}\"   # {}",
+                text::escape_for_terminal(&dir.display().to_string()),
+                origin(settings.config.cases.as_ref() == Some(dir))
+            );
+        }
+        None => {
+            let _ = writeln!(out, "# cases: the built-in collection");
+        }
+    }
+    Outcome::ok(out)
 }

@@ -14,10 +14,14 @@
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
 //! - [`corpus`]: items → search documents.
 //! - [`report`]: what to say about an item, shared by `show` and the explorer.
+//! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
+//! - [`config`]: the settings file (language, theme, collection).
 //! - [`cli`]: the subcommands and their plain / JSON / Markdown output.
 //! - [`tui`]: the interactive explorer.
 
 pub mod cli;
+pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod index;
 pub mod load;

@@ -143,6 +143,13 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 /// reported rather than followed). Hidden files and directories are ignored: editors
 /// leave lock and swap files there.
 pub fn load_collection(dir: &Path) -> Result<Loaded, CollectionError> {
+    reload_collection(dir, &[])
+}
+
+/// Loads `dir` again after an edit. A file that now fails (half-written, or broken by
+/// the edit) keeps its items from `previous`, so the good data already on screen is
+/// never replaced by nothing; its error is still reported until the file is fixed.
+pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, CollectionError> {
     let shown = dir.display().to_string();
     let meta = std::fs::metadata(dir).map_err(|e| CollectionError::Unreadable {
         path: shown.clone(),
@@ -153,7 +160,7 @@ pub fn load_collection(dir: &Path) -> Result<Loaded, CollectionError> {
     }
     let (paths, mut early) = find_yaml_files(dir);
     let files: Vec<SourceFile> = paths.par_iter().map(|p| read_source(p)).collect();
-    let mut loaded = load_sources(files);
+    let mut loaded = load_sources_keeping(files, previous);
     loaded.files += early.len();
     loaded
         .skipped_files
@@ -290,6 +297,11 @@ struct ParsedFile {
 
 /// Parses and validates files given as bytes (from disk, the binary, or a test).
 pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
+    load_sources_keeping(files, &[])
+}
+
+/// [`load_sources`], with the items of `previous` standing in for any file that fails.
+fn load_sources_keeping(files: Vec<SourceFile>, previous: &[Item]) -> Loaded {
     let count = files.len();
     let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = files
         .into_par_iter()
@@ -309,6 +321,19 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
             Ok(file) => parsed.push(file),
             Err(diagnostics) => {
                 if let Some(first) = diagnostics.first() {
+                    let kept: Vec<Item> = previous
+                        .iter()
+                        .filter(|i| i.file == first.file)
+                        .cloned()
+                        .collect();
+                    if !kept.is_empty() {
+                        // The file's last good version goes through linking like any other.
+                        parsed.push(ParsedFile {
+                            path: first.file.clone(),
+                            text: String::new(),
+                            items: kept,
+                        });
+                    }
                     loaded.skipped_files.push(first.file.clone());
                 }
                 loaded.diagnostics.extend(diagnostics);

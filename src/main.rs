@@ -9,7 +9,7 @@ use clap::Parser;
 
 use casebook::cli::{self, Args, Command, Outcome};
 use casebook::index::Index;
-use casebook::load;
+use casebook::{config, load};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -30,8 +30,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_index(args: &Args) -> anyhow::Result<Index> {
-    let loaded = match &args.cases {
+fn load_index(cases: Option<&std::path::Path>) -> anyhow::Result<Index> {
+    let loaded = match cases {
         Some(dir) => load::load_collection(dir).context("loading the collection")?,
         None => load::load_shipped(),
     };
@@ -50,13 +50,32 @@ fn skipped_warning(index: &Index) -> String {
 }
 
 fn run(args: Args) -> anyhow::Result<Outcome> {
-    let lang = cli::resolve_lang(args.lang);
+    // Settings never stop casebook: a broken file is a warning, printed with the output.
+    let settings = config::load();
+    let settings_warning = settings
+        .warning
+        .as_ref()
+        .map(|w| format!("{w}\n"))
+        .unwrap_or_default();
+    let resolved = cli::resolve(&args, &settings.config);
+    let mut outcome = run_command(&args, &settings, &resolved)?;
+    outcome.stderr = settings_warning + &outcome.stderr;
+    Ok(outcome)
+}
+
+fn run_command(
+    args: &Args,
+    settings: &config::Loaded,
+    resolved: &cli::Resolved,
+) -> anyhow::Result<Outcome> {
+    let lang = resolved.lang;
+    let cases = resolved.cases.as_deref();
     let Some(command) = &args.command else {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         casebook::tui::run(casebook::tui::Options {
             lang,
-            theme: casebook::tui::theme::Theme::new(args.theme, no_color),
-            cases: args.cases.clone(),
+            theme: casebook::tui::theme::Theme::new(resolved.theme, no_color),
+            cases: resolved.cases.clone(),
         })?;
         return Ok(Outcome {
             stdout: String::new(),
@@ -64,8 +83,24 @@ fn run(args: Args) -> anyhow::Result<Outcome> {
             code: 0,
         });
     };
+    // Commands that need no collection, or only its ids.
+    match command {
+        Command::Schema { kind } => return Ok(cli::schema(*kind)),
+        Command::Completions { shell } => return Ok(cli::completions(*shell)),
+        Command::Config { path } => return Ok(cli::config(settings, resolved, *path)),
+        Command::New { id } => {
+            // The collection gives the ids to avoid and the type and role ids the
+            // template may use; a folder that does not exist yet gets the built-in ones.
+            let index = load_index(cases)
+                .ok()
+                .filter(|i| !i.of_kind(casebook::model::Kind::Type).is_empty())
+                .unwrap_or_else(|| Index::build(load::load_shipped()));
+            return Ok(cli::new_case(&index, id, cases));
+        }
+        _ => {}
+    }
     let started = std::time::Instant::now();
-    let index = load_index(&args)?;
+    let index = load_index(cases)?;
     let load_ms = started.elapsed().as_secs_f64() * 1000.0;
     let mut outcome = match command {
         Command::List {
@@ -98,6 +133,15 @@ fn run(args: Args) -> anyhow::Result<Outcome> {
             load_ms,
             lang,
         ),
+        Command::Compare {
+            ids,
+            json,
+            markdown,
+        } => cli::compare(&index, ids, *json, *markdown, lang),
+        Command::Schema { .. }
+        | Command::Completions { .. }
+        | Command::Config { .. }
+        | Command::New { .. } => unreachable!("handled before loading"),
     };
     outcome.stderr = skipped_warning(&index) + &outcome.stderr;
     Ok(outcome)

@@ -8,7 +8,7 @@
 //! Depends on `model` and `index`.
 
 use crate::index::{Index, Relation};
-use crate::model::{Details, Item, Kind, Lang, Point, RoleStrength, Source};
+use crate::model::{Details, Figure, Item, Kind, Lang, Point, RoleStrength, Source};
 
 /// One piece of an item's report.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +82,25 @@ pub fn strength_text(strength: RoleStrength, lang: Lang) -> String {
     format!("{} {}", strength.symbol(), strength.label(lang))
 }
 
+/// A figure's value with its unit, as a reader expects it in each language: Korean units
+/// and % follow the number directly (40%, 116개), English units take a space
+/// (116 institutes), and a unit of "year" marks a calendar year (1973년, plain 1973).
+pub fn figure_value(f: &Figure, lang: Lang) -> String {
+    let mut unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+    if lang == Lang::En && unit == "year" {
+        unit = "";
+    }
+    let attached = unit.chars().all(|c| c == '%')
+        || (lang == Lang::Ko && !unit.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if unit.is_empty() {
+        f.value.clone()
+    } else if attached {
+        format!("{}{unit}", f.value)
+    } else {
+        format!("{} {unit}", f.value)
+    }
+}
+
 /// The full report of an item.
 pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
     let mut out = vec![Block::Title {
@@ -124,24 +143,7 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
             if !case.figures.is_empty() {
                 out.push(heading(lang, "주요 수치", "Key figures"));
                 out.extend(case.figures.iter().map(|f| {
-                    let mut unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
-                    // A unit of "year" marks a calendar year: 1973년 in Korean, plain
-                    // 1973 in English (not "1973 year").
-                    if lang == Lang::En && unit == "year" {
-                        unit = "";
-                    }
-                    // Korean units and % follow the number directly (40%, 116개);
-                    // English units take a space (116 institutes).
-                    let attached = unit.chars().all(|c| c == '%')
-                        || (lang == Lang::Ko
-                            && !unit.starts_with(|c: char| c.is_ascii_alphabetic()));
-                    let value = if unit.is_empty() {
-                        f.value.clone()
-                    } else if attached {
-                        format!("{}{unit}", f.value)
-                    } else {
-                        format!("{} {unit}", f.value)
-                    };
+                    let value = figure_value(f, lang);
                     Block::Figure {
                         label: f.label.get(lang).to_string(),
                         value,

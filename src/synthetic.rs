@@ -108,8 +108,8 @@ fn text_pair(value: &serde_yaml::Value, key: &str, path: &Path) -> io::Result<(S
 
 fn read_shipped(path: &Path) -> io::Result<Shipped> {
     let text = fs::read_to_string(path)?;
-    let value: serde_yaml::Value = serde_yaml::from_str(&text)
-        .map_err(|e| invalid(path, &format!("not YAML: {e}")))?;
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&text).map_err(|e| invalid(path, &format!("not YAML: {e}")))?;
     let id = value
         .get("id")
         .and_then(|v| v.as_str())
@@ -257,6 +257,36 @@ pub fn write_collection(dir: &Path, cases: usize) -> io::Result<u64> {
         bytes += text.len() as u64;
     }
     Ok(bytes)
+}
+
+/// Where the benchmarks keep generated collections: `$CARGO_TARGET_DIR/bench-data`,
+/// else `target/bench-data` in the source tree.
+pub fn bench_data_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(target) => PathBuf::from(target).join("bench-data"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data"),
+    }
+}
+
+/// A collection of `cases` case files below [`bench_data_dir`], generated on
+/// first use and reused afterwards, and its total YAML bytes.
+///
+/// A hidden `.bytes` file (the loader skips hidden files) marks a finished
+/// collection; an unfinished one is generated again from scratch.
+pub fn bench_collection(cases: usize) -> io::Result<(PathBuf, u64)> {
+    let dir = bench_data_dir().join(format!("cases-{cases}"));
+    let marker = dir.join(".bytes");
+    if let Ok(text) = fs::read_to_string(&marker) {
+        if let Ok(bytes) = text.trim().parse() {
+            return Ok((dir, bytes));
+        }
+    }
+    if dir.exists() {
+        fs::remove_dir_all(&dir)?;
+    }
+    let bytes = write_collection(&dir, cases)?;
+    fs::write(&marker, format!("{bytes}\n"))?;
+    Ok((dir, bytes))
 }
 
 #[cfg(test)]

@@ -167,6 +167,31 @@ fn hard_split(line: &str, max: usize) -> Vec<String> {
     out
 }
 
+/// Escapes what Markdown would read as markup. An underscore inside a word
+/// (`000_20dacdbc4cd72bd5.txt`) is plain text in CommonMark and stays as it is, so file
+/// names in sources read cleanly when pasted into a message.
+pub fn markdown_escape(s: &str) -> String {
+    let chars: Vec<char> = one_line(s).chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_word = |at: Option<&char>| at.is_some_and(|c| c.is_alphanumeric());
+        let markup = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => true,
+            '#' => i == 0,
+            '_' => {
+                !(inside_word(i.checked_sub(1).and_then(|j| chars.get(j)))
+                    && inside_word(chars.get(i + 1)))
+            }
+            _ => false,
+        };
+        if markup {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use casebook::index::Index;
 use casebook::model::{Kind, Lang};
 use casebook::search::{SearchIndex, Searcher};
 use casebook::tui::action::Action;
-use casebook::tui::app::{App, Focus, Overlay, Pane};
+use casebook::tui::app::{App, Focus, MatrixLine, Overlay, Pane, View};
 use casebook::tui::theme::Theme;
 use casebook::tui::{run_search, ui};
 use ratatui::backend::TestBackend;
@@ -489,4 +489,173 @@ fn enter_in_a_detail_without_a_visible_link_brings_the_first_link_into_view() {
     assert_eq!(current_id(&app), "vision-provider");
     app.update(Action::Back);
     assert_eq!(current_id(&app), "daedeok");
+}
+
+// ---------------------------------------------------------------------------------------
+// In the meeting: compare, matrix, timeline, presenter, copy
+
+#[test]
+fn counterpart_comparison_is_one_key_away() {
+    for (w, h, lang) in [(120, 35, Lang::Ko), (80, 24, Lang::En)] {
+        let mut app = app(w, h, lang);
+        select_case(&mut app, "daedeok");
+        app.update(Action::CompareCounterpart);
+        let daedeok = app.index.position("daedeok").expect("daedeok");
+        let san_diego = app.index.position("san-diego").expect("san-diego");
+        assert_eq!(
+            app.view,
+            View::Compare {
+                cases: vec![daedeok, san_diego],
+                scroll: 0
+            }
+        );
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        // The role that differs is marked by a symbol, not colour alone.
+        assert!(
+            text.lines()
+                .any(|l| l.contains('≠') && (l.contains("시스템 통합자") || l.contains("System"))),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("compare_{w}x{h}"), text);
+        app.update(Action::Close);
+        assert_eq!(app.view, View::Browse);
+    }
+}
+
+#[test]
+fn marking_up_to_four_cases_and_comparing_them() {
+    let mut app = app(120, 35, Lang::Ko);
+    for id in ["ulsan", "toyota-city", "brenta", "icheon", "kista"] {
+        select_case(&mut app, id);
+        app.update(Action::ToggleMark);
+    }
+    assert_eq!(app.marked.len(), 4, "a fifth case is refused");
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("최대 4")));
+    app.update(Action::CompareMarked);
+    let View::Compare { cases, .. } = &app.view else {
+        panic!("not comparing: {:?}", app.view)
+    };
+    assert_eq!(cases.len(), 4);
+    assert_rows_fit(&draw(&app));
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    assert!(
+        markdown.contains("000_20dacdbc4cd72bd5.txt"),
+        "a comparison is copied with its sources:\n{markdown}"
+    );
+}
+
+#[test]
+fn role_matrix_marks_the_weakest_role_and_opens_the_case_at_that_role() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::Ko);
+        app.update(Action::ShowMatrix);
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        let ulsan = text
+            .lines()
+            .find(|l| l.contains("울산"))
+            .expect("Ulsan row");
+        assert!(
+            ulsan.contains("△ 약 ◀"),
+            "Ulsan's weak vision provider is marked: {ulsan}"
+        );
+        insta::assert_snapshot!(format!("matrix_{w}x{h}"), text);
+    }
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::ShowMatrix);
+    let rows: Vec<usize> = app
+        .matrix_lines()
+        .into_iter()
+        .filter_map(|l| match l {
+            MatrixLine::Case { item, .. } => Some(item),
+            MatrixLine::Group(_) => None,
+        })
+        .collect();
+    let ulsan_row = rows
+        .iter()
+        .position(|&i| app.index.item(i).id == "ulsan")
+        .expect("ulsan rated");
+    for _ in 0..ulsan_row {
+        app.update(Action::SelectNext);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.view, View::Browse);
+    assert_eq!(current_id(&app), "ulsan");
+    let lines = app.detail_lines();
+    let selected = app
+        .detail
+        .link_line
+        .and_then(|l| lines[l].link)
+        .map(|i| app.index.item(i).id.clone());
+    assert_eq!(
+        selected.as_deref(),
+        Some("vision-provider"),
+        "the detail opens on the selected role"
+    );
+}
+
+#[test]
+fn timeline_lists_eras_with_their_policy_focus_and_links_to_cases() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::Ko);
+        app.update(Action::ShowTimeline);
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        assert!(
+            text.contains("공업단지") && text.contains("실리콘밸리"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), text);
+    }
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::ShowTimeline);
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "silicon-valley");
+}
+
+#[test]
+fn presenter_mode_shows_one_item_and_walks_the_list() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::Ko);
+        select_case(&mut app, "brenta");
+        app.update(Action::TogglePresenter);
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        assert!(
+            !text.contains('┌'),
+            "no panes or borders on the projector:\n{text}"
+        );
+        insta::assert_snapshot!(format!("presenter_{w}x{h}"), text);
+    }
+    let mut app = app(120, 35, Lang::Ko);
+    select_case(&mut app, "brenta");
+    app.update(Action::TogglePresenter);
+    app.update(Action::SelectNext);
+    assert_eq!(current_id(&app), "icheon");
+    assert!(matches!(app.view, View::Presenter { .. }));
+    app.update(Action::TogglePresenter);
+    assert_eq!(app.view, View::Browse);
+}
+
+#[test]
+fn copying_a_case_gives_markdown_with_figures_and_sources() {
+    let mut app = app(120, 35, Lang::Ko);
+    select_case(&mut app, "icheon");
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    assert!(markdown.starts_with("# 이천"), "{markdown}");
+    assert!(markdown.contains("844"), "figures are in the copy");
+    assert!(
+        markdown.contains("000_20dacdbc4cd72bd5.txt"),
+        "sources are in the copy"
+    );
+    assert!(app.take_copy().is_none(), "copied once");
+    let osc = casebook::tui::osc52("이천");
+    assert!(osc.starts_with("\u{1b}]52;c;") && osc.ends_with('\u{7}'));
 }

@@ -75,6 +75,20 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Mark or unmark the selected case for comparison (two to four).
+    ToggleMark,
+    /// Compare the marked cases side by side (or the selected case and its counterpart).
+    CompareMarked,
+    /// Compare the selected case with its counterpart (San Diego ↔ Daedeok, …).
+    CompareCounterpart,
+    /// Show the role matrix: cases × vision provider / system organizer / specialized supplier.
+    ShowMatrix,
+    /// Show the era timeline.
+    ShowTimeline,
+    /// Show the current item full-screen for a projector, or leave that mode.
+    TogglePresenter,
+    /// Copy the current item (or comparison) as Markdown with its sources.
+    Copy,
     /// Leave casebook.
     Quit,
 }

@@ -202,6 +202,50 @@ pub enum Overlay {
     Errors { scroll: usize },
 }
 
+/// What fills the screen below the tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// Lists and the detail.
+    Browse,
+    /// Two to four cases side by side.
+    Compare { cases: Vec<usize>, scroll: usize },
+    /// Cases × VP / SO / SS; the cursor is on the `row`-th case and `column`-th role.
+    Matrix { row: usize, column: usize },
+    /// The era timeline; the cursor is on the `entry`-th entry that links to a case.
+    Timeline { entry: usize },
+    /// One item full-screen for a projector.
+    Presenter { scroll: usize },
+}
+
+/// One line of the role matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MatrixLine {
+    /// A cluster type heading (its item position).
+    Group(usize),
+    /// A rated case: its position, strengths in VP/SO/SS order, and the weakest role.
+    Case {
+        item: usize,
+        strengths: [Option<crate::model::RoleStrength>; 3],
+        weakest: Option<usize>,
+    },
+}
+
+/// One line of the era timeline view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimelineLine {
+    /// An era: its label and policy focus.
+    Era { label: String, focus: String },
+    /// A world or Korean entry, linking to a case where there is one.
+    Entry {
+        korea: bool,
+        name: String,
+        case: Option<usize>,
+    },
+}
+
+/// At most this many cases are compared side by side.
+pub const MAX_COMPARED: usize = 4;
+
 /// A place to return to with Back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Location {
@@ -234,6 +278,12 @@ pub struct App {
     pub should_quit: bool,
     pending_search: Option<SearchRequest>,
     next_generation: u64,
+    pub view: View,
+    /// Cases marked for comparison, in the order they were marked.
+    pub marked: Vec<usize>,
+    /// A one-line message for the status bar (what was copied, what is marked).
+    pub notice: Option<String>,
+    pending_copy: Option<String>,
 }
 
 impl App {
@@ -254,6 +304,10 @@ impl App {
             should_quit: false,
             pending_search: None,
             next_generation: 0,
+            view: View::Browse,
+            marked: Vec::new(),
+            notice: None,
+            pending_copy: None,
         }
     }
 
@@ -350,6 +404,7 @@ impl App {
             self.should_quit = true;
             return;
         }
+        self.notice = None;
         if let Some(overlay) = self.overlay {
             self.update_overlay(overlay, action);
             return;
@@ -358,7 +413,383 @@ impl App {
             self.update_search(action);
             return;
         }
+        if self.view != View::Browse {
+            self.update_view(action);
+            return;
+        }
         self.update_browse(action);
+    }
+
+    /// Swaps in a freshly loaded collection (live reload), keeping what is on screen:
+    /// selections, the pinned item, marks and compared cases follow their ids. Positions
+    /// in the Back history would not survive, so the history restarts.
+    pub fn replace_index(&mut self, index: Arc<Index>) {
+        let old = Arc::clone(&self.index);
+        let id_of = |pos: usize| old.item(pos).id.clone();
+        let selected: Vec<Option<String>> = Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(n, &pane)| {
+                self.list_items(pane)
+                    .get(self.cursors[n].selected)
+                    .map(|&i| id_of(i))
+            })
+            .collect();
+        let pinned = self.pinned.map(id_of);
+        let marked: Vec<String> = self.marked.iter().map(|&i| id_of(i)).collect();
+        let compared: Option<Vec<String>> = match &self.view {
+            View::Compare { cases, .. } => Some(cases.iter().map(|&i| id_of(i)).collect()),
+            _ => None,
+        };
+        self.index = index;
+        let find = |id: &String| self.index.position(id);
+        for (n, pane) in Pane::ALL.into_iter().enumerate() {
+            let rows = self.list_items(pane);
+            let row = selected[n]
+                .as_ref()
+                .and_then(find)
+                .and_then(|i| rows.iter().position(|&r| r == i));
+            self.cursors[n].selected = row.unwrap_or(self.cursors[n].selected);
+        }
+        self.pinned = pinned.as_ref().and_then(find);
+        self.marked = marked.iter().filter_map(find).collect();
+        if let Some(ids) = compared {
+            let cases: Vec<usize> = ids.iter().filter_map(find).collect();
+            self.view = if cases.len() >= 2 {
+                View::Compare { cases, scroll: 0 }
+            } else {
+                View::Browse
+            };
+        }
+        self.history.clear();
+        if let Some(search) = &mut self.search {
+            search.results.clear();
+        }
+        self.request_search();
+        self.clamp_all();
+    }
+
+    /// Markdown the user asked to copy, once.
+    pub fn take_copy(&mut self) -> Option<String> {
+        self.pending_copy.take()
+    }
+
+    /// The role matrix, grouped by cluster type in the type catalog's order.
+    pub fn matrix_lines(&self) -> Vec<MatrixLine> {
+        let mut lines = Vec::new();
+        let mut last_type = None;
+        for row in self.index.matrix() {
+            let Some(item) = self.index.position(&row.item.id) else {
+                continue;
+            };
+            let type_item = self.index.position(&row.case.cluster_type);
+            if type_item != last_type {
+                if let Some(t) = type_item {
+                    lines.push(MatrixLine::Group(t));
+                }
+                last_type = type_item;
+            }
+            lines.push(MatrixLine::Case {
+                item,
+                strengths: row.strengths,
+                weakest: row.weakest(),
+            });
+        }
+        lines
+    }
+
+    /// The era timeline from the first concept that has one.
+    pub fn timeline_lines(&self) -> Vec<TimelineLine> {
+        let lang = self.lang;
+        let Some(eras) = self
+            .index
+            .items()
+            .iter()
+            .find_map(|item| match &item.details {
+                crate::model::Details::Concept { eras, .. } if !eras.is_empty() => Some(eras),
+                _ => None,
+            })
+        else {
+            return Vec::new();
+        };
+        let mut lines = Vec::new();
+        for era in eras {
+            lines.push(TimelineLine::Era {
+                label: era.label.get(lang).to_string(),
+                focus: era.policy_focus.get(lang).to_string(),
+            });
+            for id in &era.world {
+                lines.push(TimelineLine::Entry {
+                    korea: false,
+                    name: self.index.name_of(id, lang).to_string(),
+                    case: self.index.position(id),
+                });
+            }
+            for korean in &era.korea {
+                lines.push(TimelineLine::Entry {
+                    korea: true,
+                    name: korean.name.get(lang).to_string(),
+                    case: korean.case.as_deref().and_then(|c| self.index.position(c)),
+                });
+            }
+        }
+        lines
+    }
+
+    /// The item presenter mode shows: the current one.
+    pub fn presented_item(&self) -> Option<usize> {
+        self.current_item()
+    }
+
+    fn rated_cases(&self) -> Vec<usize> {
+        self.matrix_lines()
+            .into_iter()
+            .filter_map(|l| match l {
+                MatrixLine::Case { item, .. } => Some(item),
+                MatrixLine::Group(_) => None,
+            })
+            .collect()
+    }
+
+    fn timeline_targets(&self) -> Vec<usize> {
+        self.timeline_lines()
+            .into_iter()
+            .filter_map(|l| match l {
+                TimelineLine::Entry {
+                    case: Some(case), ..
+                } => Some(case),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Keys in the compare, matrix, timeline and presenter views.
+    fn update_view(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(4).max(1) as isize;
+        match action {
+            Action::Close | Action::Back => {
+                self.view = View::Browse;
+                return;
+            }
+            Action::TogglePresenter if matches!(self.view, View::Presenter { .. }) => {
+                self.view = View::Browse;
+                return;
+            }
+            Action::ShowMatrix => {
+                self.view = View::Matrix { row: 0, column: 0 };
+                return;
+            }
+            Action::ShowTimeline => {
+                self.view = View::Timeline { entry: 0 };
+                return;
+            }
+            Action::ToggleLanguage => {
+                self.lang = self.lang.other();
+                return;
+            }
+            Action::ToggleHelp => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return;
+            }
+            Action::Copy => {
+                self.copy();
+                return;
+            }
+            _ => {}
+        }
+        let delta = match action {
+            Action::SelectNext | Action::Scroll { delta: 1.., .. } => 1,
+            Action::SelectPrevious | Action::Scroll { delta: ..=-1, .. } => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::SelectFirst => isize::MIN / 2,
+            Action::SelectLast => isize::MAX / 2,
+            _ => 0,
+        };
+        let moved = |at: usize, len: usize| {
+            (at as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        match self.view.clone() {
+            View::Compare { cases, scroll } => {
+                self.view = View::Compare {
+                    cases,
+                    scroll: moved(scroll, 200),
+                };
+            }
+            View::Matrix { row, column } => {
+                let rows = self.rated_cases();
+                let column = match action {
+                    Action::NextPane => (column + 1) % 3,
+                    Action::PreviousPane => (column + 2) % 3,
+                    _ => column,
+                };
+                if action == Action::Open {
+                    if let Some(&case) = rows.get(row) {
+                        self.view = View::Browse;
+                        self.follow(case);
+                        self.select_role_line(crate::index::MATRIX_ROLES[column.min(2)]);
+                    }
+                    return;
+                }
+                self.view = View::Matrix {
+                    row: moved(row, rows.len()),
+                    column,
+                };
+            }
+            View::Timeline { entry } => {
+                let targets = self.timeline_targets();
+                if action == Action::Open {
+                    if let Some(&case) = targets.get(entry) {
+                        self.view = View::Browse;
+                        self.follow(case);
+                    }
+                    return;
+                }
+                self.view = View::Timeline {
+                    entry: moved(entry, targets.len()),
+                };
+            }
+            View::Presenter { scroll } => match action {
+                // Next and previous walk the current list; paging scrolls the item.
+                Action::SelectNext | Action::SelectPrevious => {
+                    self.move_list(delta);
+                    self.view = View::Presenter { scroll: 0 };
+                }
+                Action::PageDown | Action::PageUp | Action::Scroll { .. } => {
+                    let step = if matches!(action, Action::Scroll { .. }) {
+                        delta * 3
+                    } else {
+                        delta
+                    };
+                    let scroll = (scroll as isize + step).max(0) as usize;
+                    self.view = View::Presenter { scroll };
+                }
+                Action::SelectFirst => self.view = View::Presenter { scroll: 0 },
+                _ => {}
+            },
+            View::Browse => {}
+        }
+    }
+
+    /// After following a link from the matrix, put the link cursor on the role's line.
+    fn select_role_line(&mut self, role: &str) {
+        let Some(role) = self.index.position(role) else {
+            return;
+        };
+        let lines = self.detail_lines();
+        if let Some(line) = lines.iter().position(|l| l.link == Some(role)) {
+            let page = self.detail_height().max(1);
+            self.detail.link_line = Some(line);
+            self.detail.scroll = line
+                .saturating_sub(page / 2)
+                .min(lines.len().saturating_sub(page));
+        }
+    }
+
+    fn toggle_mark(&mut self) {
+        let lang = self.lang;
+        let Some(item) = self
+            .current_item()
+            .filter(|&i| self.index.item(i).kind == Kind::Case)
+        else {
+            self.notice = Some(
+                lang.pick("사례만 비교할 수 있습니다", "only cases can be compared")
+                    .into(),
+            );
+            return;
+        };
+        if let Some(at) = self.marked.iter().position(|&m| m == item) {
+            self.marked.remove(at);
+        } else if self.marked.len() < MAX_COMPARED {
+            self.marked.push(item);
+        } else {
+            self.notice = Some(match lang {
+                Lang::Ko => format!("최대 {MAX_COMPARED}개까지 비교합니다 — m으로 표시 해제"),
+                Lang::En => format!("at most {MAX_COMPARED} cases — press m to unmark one"),
+            });
+            return;
+        }
+        self.notice = Some(match lang {
+            Lang::Ko => format!("비교 표시 {}/{MAX_COMPARED} — C로 비교", self.marked.len()),
+            Lang::En => format!(
+                "marked {}/{MAX_COMPARED} — press C to compare",
+                self.marked.len()
+            ),
+        });
+    }
+
+    fn compare_marked(&mut self) {
+        if self.marked.len() >= 2 {
+            self.view = View::Compare {
+                cases: self.marked.clone(),
+                scroll: 0,
+            };
+        } else {
+            // Nothing (or one case) marked: the seed's pair is the natural comparison.
+            self.compare_counterpart();
+        }
+    }
+
+    fn compare_counterpart(&mut self) {
+        let lang = self.lang;
+        let pair = self.current_item().and_then(|item| {
+            let counterpart = self.index.item(item).case()?.counterpart.as_deref()?;
+            Some((item, self.index.position(counterpart)?))
+        });
+        match pair {
+            Some((a, b)) => {
+                self.view = View::Compare {
+                    cases: vec![a, b],
+                    scroll: 0,
+                }
+            }
+            None => {
+                self.notice = Some(
+                    lang.pick(
+                        "대응 사례가 없습니다 — m으로 두 사례 이상 표시한 뒤 C",
+                        "no counterpart — mark two or more cases with m, then C",
+                    )
+                    .into(),
+                )
+            }
+        }
+    }
+
+    /// Puts the current item (or comparison, or matrix) on the clipboard as Markdown.
+    fn copy(&mut self) {
+        let lang = self.lang;
+        let markdown = match &self.view {
+            View::Compare { cases, .. } => {
+                let ids: Vec<&str> = cases.iter().map(|&c| self.index.item(c).id.as_str()).collect();
+                crate::compare::compare(&self.index, &ids, lang).ok().map(|c| crate::compare::to_markdown(&c, lang))
+            }
+            View::Matrix { .. } => Some(matrix_markdown(&self.index, lang)),
+            View::Timeline { .. } => self
+                .index
+                .items()
+                .iter()
+                .find(|i| matches!(&i.details, crate::model::Details::Concept { eras, .. } if !eras.is_empty()))
+                .map(|item| crate::cli::to_markdown(&crate::report::report(&self.index, item, lang), lang)),
+            View::Browse | View::Presenter { .. } => self
+                .current_item()
+                .map(|i| crate::cli::to_markdown(&crate::report::report(&self.index, self.index.item(i), lang), lang)),
+        };
+        match markdown {
+            Some(markdown) => {
+                let count = markdown.chars().count();
+                self.notice = Some(match lang {
+                    Lang::Ko => format!("마크다운 {count}자를 복사했습니다 (출처 포함)"),
+                    Lang::En => format!("copied {count} characters of Markdown (with sources)"),
+                });
+                self.pending_copy = Some(markdown);
+            }
+            None => {
+                self.notice = Some(
+                    lang.pick("복사할 항목이 없습니다", "nothing to copy")
+                        .into(),
+                )
+            }
+        }
     }
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) {
@@ -557,6 +988,17 @@ impl App {
             Action::SetLanguage(lang) => self.lang = lang,
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleErrors => self.overlay = Some(Overlay::Errors { scroll: 0 }),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::CompareMarked => self.compare_marked(),
+            Action::CompareCounterpart => self.compare_counterpart(),
+            Action::ShowMatrix => self.view = View::Matrix { row: 0, column: 0 },
+            Action::ShowTimeline => self.view = View::Timeline { entry: 0 },
+            Action::TogglePresenter => {
+                if self.current_item().is_some() {
+                    self.view = View::Presenter { scroll: 0 };
+                }
+            }
+            Action::Copy => self.copy(),
             Action::Scroll { column, row, delta } => self.scroll_at(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
             Action::SearchInsert(_)
@@ -880,4 +1322,55 @@ fn cycle<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
 
 fn contains(rect: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= rect.x && column < rect.x + rect.width && row >= rect.y && row < rect.y + rect.height
+}
+
+/// The role matrix as a Markdown table, weakest roles marked, with its source.
+pub fn matrix_markdown(index: &Index, lang: Lang) -> String {
+    let mut out = format!(
+        "| {} | {} | VP | SO | SS |\n|---|---|---|---|---|\n",
+        lang.pick("사례", "Case"),
+        lang.pick("유형", "Type")
+    );
+    for row in index.matrix() {
+        let weakest = row.weakest();
+        let cells: Vec<String> = row
+            .strengths
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let cell = s
+                    .map(|s| crate::report::strength_text(s, lang))
+                    .unwrap_or_else(|| "—".into());
+                if weakest == Some(i) {
+                    format!("**{cell}** {}", lang.pick("(보강)", "(reinforce)"))
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            crate::text::one_line(row.item.name.get(lang)),
+            crate::text::one_line(index.name_of(&row.case.cluster_type, lang)),
+            cells.join(" | ")
+        ));
+    }
+    out.push_str(lang.pick(
+        "\n◎ 강 > ○ 중 > △ 약\n\n출처:\n",
+        "\n◎ strong > ○ medium > △ weak\n\nSources:\n",
+    ));
+    // The sources of the ratings themselves, as the case files record them.
+    let mut sources: Vec<String> = Vec::new();
+    for row in index.matrix() {
+        for actor in row.case.actors.iter().filter(|a| a.strength.is_some()) {
+            let source = actor.source.to_string();
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+    }
+    for source in sources {
+        out.push_str(&format!("- {}\n", crate::text::one_line(&source)));
+    }
+    out
 }

@@ -181,9 +181,21 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         options.lang,
         (size.width, size.height),
     );
-    let (requests, results) =
+    let (mut requests, mut results) =
         spawn_search_worker(Arc::clone(&loaded.index), Arc::clone(&loaded.search));
     let latest = Arc::new(AtomicU64::new(0));
+    // Live reload: only a collection on disk can change under us.
+    let (reload_tx, reloads) = mpsc::channel();
+    let _watcher = match &options.cases {
+        Some(dir) => match watch_collection(dir.clone(), Arc::clone(&loaded.index), reload_tx) {
+            Ok(watcher) => Some(watcher),
+            Err(err) => {
+                app.notice = Some(format!("live reload unavailable: {err}"));
+                None
+            }
+        },
+        None => None,
+    };
 
     while !app.should_quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::render(frame, &app, &options.theme))?;
@@ -197,6 +209,14 @@ pub fn run(options: Options) -> anyhow::Result<()> {
                     break;
                 }
             }
+        }
+        if let Ok(fresh) = reloads.try_recv() {
+            let fresh: Loaded = fresh;
+            app.replace_index(Arc::clone(&fresh.index));
+            (requests, results) = spawn_search_worker(fresh.index, fresh.search);
+        }
+        if let Some(markdown) = app.take_copy() {
+            copy_to_clipboard(&markdown);
         }
         if let Some(request) = app.take_search_request() {
             latest.store(request.generation, Ordering::SeqCst);
@@ -321,4 +341,80 @@ pub fn to_action(event: Event, app: &App) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,
     }
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the system clipboard. It
+/// travels through SSH and tmux (with `set-clipboard on`), where no local tool can reach.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}
+
+/// Copies through the terminal (OSC 52) and, where a clipboard tool exists on this
+/// machine, through it as well: either alone can be unavailable.
+fn copy_to_clipboard(text: &str) {
+    use std::io::Write;
+    let mut out = io::stdout();
+    let _ = out.write_all(osc52(text).as_bytes());
+    let _ = out.flush();
+    let tools: [(&str, &[&str]); 4] = [
+        ("wl-copy", &[]),
+        ("xclip", &["-selection", "clipboard"]),
+        ("xsel", &["--clipboard", "--input"]),
+        ("pbcopy", &[]),
+    ];
+    for (tool, args) in tools {
+        let spawned = std::process::Command::new(tool)
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if let Ok(mut child) = spawned {
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all(text.as_bytes());
+            }
+            // Reap it off the UI thread; a tool that hangs must not freeze the explorer.
+            thread::spawn(move || {
+                let _ = child.wait();
+            });
+            break;
+        }
+    }
+}
+
+/// Watches a collection directory and, a moment after the last change, loads it again
+/// (keeping the last good version of any file that now fails) and sends the result.
+fn watch_collection(
+    dir: PathBuf,
+    mut current: Arc<Index>,
+    reloads: Sender<Loaded>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let (events_tx, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = events_tx.send(());
+        }
+    })?;
+    watcher.watch(&dir, notify::RecursiveMode::Recursive)?;
+    thread::spawn(move || {
+        while events.recv().is_ok() {
+            // Editors write a file in several steps; wait until the burst is over.
+            while events.recv_timeout(Duration::from_millis(250)).is_ok() {}
+            let Ok(loaded) = crate::load::reload_collection(&dir, current.items()) else {
+                continue;
+            };
+            let index = Arc::new(Index::build(loaded));
+            let search = Arc::new(crate::corpus::build_search_index(&index));
+            current = Arc::clone(&index);
+            if reloads.send(Loaded { index, search }).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(watcher)
 }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::app::{App, Focus, Overlay, Pane, ResultRow};
+use super::app::{App, Focus, MatrixLine, Overlay, Pane, ResultRow, TimelineLine, View};
 use super::detail::{DetailLine, Tag};
 use super::keys::{self, Context};
 use super::layout::{self, Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -25,14 +25,34 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         render_too_small(frame, app, theme, areas.screen);
         return;
     }
-    render_tabs(frame, app, theme, &areas);
-    if app.search.is_some() {
-        render_search(frame, app, theme, &areas);
-    } else {
-        render_list(frame, app, theme, &areas);
+    let main = Rect::new(0, 1, areas.screen.width, areas.screen.height - 2);
+    match &app.view {
+        View::Presenter { scroll } => render_presenter(frame, app, theme, areas.screen, *scroll),
+        View::Compare { cases, scroll } => {
+            render_tabs(frame, app, theme, &areas);
+            render_compare(frame, app, theme, main, cases, *scroll);
+        }
+        View::Matrix { row, column } => {
+            render_tabs(frame, app, theme, &areas);
+            render_matrix(frame, app, theme, main, *row, *column);
+        }
+        View::Timeline { entry } => {
+            render_tabs(frame, app, theme, &areas);
+            render_timeline(frame, app, theme, main, *entry);
+        }
+        View::Browse => {
+            render_tabs(frame, app, theme, &areas);
+            if app.search.is_some() {
+                render_search(frame, app, theme, &areas);
+            } else {
+                render_list(frame, app, theme, &areas);
+            }
+            render_detail(frame, app, theme, &areas);
+        }
     }
-    render_detail(frame, app, theme, &areas);
-    render_status(frame, app, theme, areas.status);
+    if !matches!(app.view, View::Presenter { .. }) {
+        render_status(frame, app, theme, areas.status);
+    }
     match app.overlay {
         Some(Overlay::Help { scroll }) => render_help(frame, app, theme, areas.screen, scroll),
         Some(Overlay::Errors { scroll }) => render_errors(frame, app, theme, areas.screen, scroll),
@@ -523,11 +543,34 @@ fn render_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         };
         spans.push(Span::styled(warning, theme.warning));
     }
-    let hints = match (app.search.is_some(), lang) {
-        (true, Lang::Ko) => " Enter 이동 · Esc 닫기 · ↑↓ 선택 ",
-        (true, Lang::En) => " Enter go · Esc close · ↑↓ select ",
-        (false, Lang::Ko) => " / 검색 · Enter 열기 · ⌫ 뒤로 · ? 도움말 · q 종료 ",
-        (false, Lang::En) => " / search · Enter open · ⌫ back · ? help · q quit ",
+    if !app.marked.is_empty() {
+        let marked = match lang {
+            Lang::Ko => format!(" 비교 표시 {} ", app.marked.len()),
+            Lang::En => format!(" marked {} ", app.marked.len()),
+        };
+        spans.push(Span::styled(marked, theme.heading));
+    }
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(
+            format!(" {} ", one_line(notice)),
+            theme.heading,
+        ));
+    }
+    let hints = match (&app.view, app.search.is_some(), lang) {
+        (_, true, Lang::Ko) => " Enter 이동 · Esc 닫기 · ↑↓ 선택 ",
+        (_, true, Lang::En) => " Enter go · Esc close · ↑↓ select ",
+        (View::Matrix { .. }, _, Lang::Ko) => {
+            " ↑↓ 사례 · Tab 역할 · Enter 열기 · y 복사 · Esc 닫기 "
+        }
+        (View::Matrix { .. }, _, Lang::En) => {
+            " ↑↓ case · Tab role · Enter open · y copy · Esc close "
+        }
+        (View::Timeline { .. }, _, Lang::Ko) => " ↑↓ 항목 · Enter 열기 · y 복사 · Esc 닫기 ",
+        (View::Timeline { .. }, _, Lang::En) => " ↑↓ entry · Enter open · y copy · Esc close ",
+        (View::Compare { .. }, _, Lang::Ko) => " ↑↓ 스크롤 · y 복사 · Esc 닫기 ",
+        (View::Compare { .. }, _, Lang::En) => " ↑↓ scroll · y copy · Esc close ",
+        (_, false, Lang::Ko) => " / 검색 · Enter 열기 · ⌫ 뒤로 · ? 도움말 · q 종료 ",
+        (_, false, Lang::En) => " / search · Enter open · ⌫ back · ? help · q quit ",
     };
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = area.width as usize;
@@ -657,4 +700,349 @@ fn render_errors(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scro
         .take(inner.height as usize)
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn view_block<'a>(title: &str, width: u16, theme: &Theme) -> Block<'a> {
+    let title = truncate(&format!(" {title} "), width.saturating_sub(2) as usize).into_owned();
+    pane_block(title, true, theme)
+}
+
+/// Two to four cases side by side, row by row, with differing rows marked by `≠`.
+fn render_compare(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    cases: &[usize],
+    scroll: usize,
+) {
+    let lang = app.lang;
+    let block = view_block(
+        lang.pick(
+            "사례 비교 — y 복사, Esc 닫기",
+            "Compare — y copy, Esc close",
+        ),
+        area.width,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let ids: Vec<&str> = cases
+        .iter()
+        .map(|&c| app.index.item(c).id.as_str())
+        .collect();
+    let comparison = match crate::compare::compare(&app.index, &ids, lang) {
+        Ok(c) => c,
+        Err(err) => {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    one_line(&err.to_string()).into_owned(),
+                    theme.warning,
+                )),
+                inner,
+            );
+            return;
+        }
+    };
+    let room = inner.width as usize;
+    let label_w = (room / 5).clamp(8, 22);
+    let columns = comparison.titles.len().max(1);
+    let cell_w = (room.saturating_sub(label_w + 1) / columns).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut header = vec![Span::raw(pad("", label_w + 1))];
+    for title in &comparison.titles {
+        header.push(Span::styled(
+            pad(&one_line(title), cell_w.saturating_sub(1)),
+            theme.title,
+        ));
+        header.push(Span::raw(" "));
+    }
+    let mut last_section = None;
+    let mut body: Vec<Line> = Vec::new();
+    for row in &comparison.rows {
+        if last_section != Some(row.section) {
+            last_section = Some(row.section);
+            body.push(Line::from(Span::styled(
+                compare_section_title(row.section, lang),
+                theme.heading,
+            )));
+        }
+        // `≠` marks a row whose cells differ, so difference never rests on colour alone.
+        let mark = if row.differs { "≠ " } else { "  " };
+        let label_style = if row.differs {
+            theme.title
+        } else {
+            theme.muted
+        };
+        let mut spans = vec![
+            Span::styled(
+                pad(&format!("{mark}{}", one_line(&row.label)), label_w),
+                label_style,
+            ),
+            Span::raw(" "),
+        ];
+        for cell in &row.cells {
+            // One column of air between cases, so cut cells never run together.
+            spans.push(Span::styled(
+                pad(&one_line(cell), cell_w.saturating_sub(1)),
+                theme.base,
+            ));
+            spans.push(Span::raw(" "));
+        }
+        body.push(Line::from(spans));
+    }
+    lines.push(Line::from(header));
+    let height = inner.height.saturating_sub(1) as usize;
+    let scroll = scroll.min(body.len().saturating_sub(height));
+    lines.extend(body.into_iter().skip(scroll).take(height));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn compare_section_title(section: crate::compare::CompareSection, lang: Lang) -> &'static str {
+    use crate::compare::CompareSection;
+    match section {
+        CompareSection::Facts => lang.pick("개요", "Facts"),
+        CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
+        CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
+        CompareSection::Factors => lang.pick("성공요인", "Success factors"),
+        CompareSection::Problems => lang.pick("정책문제", "Policy problems"),
+    }
+}
+
+/// Cases × VP / SO / SS grouped by type; each case's weakest role carries `◀`.
+fn render_matrix(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    cursor_row: usize,
+    cursor_column: usize,
+) {
+    let lang = app.lang;
+    let block = view_block(
+        lang.pick(
+            "역할 강도 매트릭스 — ◀ 가장 약한 역할(보강 대상)",
+            "Role matrix — ◀ weakest role (to reinforce)",
+        ),
+        area.width,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let room = inner.width as usize;
+    let cell_w = 12.min(room / 5).max(4);
+    let name_w = room.saturating_sub(3 * (cell_w + 1) + 1).max(4);
+    let role_head = |role: &str| -> String {
+        match app.index.get(role).map(|i| (&i.details, i.name.get(lang))) {
+            Some((crate::model::Details::Role { abbr: Some(a), .. }, _)) => a.clone(),
+            Some((_, name)) => name.to_string(),
+            None => role.to_string(),
+        }
+    };
+    let mut header = vec![Span::styled(
+        pad(lang.pick("사례", "Case"), name_w + 1),
+        theme.title,
+    )];
+    for role in crate::index::MATRIX_ROLES {
+        header.push(Span::styled(pad(&role_head(role), cell_w + 1), theme.title));
+    }
+    let mut body: Vec<Line> = Vec::new();
+    let mut case_row = 0;
+    let mut cursor_line = 0;
+    for line in app.matrix_lines() {
+        match line {
+            MatrixLine::Group(t) => body.push(Line::from(Span::styled(
+                truncate(&one_line(app.index.item(t).name.get(lang)), room).into_owned(),
+                theme.heading,
+            ))),
+            MatrixLine::Case {
+                item,
+                strengths,
+                weakest,
+            } => {
+                let selected_row = case_row == cursor_row;
+                if selected_row {
+                    cursor_line = body.len();
+                }
+                let name_style = if selected_row {
+                    theme.title
+                } else {
+                    theme.base
+                };
+                let marker = if selected_row { "▶" } else { " " };
+                let mut spans = vec![Span::styled(
+                    pad(
+                        &format!("{marker}{}", one_line(app.index.item(item).name.get(lang))),
+                        name_w + 1,
+                    ),
+                    name_style,
+                )];
+                for (column, strength) in strengths.iter().enumerate() {
+                    let mut cell = strength
+                        .map(|s| crate::report::strength_text(s, lang))
+                        .unwrap_or_else(|| "—".into());
+                    if weakest == Some(column) {
+                        cell.push_str(" ◀");
+                    }
+                    let style = if selected_row && column == cursor_column {
+                        theme.selected
+                    } else {
+                        match strength {
+                            Some(crate::model::RoleStrength::Strong) => theme.strong,
+                            Some(crate::model::RoleStrength::Weak) => theme.weak,
+                            _ => theme.base,
+                        }
+                    };
+                    spans.push(Span::styled(pad(&cell, cell_w), style));
+                    spans.push(Span::raw(" "));
+                }
+                body.push(Line::from(spans));
+                case_row += 1;
+            }
+        }
+    }
+    let legend = lang.pick(
+        "◎ 강 > ○ 중 > △ 약 · 보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
+        "◎ strong > ○ medium > △ weak · the figure's row labels are casebook's reading",
+    );
+    let height = inner.height.saturating_sub(3) as usize;
+    let offset = scroll_for(cursor_line, body.len(), height);
+    let mut lines = vec![Line::from(header)];
+    lines.extend(body.into_iter().skip(offset).take(height));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        truncate(legend, room).into_owned(),
+        theme.muted,
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first line to show so that `cursor` sits in view, preferably mid-screen.
+fn scroll_for(cursor: usize, len: usize, height: usize) -> usize {
+    if len <= height {
+        return 0;
+    }
+    cursor.saturating_sub(height / 2).min(len - height)
+}
+
+/// The report's era timeline: each era's policy focus, world and Korean entries.
+fn render_timeline(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, cursor: usize) {
+    let lang = app.lang;
+    let block = view_block(
+        lang.pick("시기별 클러스터 연표", "Era timeline of clusters"),
+        area.width,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let room = inner.width as usize;
+    let mut body: Vec<Line> = Vec::new();
+    let mut target = 0;
+    let mut cursor_line = 0;
+    for line in app.timeline_lines() {
+        match line {
+            TimelineLine::Era { label, focus } => {
+                if !body.is_empty() {
+                    body.push(Line::default());
+                }
+                let head = format!(
+                    "{} — {} {}",
+                    one_line(&label),
+                    lang.pick("정책의 중심:", "policy focus:"),
+                    one_line(&focus)
+                );
+                body.push(Line::from(Span::styled(
+                    truncate(&head, room).into_owned(),
+                    theme.heading,
+                )));
+            }
+            TimelineLine::Entry { korea, name, case } => {
+                let place = if korea {
+                    lang.pick("한국", "Korea")
+                } else {
+                    lang.pick("세계", "World")
+                };
+                let selected = case.is_some() && target == cursor;
+                if selected {
+                    cursor_line = body.len();
+                }
+                let marker = if selected { "▶ " } else { "  " };
+                let arrow = if case.is_some() { " →" } else { "" };
+                let text = truncate(
+                    &format!("{marker}{} · {}{arrow}", pad(place, 4), one_line(&name)),
+                    room,
+                )
+                .into_owned();
+                let style = match (selected, case.is_some()) {
+                    (true, _) => theme.link_selected,
+                    (false, true) => theme.link,
+                    (false, false) => theme.base,
+                };
+                body.push(Line::from(Span::styled(text, style)));
+                if case.is_some() {
+                    target += 1;
+                }
+            }
+        }
+    }
+    if body.is_empty() {
+        body.push(Line::from(Span::styled(
+            lang.pick("(연표가 없습니다)", "(no timeline in this collection)"),
+            theme.muted,
+        )));
+    }
+    let height = inner.height as usize;
+    let offset = scroll_for(cursor_line, body.len(), height);
+    frame.render_widget(
+        Paragraph::new(
+            body.into_iter()
+                .skip(offset)
+                .take(height)
+                .collect::<Vec<_>>(),
+        ),
+        inner,
+    );
+}
+
+/// One item, full screen, in a wide margin for a projector: no lists, no borders.
+fn render_presenter(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll: usize) {
+    let lang = app.lang;
+    let Some(item) = app.presented_item() else {
+        return;
+    };
+    let text_width = screen.width.saturating_sub(6).min(100);
+    let left = (screen.width - text_width) / 2;
+    let area = Rect::new(left, 1, text_width, screen.height.saturating_sub(3));
+    let lines = super::detail::lines(&app.index, app.index.item(item), lang, text_width as usize);
+    let scroll = scroll.min(lines.len().saturating_sub(area.height as usize));
+    let drawn: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .map(|l| detail_line(l, theme, false))
+        .collect();
+    frame.render_widget(Paragraph::new(drawn), area);
+    let position = app
+        .list_items(app.pane)
+        .iter()
+        .position(|&i| i == item)
+        .map(|p| format!("{}/{}", p + 1, app.list_items(app.pane).len()))
+        .unwrap_or_default();
+    let hint = match (&app.notice, lang) {
+        (Some(notice), _) => format!(" {position} · {}", one_line(notice)),
+        (None, Lang::Ko) => {
+            format!(" {position} · ↑↓ 이전/다음 · PgDn 스크롤 · y 복사 · Esc 나가기 ")
+        }
+        (None, Lang::En) => {
+            format!(" {position} · ↑↓ previous/next · PgDn scroll · y copy · Esc leave ")
+        }
+    };
+    let footer = Rect::new(0, screen.height - 1, screen.width, 1);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&hint, screen.width as usize).into_owned(),
+            theme.muted,
+        )),
+        footer,
+    );
 }

@@ -1,0 +1,386 @@
+//! Side-by-side comparison of two to four cases, shared by `casebook compare` and the
+//! explorer's compare view.
+//!
+//! [`compare`] lines the cases up in rows grouped by [`CompareSection`]: key facts, the
+//! report's three actor roles with their ◎/○/△ strength, figures, success factors and
+//! policy problems. Cells hold plain text in the chosen language, unescaped: each
+//! renderer (plain text, Markdown, JSON, the terminal) makes them safe for itself.
+//! A row that says different things for different cases is marked [`CompareRow::differs`],
+//! so every output can mark it with a symbol, never with colour alone.
+//!
+//! Depends on `model`, `text`, `index` and `report`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::index::{Index, MATRIX_ROLES};
+use crate::model::{CaseDetails, Item, Kind, Lang, Source};
+use crate::report;
+use crate::text::one_line;
+
+/// The fewest and the most cases a comparison holds.
+pub const MIN_CASES: usize = 2;
+pub const MAX_CASES: usize = 4;
+
+/// The text of a cell where a case has nothing to show.
+pub const EMPTY: &str = "—";
+/// The cell of a factor or problem the case illustrates.
+pub const HAS: &str = "●";
+/// The mark of a row whose cells differ, in text outputs.
+pub const DIFFERS: &str = "≠";
+
+/// Which part of the comparison a row belongs to, in display order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CompareSection {
+    Facts,
+    Roles,
+    Figures,
+    Factors,
+    Problems,
+}
+
+impl CompareSection {
+    pub const ALL: [CompareSection; 5] = [
+        CompareSection::Facts,
+        CompareSection::Roles,
+        CompareSection::Figures,
+        CompareSection::Factors,
+        CompareSection::Problems,
+    ];
+
+    /// The section's heading.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            CompareSection::Facts => lang.pick("기본 정보", "Facts"),
+            CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
+            CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
+            CompareSection::Factors => lang.pick("성공요인", "Success factors"),
+            CompareSection::Problems => lang.pick("정책문제", "Policy problems"),
+        }
+    }
+}
+
+/// One aligned row: a label and one cell per case, in the order the cases were given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompareRow {
+    pub label: String,
+    pub cells: Vec<String>,
+    /// The cases differ in this row. For most rows: the cells are not all equal. For a
+    /// role row, the *strengths* are compared (who fills the role is always different).
+    pub differs: bool,
+    pub section: CompareSection,
+}
+
+impl CompareRow {
+    /// Whether text outputs mark the row `≠`: it differs, and is not a figure row
+    /// (figures of different cases measure different things, so nearly every figure row
+    /// "differs" and a mark would say nothing).
+    pub fn marked(&self) -> bool {
+        self.differs && self.section != CompareSection::Figures
+    }
+}
+
+/// Two to four cases side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    /// Case ids, in the order given.
+    pub cases: Vec<String>,
+    /// Case names in the comparison's language.
+    pub titles: Vec<String>,
+    pub rows: Vec<CompareRow>,
+    /// Every source the compared cases draw on (their items' `sources`), each once, in
+    /// order of first appearance, with the cases that cite it.
+    pub sources: Vec<CompareSource>,
+}
+
+/// One source of a comparison and the cases (positions in [`Comparison::cases`]) citing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompareSource {
+    pub source: Source,
+    pub cases: Vec<usize>,
+}
+
+impl Comparison {
+    /// The rows of one section, in order.
+    pub fn rows_in(&self, section: CompareSection) -> impl Iterator<Item = &CompareRow> {
+        self.rows.iter().filter(move |r| r.section == section)
+    }
+}
+
+/// Why a comparison cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompareError {
+    #[error("no item has the id `{}`; `casebook list --kind case` shows every case", one_line(.0))]
+    UnknownId(String),
+    #[error("`{}` is not a case; only cases can be compared", one_line(.0))]
+    NotACase(String),
+    #[error("compare needs 2 to 4 cases, got {0}")]
+    Count(usize),
+}
+
+fn all_equal(cells: &[String]) -> bool {
+    cells.windows(2).all(|w| w[0] == w[1])
+}
+
+fn row(section: CompareSection, label: impl Into<String>, cells: Vec<String>) -> CompareRow {
+    CompareRow {
+        label: label.into(),
+        differs: !all_equal(&cells),
+        cells,
+        section,
+    }
+}
+
+/// Compares two to four cases, given by id.
+pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, CompareError> {
+    if !(MIN_CASES..=MAX_CASES).contains(&ids.len()) {
+        return Err(CompareError::Count(ids.len()));
+    }
+    let mut cases: Vec<(&Item, &CaseDetails)> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let item = index
+            .get(id)
+            .ok_or_else(|| CompareError::UnknownId(id.to_string()))?;
+        let case = item
+            .case()
+            .ok_or_else(|| CompareError::NotACase(id.to_string()))?;
+        cases.push((item, case));
+    }
+    let mut rows = Vec::new();
+    let cells = |f: &dyn Fn(&Item, &CaseDetails) -> String| -> Vec<String> {
+        cases.iter().map(|(item, case)| f(item, case)).collect()
+    };
+
+    // Facts
+    use CompareSection::*;
+    rows.push(row(
+        Facts,
+        lang.pick("유형", "Type"),
+        cells(&|_, c| index.name_of(&c.cluster_type, lang).to_string()),
+    ));
+    rows.push(row(
+        Facts,
+        lang.pick("국가·지역", "Country · region"),
+        cells(&|_, c| format!("{} · {}", c.country.get(lang), c.region.get(lang))),
+    ));
+    rows.push(row(
+        Facts,
+        lang.pick("산업", "Industry"),
+        cells(&|_, c| c.industry.get(lang).to_string()),
+    ));
+    rows.push(row(
+        Facts,
+        lang.pick("상태", "Status"),
+        cells(&|_, c| c.status.label(lang).to_string()),
+    ));
+    rows.push(row(
+        Facts,
+        lang.pick("시기·형성", "Era · founded"),
+        cells(&|_, c| match (c.era, c.founded) {
+            (Some(era), Some(year)) => format!("{} · {year}", era.label(lang)),
+            (Some(era), None) => era.label(lang).to_string(),
+            (None, Some(year)) => year.to_string(),
+            (None, None) => EMPTY.to_string(),
+        }),
+    ));
+
+    // Roles: strength and who, compared by strength.
+    for role in MATRIX_ROLES {
+        let role_cells = cells(&|_, c| {
+            let who: Vec<&str> = c
+                .actors
+                .iter()
+                .filter(|a| a.role == role)
+                .map(|a| a.who.get(lang))
+                .collect();
+            let strength = c.strength_in(role).map(|s| report::strength_text(s, lang));
+            match (strength, who.is_empty()) {
+                (Some(s), true) => s,
+                (Some(s), false) => format!("{s} — {}", who.join("; ")),
+                (None, false) => who.join("; "),
+                (None, true) => EMPTY.to_string(),
+            }
+        });
+        let strengths: Vec<String> = cases
+            .iter()
+            .map(|(_, c)| {
+                c.strength_in(role)
+                    .map_or(String::new(), |s| s.as_str().to_string())
+            })
+            .collect();
+        rows.push(CompareRow {
+            label: index.name_of(role, lang).to_string(),
+            cells: role_cells,
+            differs: !all_equal(&strengths),
+            section: Roles,
+        });
+    }
+
+    // Figures: the i-th figure of each case. Figures of different cases measure
+    // different things, so this lines them up for reading, not for comparing.
+    let most = cases
+        .iter()
+        .map(|(_, c)| c.figures.len())
+        .max()
+        .unwrap_or(0);
+    for i in 0..most {
+        rows.push(row(
+            Figures,
+            format!("{} {}", lang.pick("수치", "Figure"), i + 1),
+            cells(&|_, c| match c.figures.get(i) {
+                Some(f) => {
+                    let year = f.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                    format!(
+                        "{} — {}{year}",
+                        report::figure_value(f, lang),
+                        f.label.get(lang)
+                    )
+                }
+                None => EMPTY.to_string(),
+            }),
+        ));
+    }
+
+    // Factors and problems: every one any of the cases links to, in catalog order.
+    for (section, kind) in [(Factors, Kind::Factor), (Problems, Kind::Problem)] {
+        let linked = |c: &CaseDetails, id: &str| -> bool {
+            match kind {
+                Kind::Factor => c.factors.iter().any(|f| f == id),
+                _ => c.problems.iter().any(|p| p == id),
+            }
+        };
+        let mut ids: Vec<&str> = index
+            .of_kind(kind)
+            .iter()
+            .map(|&i| index.item(i).id.as_str())
+            .filter(|id| cases.iter().any(|(_, c)| linked(c, id)))
+            .collect();
+        // Links to items the index does not hold cannot happen after loading, but keep
+        // any such id rather than drop it silently.
+        for (_, c) in &cases {
+            let own = match kind {
+                Kind::Factor => &c.factors,
+                _ => &c.problems,
+            };
+            for id in own {
+                if !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                }
+            }
+        }
+        for id in ids {
+            rows.push(row(
+                section,
+                index.name_of(id, lang),
+                cells(&|_, c| if linked(c, id) { HAS } else { EMPTY }.to_string()),
+            ));
+        }
+    }
+
+    Ok(Comparison {
+        cases: cases.iter().map(|(i, _)| i.id.clone()).collect(),
+        titles: cases
+            .iter()
+            .map(|(i, _)| i.name.get(lang).to_string())
+            .collect(),
+        rows,
+        sources: sources_of(&cases),
+    })
+}
+
+/// Each source of the cases once, with the cases (by position) that cite it.
+fn sources_of(cases: &[(&Item, &CaseDetails)]) -> Vec<CompareSource> {
+    let mut out: Vec<CompareSource> = Vec::new();
+    for (i, (item, _)) in cases.iter().enumerate() {
+        for source in report::sources_of(item) {
+            match out.iter_mut().find(|s| &s.source == source) {
+                Some(known) => {
+                    if !known.cases.contains(&i) {
+                        known.cases.push(i);
+                    }
+                }
+                None => out.push(CompareSource {
+                    source: source.clone(),
+                    cases: vec![i],
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// Text for a Markdown table cell: on one line, with Markdown's special characters
+/// (the `|` that would split the cell above all) escaped.
+fn md(s: &str) -> String {
+    crate::text::markdown_escape(s)
+}
+
+/// The comparison as Markdown: a table per section, differing rows (see
+/// [`CompareRow::marked`]) with a bold label and a trailing `≠`, and the sources of every
+/// case at the end, each once, with the cases citing it.
+pub fn to_markdown(c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let titles: Vec<String> = c.titles.iter().map(|t| md(t)).collect();
+    let _ = writeln!(
+        out,
+        "# {}: {}\n",
+        lang.pick("사례 비교", "Comparison"),
+        titles.join(" · ")
+    );
+    let _ = writeln!(
+        out,
+        "*{}*\n",
+        lang.pick(
+            "≠ 표시: 사례마다 다른 행 (역할은 강도 기준, 수치는 서로 다른 것을 재므로 비교하지 않음). ◎ 강 ○ 중 △ 약.",
+            "≠ marks rows where the cases differ (roles: by strength; figures measure different things and are not compared). ◎ strong ○ medium △ weak."
+        )
+    );
+    for section in CompareSection::ALL {
+        let rows: Vec<&CompareRow> = c.rows_in(section).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", section.label(lang));
+        let _ = writeln!(out, "| | {} |", titles.join(" | "));
+        let _ = writeln!(out, "|---|{}", "---|".repeat(titles.len()));
+        for r in rows {
+            let label = if r.marked() {
+                format!("**{}** {DIFFERS}", md(&r.label))
+            } else {
+                md(&r.label)
+            };
+            let cells: Vec<String> = r.cells.iter().map(|s| md(s)).collect();
+            let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## {}\n", lang.pick("출처", "Sources"));
+    for s in &c.sources {
+        let who: Vec<String> = s
+            .cases
+            .iter()
+            .filter_map(|&i| c.titles.get(i))
+            .map(|t| md(t))
+            .collect();
+        let file = if s.source.file.contains('`') {
+            md(&s.source.file)
+        } else {
+            format!("`{}`", one_line(&s.source.file))
+        };
+        let _ = writeln!(
+            out,
+            "- {file} § {} — {}",
+            md(&s.source.section),
+            who.join(", ")
+        );
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// The comparison as JSON: `{cases, titles, rows: [{label, cells, differs, section}],
+/// sources: [{source: {file, section}, cases: [position]}]}`.
+pub fn to_json(c: &Comparison) -> serde_json::Value {
+    serde_json::to_value(c).unwrap_or(serde_json::Value::Null)
+}

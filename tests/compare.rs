@@ -1,0 +1,304 @@
+//! `compare`: the comparison of two to four cases (library and `casebook compare`).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+use casebook::compare::{self, CompareError, CompareSection};
+use casebook::index::Index;
+use casebook::load;
+use casebook::model::Lang;
+
+fn index() -> Index {
+    Index::build(load::load_shipped())
+}
+
+fn casebook(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("casebook").unwrap();
+    for var in [
+        "CASEBOOK_CASES",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    // No settings file from the machine running the tests.
+    cmd.env("CASEBOOK_CONFIG", dir.path().join("none.toml"));
+    cmd
+}
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casebook(&dir).args(args).output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn rows_are_aligned_per_section_in_order() {
+    let index = index();
+    let c = compare::compare(&index, &["san-diego", "daedeok", "icheon"], Lang::En).unwrap();
+    assert_eq!(c.cases, ["san-diego", "daedeok", "icheon"]);
+    assert_eq!(c.titles.len(), 3);
+    assert!(c.titles[0].contains("San Diego"), "{:?}", c.titles);
+    for row in &c.rows {
+        assert_eq!(row.cells.len(), 3, "{row:?}");
+    }
+    // Sections come in display order, each as one run of rows.
+    let order: Vec<CompareSection> = c.rows.iter().map(|r| r.section).collect();
+    let mut runs = order.clone();
+    runs.dedup();
+    assert_eq!(runs, CompareSection::ALL.to_vec());
+    assert_eq!(c.rows_in(CompareSection::Facts).count(), 5);
+    assert_eq!(c.rows_in(CompareSection::Roles).count(), 3);
+}
+
+#[test]
+fn roles_show_symbol_word_and_who_and_differ_by_strength() {
+    let index = index();
+    // The report's reading: San Diego ◎○○, Daedeok ◎△○ (VP/SO/SS).
+    let c = compare::compare(&index, &["san-diego", "daedeok"], Lang::En).unwrap();
+    let roles: Vec<_> = c.rows_in(CompareSection::Roles).collect();
+    assert!(
+        roles[0].cells[0].starts_with("◎ strong — "),
+        "{:?}",
+        roles[0]
+    );
+    assert!(roles[0].cells[0].contains("UCSD"), "{:?}", roles[0]);
+    assert!(roles[1].cells[1].starts_with("△ weak"), "{:?}", roles[1]);
+    assert_eq!(
+        roles.iter().map(|r| r.differs).collect::<Vec<_>>(),
+        [false, true, false]
+    );
+    let ko = compare::compare(&index, &["san-diego", "daedeok"], Lang::Ko).unwrap();
+    let ko_roles: Vec<_> = ko.rows_in(CompareSection::Roles).collect();
+    assert!(
+        ko_roles[0].cells[0].starts_with("◎ 강"),
+        "{:?}",
+        ko_roles[0]
+    );
+}
+
+#[test]
+fn facts_differ_only_where_the_cases_differ() {
+    let index = index();
+    let c = compare::compare(&index, &["san-diego", "daedeok"], Lang::En).unwrap();
+    let facts: Vec<_> = c.rows_in(CompareSection::Facts).collect();
+    assert_eq!(facts[0].label, "Type");
+    assert_eq!(facts[0].cells[0], facts[0].cells[1], "both university-led");
+    assert!(!facts[0].differs);
+    assert!(facts[1].differs, "different countries: {:?}", facts[1]);
+    // The same case twice differs nowhere.
+    let same = compare::compare(&index, &["ulsan", "ulsan"], Lang::En).unwrap();
+    assert!(same.rows.iter().all(|r| !r.differs));
+}
+
+#[test]
+fn figures_line_up_by_position_with_a_dash_for_missing_ones() {
+    let index = index();
+    let c = compare::compare(&index, &["icheon", "brenta"], Lang::En).unwrap();
+    let figures: Vec<_> = c.rows_in(CompareSection::Figures).collect();
+    let counts: Vec<usize> = ["icheon", "brenta"]
+        .iter()
+        .map(|id| index.get(id).unwrap().case().unwrap().figures.len())
+        .collect();
+    assert_eq!(figures.len(), *counts.iter().max().unwrap());
+    assert_eq!(figures[0].label, "Figure 1");
+    assert!(
+        figures[0].cells[0].starts_with("67% — "),
+        "{:?}",
+        figures[0]
+    );
+    for (i, row) in figures.iter().enumerate() {
+        for (case, cell) in row.cells.iter().enumerate() {
+            assert_eq!(cell == "—", i >= counts[case], "{row:?}");
+        }
+    }
+    // A year is given in brackets.
+    assert!(
+        figures.iter().any(|r| r.cells[0].ends_with("(2002)")),
+        "{figures:?}"
+    );
+}
+
+#[test]
+fn factors_and_problems_are_the_union_with_marks() {
+    let index = index();
+    let ids = ["san-diego", "daedeok", "toyota-city", "ulsan"];
+    let c = compare::compare(&index, &ids, Lang::En).unwrap();
+    for (section, field) in [
+        (CompareSection::Factors, "factors"),
+        (CompareSection::Problems, "problems"),
+    ] {
+        let rows: Vec<_> = c.rows_in(section).collect();
+        let mut union: Vec<&str> = Vec::new();
+        for id in ids {
+            let case = index.get(id).unwrap().case().unwrap();
+            let own = if field == "factors" {
+                &case.factors
+            } else {
+                &case.problems
+            };
+            for f in own {
+                if !union.contains(&f.as_str()) {
+                    union.push(f);
+                }
+            }
+        }
+        assert_eq!(rows.len(), union.len(), "{field}");
+        for row in rows {
+            assert!(row.cells.iter().all(|c| c == "●" || c == "—"), "{row:?}");
+            assert!(row.cells.iter().any(|c| c == "●"), "{row:?}");
+            assert_eq!(row.differs, row.cells.iter().any(|c| c == "—"));
+        }
+    }
+}
+
+#[test]
+fn errors_name_the_problem() {
+    let index = index();
+    assert_eq!(
+        compare::compare(&index, &["san-diego"], Lang::En).unwrap_err(),
+        CompareError::Count(1)
+    );
+    assert_eq!(
+        compare::compare(&index, &["a", "b", "c", "d", "e"], Lang::En).unwrap_err(),
+        CompareError::Count(5)
+    );
+    assert_eq!(
+        compare::compare(&index, &["san-diego", "nowhere"], Lang::En).unwrap_err(),
+        CompareError::UnknownId("nowhere".into())
+    );
+    assert_eq!(
+        compare::compare(&index, &["san-diego", "university-led"], Lang::En).unwrap_err(),
+        CompareError::NotACase("university-led".into())
+    );
+}
+
+#[test]
+fn markdown_has_a_table_per_section_marks_and_sources() {
+    let index = index();
+    let c = compare::compare(&index, &["san-diego", "daedeok"], Lang::En).unwrap();
+    let md = compare::to_markdown(&c, Lang::En);
+    for heading in [
+        "## Facts",
+        "## Actor roles",
+        "## Key figures",
+        "## Success factors",
+        "## Policy problems",
+        "## Sources",
+    ] {
+        assert!(md.contains(heading), "{heading} missing:\n{md}");
+    }
+    // Every table row has the label and one cell per case: no `|` inside a cell splits it.
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let unescaped = line.replace("\\|", "");
+        assert_eq!(unescaped.matches('|').count(), 4, "{line}");
+    }
+    // Differing rows are marked in text, not colour.
+    assert!(md.contains("| **Country · region** ≠ |"), "{md}");
+    assert!(md.contains("| Type |"), "{md}");
+    // Figures of different cases measure different things: not marked.
+    assert!(md.contains("| Figure 1 |"), "{md}");
+    // Sources: each once, with the cases citing it.
+    let sources: Vec<&str> = md
+        .split("## Sources")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .collect();
+    assert!(!sources.is_empty());
+    let mut unique = sources.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), sources.len(), "duplicated sources");
+    assert_eq!(c.sources.len(), sources.len());
+    for item in ["san-diego", "daedeok"] {
+        for s in &index.get(item).unwrap().sources {
+            assert!(
+                c.sources.iter().any(|cs| &cs.source == s),
+                "{item}: {s} missing"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_has_cases_titles_rows_and_sources() {
+    let index = index();
+    let c = compare::compare(&index, &["ulsan", "toyota-city"], Lang::Ko).unwrap();
+    let v = compare::to_json(&c);
+    assert_eq!(v["cases"], serde_json::json!(["ulsan", "toyota-city"]));
+    assert_eq!(v["titles"].as_array().unwrap().len(), 2);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), c.rows.len());
+    assert_eq!(rows[0]["section"], "facts");
+    assert!(rows[0]["differs"].is_boolean());
+    assert_eq!(rows[0]["cells"].as_array().unwrap().len(), 2);
+    assert!(v["sources"][0]["source"]["file"].is_string());
+}
+
+#[test]
+fn cli_plain_output_is_aligned_and_marks_differences() {
+    let (out, err, code) = run(&["compare", "san-diego", "daedeok", "--lang", "ko"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("≠"), "{out}");
+    assert!(out.contains("◎ 강"), "{out}");
+    for line in out.lines() {
+        assert!(line.width() <= 120, "too wide: {line}");
+    }
+    // Cells start in the same column as the titles above them.
+    let title_line = out
+        .lines()
+        .find(|l| l.contains("샌디에고") && l.contains("대덕"))
+        .expect("titles line");
+    let col = |line: &str, needle: &str| line[..line.find(needle).unwrap()].width();
+    let country = out
+        .lines()
+        .find(|l| l.contains("국가·지역"))
+        .expect("country row");
+    assert!(country.starts_with("≠ "), "{country}");
+    assert_eq!(
+        col(country, "미국"),
+        col(title_line, "샌디에고"),
+        "{country}"
+    );
+    assert_eq!(col(country, "한국"), col(title_line, "대덕"), "{country}");
+    let (out4, _, code4) = run(&["compare", "san-diego", "daedeok", "ulsan", "icheon"]);
+    assert_eq!(code4, 0);
+    for line in out4.lines() {
+        assert!(line.width() <= 120, "too wide: {line}");
+    }
+}
+
+#[test]
+fn cli_markdown_and_json() {
+    let (md, _, code) = run(&["compare", "brenta", "icheon", "--markdown", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(md.starts_with("# Comparison: "), "{md}");
+    assert!(md.contains("## Sources"));
+    let (json, _, code) = run(&["compare", "brenta", "icheon", "--json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["cases"], serde_json::json!(["brenta", "icheon"]));
+}
+
+#[test]
+fn cli_errors_exit_with_the_documented_status() {
+    let (_, err, code) = run(&["compare", "san-diego", "atlantis"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("atlantis"), "{err}");
+    let (_, err, code) = run(&["compare", "san-diego", "university-led"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a case"), "{err}");
+    let (_, _, code) = run(&["compare", "san-diego"]);
+    assert_eq!(code, 2);
+    let (_, _, code) = run(&["compare", "a", "b", "c", "d", "e"]);
+    assert_eq!(code, 2);
+}
