@@ -364,3 +364,39 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn editing_a_case_file_updates_the_open_explorer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("cases"),
+        dir.path(),
+    );
+    let env = format!("LANG=ko_KR.UTF-8 CASEBOOK_CASES={}", dir.path().display());
+    let Some(tmux) = session("reload", 120, 35, &env) else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    tmux.keys(&["/"]);
+    tmux.type_text("이천");
+    tmux.wait_until("Icheon", |s| detail_title(s).starts_with("이천"));
+    tmux.keys(&["Enter"]);
+    let path = dir.path().join("cases/icheon.yaml");
+    let good = std::fs::read_to_string(&path).expect("read");
+    let fixed = good.replacen("이천 도자기클러스터", "이천 도자기클러스터 (수정됨)", 1);
+    std::fs::write(&path, &fixed).expect("write");
+    tmux.wait_until("the edited name", |s| detail_title(s).contains("(수정됨)"));
+    // A broken save: the good data stays and the status bar says what is wrong.
+    std::fs::write(&path, "id: icheon\nname: {ko: 이천\n").expect("write");
+    let screen = tmux.wait_until("the error in the status bar", |s| {
+        s.contains("파일 1개 건너뜀")
+    });
+    assert!(
+        detail_title(&screen).contains("(수정됨)"),
+        "the last good version is still shown:\n{screen}"
+    );
+    std::fs::write(&path, &fixed).expect("write");
+    tmux.wait_until("the error gone", |s| !s.contains("건너뜀"));
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
