@@ -1350,8 +1350,13 @@ pub fn completions(shell: clap_complete::Shell) -> Outcome {
     Outcome::ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// `casebook config [--path]`: where the settings file is, and what is in effect.
-pub fn config(settings: &crate::config::Loaded, resolved: &Resolved, path_only: bool) -> Outcome {
+/// `casebook config [--path]`: where the settings file is, and what is in effect and why.
+pub fn config(
+    args: &Args,
+    settings: &crate::config::Loaded,
+    resolved: &Resolved,
+    path_only: bool,
+) -> Outcome {
     let path = settings
         .path
         .as_ref()
@@ -1360,27 +1365,36 @@ pub fn config(settings: &crate::config::Loaded, resolved: &Resolved, path_only: 
     if path_only {
         return Outcome::ok(format!("{}\n", text::escape_for_terminal(&path)));
     }
-    let exists = settings.path.as_ref().is_some_and(|p| p.is_file());
+    let state = match (
+        &settings.warning,
+        settings.path.as_ref().is_some_and(|p| p.is_file()),
+    ) {
+        (Some(_), _) => "has errors, ignored",
+        (None, true) => "found",
+        (None, false) => "not found",
+    };
     let mut out = format!(
-        "settings file: {} ({})\n",
-        text::escape_for_terminal(&path),
-        if exists { "found" } else { "not found" }
+        "# settings file: {} ({state})\n",
+        text::escape_for_terminal(&path)
     );
-    let origin = |from_config: bool| {
-        if from_config {
-            "settings"
+    let c = &settings.config;
+    let origin = |flag: bool, from_file: bool| {
+        if flag {
+            "from the command line or environment"
+        } else if from_file {
+            "from the settings file"
         } else {
-            "default or flag"
+            "default"
         }
+    };
+    let lang = match resolved.lang {
+        Lang::Ko => "ko",
+        Lang::En => "en",
     };
     let _ = writeln!(
         out,
-        "lang  = \"{}\"   # {}",
-        match resolved.lang {
-            Lang::Ko => "ko",
-            Lang::En => "en",
-        },
-        origin(settings.config.lang == Some(resolved.lang))
+        "lang = \"{lang}\"   # {}",
+        origin(args.lang.is_some(), c.lang.is_some())
     );
     let theme = match resolved.theme {
         ThemeArg::Dark => "dark",
@@ -1390,7 +1404,7 @@ pub fn config(settings: &crate::config::Loaded, resolved: &Resolved, path_only: 
     let _ = writeln!(
         out,
         "theme = \"{theme}\"   # {}",
-        origin(settings.config.theme.map(ThemeArg::from) == Some(resolved.theme))
+        origin(args.theme.is_some(), c.theme.is_some())
     );
     match &resolved.cases {
         Some(dir) => {
@@ -1398,11 +1412,11 @@ pub fn config(settings: &crate::config::Loaded, resolved: &Resolved, path_only: 
                 out,
                 "cases = \"{}\"   # {}",
                 text::escape_for_terminal(&dir.display().to_string()),
-                origin(settings.config.cases.as_ref() == Some(dir))
+                origin(args.cases.is_some(), c.cases.is_some())
             );
         }
         None => {
-            let _ = writeln!(out, "# cases: the built-in collection");
+            let _ = writeln!(out, "# cases: the built-in collection (default)");
         }
     }
     Outcome::ok(out)

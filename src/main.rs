@@ -76,6 +76,8 @@ fn run_command(
             lang,
             theme: casebook::tui::theme::Theme::new(resolved.theme, no_color),
             cases: resolved.cases.clone(),
+            // A broken settings file is said on screen too, not only after quitting.
+            notice: settings.warning.clone(),
         })?;
         return Ok(Outcome {
             stdout: String::new(),
@@ -87,7 +89,7 @@ fn run_command(
     match command {
         Command::Schema { kind } => return Ok(cli::schema(*kind)),
         Command::Completions { shell } => return Ok(cli::completions(*shell)),
-        Command::Config { path } => return Ok(cli::config(settings, resolved, *path)),
+        Command::Config { path } => return Ok(cli::config(args, settings, resolved, *path)),
         Command::New { id } => {
             // The collection gives the ids to avoid and the type and role ids the
             // template may use; a folder that does not exist yet gets the built-in ones.

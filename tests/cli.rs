@@ -39,6 +39,8 @@ const REQUIRED_CASES: [&str; 24] = [
 /// no colour settings inherited from the machine running the tests.
 fn casebook() -> Command {
     let mut cmd = Command::cargo_bin("casebook").unwrap();
+    // A developer's own settings file must not change what these tests see.
+    cmd.env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml");
     for var in [
         "CASEBOOK_CASES",
         "LC_ALL",

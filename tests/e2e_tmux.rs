@@ -38,7 +38,7 @@ fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
     // After casebook exits, the shell prints its status and what the terminal looks like,
     // so the test can see the screen was given back.
     let script = format!(
-        "{env} {bin}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
+        "CASEBOOK_CONFIG=/nonexistent/casebook-config.toml {env} {bin}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
         bin = binary.display()
     );
     // -u: tmux treats the pane as UTF-8 whatever the locale of the machine running it.

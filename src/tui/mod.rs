@@ -51,6 +51,8 @@ pub struct Options {
     pub theme: Theme,
     /// A collection directory, or `None` for the built-in cases.
     pub cases: Option<PathBuf>,
+    /// A message for the status bar at start (a warning about the settings file).
+    pub notice: Option<String>,
 }
 
 /// Everything loading produces; built off the UI thread so the first frame comes first.
@@ -181,6 +183,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         options.lang,
         (size.width, size.height),
     );
+    app.notice = options.notice.clone();
     let (mut requests, mut results) =
         spawn_search_worker(Arc::clone(&loaded.index), Arc::clone(&loaded.search));
     let latest = Arc::new(AtomicU64::new(0));

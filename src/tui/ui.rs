@@ -768,8 +768,9 @@ fn render_compare(
             )));
         }
         // `≠` marks a row whose cells differ, so difference never rests on colour alone.
-        let mark = if row.differs { "≠ " } else { "  " };
-        let label_style = if row.differs {
+        // Figures of different cases measure different things; `marked` leaves them out.
+        let mark = if row.marked() { "≠ " } else { "  " };
+        let label_style = if row.marked() {
             theme.title
         } else {
             theme.muted
