@@ -1,5 +1,8 @@
 //! Authoring helpers: the JSON Schemas, `casebook new`, shell completions and settings.
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -213,19 +216,6 @@ fn schema_command_prints_the_shipped_schemas() {
 
 // ---------------------------------------------------------------------------------------
 // casebook new
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn new_writes_a_template_that_loads_and_never_overwrites() {

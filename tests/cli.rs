@@ -1,6 +1,9 @@
 //! End-to-end tests of the `casebook` binary's non-interactive subcommands: exit codes,
 //! JSON shapes, plain-text alignment, and that file content never reaches a terminal raw.
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -92,19 +95,6 @@ fn ids(value: &Value) -> Vec<String> {
 
 fn shipped_cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A temporary copy of the shipped collection.

@@ -6,6 +6,9 @@
 //! machine without it the tests say so and pass, except under CI (`CI` set), where a
 //! missing tmux is a failure rather than a silent skip.
 
+mod common;
+use common::copy_dir;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::thread::sleep;
@@ -350,19 +353,6 @@ fn a_broken_file_is_reported_and_the_rest_still_loads() {
     tmux.wait_for("broken.yaml:");
     tmux.keys(&["Escape", "q"]);
     assert_terminal_given_back(&tmux);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }
 
 #[test]

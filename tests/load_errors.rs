@@ -3,6 +3,9 @@
 //! prints for it (with the temporary directory shown as `CASES`), and that every shipped
 //! item still loads beside it.
 
+mod common;
+use common::copy_dir;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -17,19 +20,6 @@ fn manifest() -> PathBuf {
 
 fn fixture(name: &str) -> PathBuf {
     manifest().join("tests/fixtures/invalid").join(name)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A temporary copy of the shipped collection with the fixture `name` (a file or a

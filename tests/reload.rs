@@ -1,6 +1,9 @@
 //! Live reload: an edit shows up; a half-written or broken file never replaces the good
 //! data already loaded, and its error is reported until it is fixed.
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,19 +12,6 @@ use casebook::load::{load_collection, reload_collection};
 use casebook::model::Lang;
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Pane};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 fn shipped_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");

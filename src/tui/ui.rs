@@ -609,20 +609,30 @@ fn overlay_area(screen: Rect, max_width: u16) -> Rect {
     Rect::new((screen.width - w) / 2, 1, w, h)
 }
 
-fn render_help(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll: usize) {
-    let lang = app.lang;
-    let area = overlay_area(screen, 76);
+/// Clears a centred box over the screen, draws its frame and title, and returns the
+/// area inside it.
+fn open_overlay(
+    frame: &mut Frame,
+    theme: &Theme,
+    screen: Rect,
+    max_width: u16,
+    title: &str,
+) -> Rect {
+    let area = overlay_area(screen, max_width);
     frame.render_widget(Clear, area);
-    let title = format!(
-        " {} ",
-        lang.pick(
-            "도움말 — ↑↓ 스크롤, Esc 닫기",
-            "Help — ↑↓ scroll, Esc close"
-        )
-    );
-    let block = pane_block(title, true, theme).style(theme.base);
+    let block = pane_block(format!(" {title} "), true, theme).style(theme.base);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    inner
+}
+
+fn render_help(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll: usize) {
+    let lang = app.lang;
+    let title = lang.pick(
+        "도움말 — ↑↓ 스크롤, Esc 닫기",
+        "Help — ↑↓ scroll, Esc close",
+    );
+    let inner = open_overlay(frame, theme, screen, 76, title);
     let key_w = 24.min(inner.width as usize / 2);
     let mut lines = Vec::new();
     for (context, heading) in [
@@ -665,18 +675,11 @@ fn render_help(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll
 
 fn render_errors(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scroll: usize) {
     let lang = app.lang;
-    let area = overlay_area(screen, 110);
-    frame.render_widget(Clear, area);
-    let title = format!(
-        " {} ",
-        lang.pick(
-            "불러오기 문제 — ↑↓ 스크롤, Esc 닫기",
-            "Load problems — ↑↓ scroll, Esc close"
-        )
+    let title = lang.pick(
+        "불러오기 문제 — ↑↓ 스크롤, Esc 닫기",
+        "Load problems — ↑↓ scroll, Esc close",
     );
-    let block = pane_block(title, true, theme).style(theme.base);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = open_overlay(frame, theme, screen, 110, title);
     let mut lines = Vec::new();
     if app.index.diagnostics.is_empty() {
         lines.push(Line::from(Span::styled(
