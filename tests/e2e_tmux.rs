@@ -390,3 +390,42 @@ fn editing_a_case_file_updates_the_open_explorer() {
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }
+
+/// Regression: once its terminal hung up (window closed, SSH dropped), casebook used to
+/// spin inside crossterm's event poll forever, ignoring even SIGTERM.
+#[test]
+fn closing_the_terminal_ends_casebook() {
+    let Some(tmux) = session("hangup", 100, 30, "LANG=en_US.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 Cases");
+    let shell = tmux.pane_pid();
+    let children = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&children.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    assert!(
+        !pid.is_empty(),
+        "casebook's pid not found under shell {shell}"
+    );
+    tmux.run(&["kill-server"]);
+    let proc_dir = PathBuf::from(format!("/proc/{pid}"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while proc_dir.exists() {
+        let state = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break; // exited; only its parent has not collected it yet
+        }
+        assert!(
+            Instant::now() < deadline,
+            "casebook still running after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}

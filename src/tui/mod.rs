@@ -174,7 +174,8 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
 
-    let Some(loaded) = wait_for_load(&mut terminal, &options, &stop)? else {
+    let events = spawn_event_reader();
+    let Some(loaded) = wait_for_load(&mut terminal, &options, &stop, &events)? else {
         return Ok(());
     };
     let size = terminal.size()?;
@@ -200,18 +201,19 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         None => None,
     };
 
-    while !app.should_quit && !stop.load(Ordering::Relaxed) {
+    while !app.should_quit && !stop.load(Ordering::Relaxed) && terminal_alive() {
         terminal.draw(|frame| ui::render(frame, &app, &options.theme))?;
-        if event::poll(Duration::from_millis(40))? {
-            // Drain everything queued, so a burst of keys costs one frame.
-            loop {
-                if let Some(action) = to_action(event::read()?, &app) {
-                    app.update(action);
-                }
-                if !event::poll(Duration::ZERO)? {
-                    break;
+        match events.recv_timeout(Duration::from_millis(40)) {
+            Ok(first) => {
+                // Drain everything queued, so a burst of keys costs one frame.
+                for event in std::iter::once(first).chain(events.try_iter()) {
+                    if let Some(action) = to_action(event, &app) {
+                        app.update(action);
+                    }
                 }
             }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break, // the terminal is gone
         }
         if let Ok(fresh) = reloads.try_recv() {
             let fresh: Loaded = fresh;
@@ -238,6 +240,7 @@ fn wait_for_load(
     terminal: &mut Terminal<Backend>,
     options: &Options,
     stop: &AtomicBool,
+    events: &Receiver<Event>,
 ) -> anyhow::Result<Option<Loaded>> {
     let (done, loaded) = mpsc::channel();
     let cases = options.cases.clone();
@@ -262,8 +265,11 @@ fn wait_for_load(
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        while event::poll(Duration::ZERO)? {
-            if let Event::Key(key) = event::read()? {
+        if !terminal_alive() {
+            return Ok(None);
+        }
+        for event in events.try_iter() {
+            if let Event::Key(key) = event {
                 if key.kind != KeyEventKind::Release
                     && keys::action_for(&key, Context::Browse) == Some(Action::Quit)
                 {
@@ -420,4 +426,25 @@ fn watch_collection(
         }
     });
     Ok(watcher)
+}
+
+/// Reads terminal events on their own thread. The UI thread then never blocks inside
+/// crossterm: once the terminal hangs up (its window closed, an SSH link dropped),
+/// crossterm's reader can spin on end-of-file without returning, and the UI thread must
+/// still notice, restore what it can and exit.
+fn spawn_event_reader() -> Receiver<Event> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// False once the terminal has hung up: asking a hung-up terminal its size fails.
+fn terminal_alive() -> bool {
+    terminal::size().is_ok()
 }
