@@ -429,3 +429,30 @@ fn closing_the_terminal_ends_casebook() {
         sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_crash_gives_the_terminal_back_and_says_what_happened() {
+    let Some(tmux) = session("panic", 100, 30, "LANG=en_US.UTF-8 CASEBOOK_TEST_PANIC=1") else {
+        return;
+    };
+    tmux.wait_for("1 Cases");
+    tmux.keys(&["/"]);
+    let screen = tmux.wait_for("SHELL_DONE");
+    assert!(
+        screen.contains("casebook stopped because of an internal error"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("The terminal has been restored"),
+        "{screen}"
+    );
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "terminal left in raw mode:\n{screen}"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "still in the alternate screen"
+    );
+}

@@ -118,8 +118,15 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leaves raw mode, the alternate screen and mouse capture. Safe to call twice.
+/// Whether the terminal has been given back; leaving the alternate screen twice would
+/// move the cursor back over what was printed in between (the crash report).
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode, the alternate screen and mouse capture, once.
 fn restore_terminal() {
+    if RESTORED.swap(true, Ordering::SeqCst) {
+        return;
+    }
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -201,8 +208,14 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         None => None,
     };
 
+    // A deliberate crash, so the end-to-end tests can check the panic path gives the
+    // terminal back. Nothing sets this outside those tests.
+    let crash_for_test = std::env::var_os("CASEBOOK_TEST_PANIC").is_some();
     while !app.should_quit && !stop.load(Ordering::Relaxed) && terminal_alive() {
         terminal.draw(|frame| ui::render(frame, &app, &options.theme))?;
+        if crash_for_test && app.search.is_some() {
+            panic!("CASEBOOK_TEST_PANIC: crashing on purpose");
+        }
         match events.recv_timeout(Duration::from_millis(40)) {
             Ok(first) => {
                 // Drain everything queued, so a burst of keys costs one frame.
