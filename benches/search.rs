@@ -46,6 +46,18 @@ const LARGE: [&str; 5] = ["대", "샌디에고", "울산 자동차 클러", "s",
 /// syllables, since the IME composes Hangul before the key reaches us).
 const TYPED: [&str; 2] = ["바이오클러스터 특허", "university research"];
 
+/// The collection sizes to run, from `CASEBOOK_BENCH_SIZES` (comma-separated
+/// case counts, e.g. `10000`); all three by default.
+fn sizes() -> Vec<usize> {
+    match std::env::var("CASEBOOK_BENCH_SIZES") {
+        Ok(list) => list
+            .split(',')
+            .map(|n| n.trim().parse().expect("CASEBOOK_BENCH_SIZES: case counts"))
+            .collect(),
+        Err(_) => vec![10_000, 1_000, 100_000],
+    }
+}
+
 fn search_index(cases: usize) -> SearchIndex {
     let (dir, bytes) = casebook::synthetic::bench_collection(cases).expect("generate collection");
     let loaded = casebook::load::load_collection(&dir).expect("load collection");
@@ -66,7 +78,7 @@ fn search_index(cases: usize) -> SearchIndex {
 fn bench_queries(c: &mut Criterion, label: &str, si: &SearchIndex, queries: &[&str]) {
     let mut group = c.benchmark_group(format!("search/{label}"));
     group
-        .sample_size(20)
+        .sample_size(if si.len() > 50_000 { 10 } else { 20 })
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     for &q in queries {
@@ -91,13 +103,13 @@ fn bench_queries(c: &mut Criterion, label: &str, si: &SearchIndex, queries: &[&s
 
 /// Every prefix of the query in turn with one `Searcher`, which narrows the
 /// previous matches. The throughput line gives keystrokes per second.
-fn bench_typing(c: &mut Criterion, label: &str, si: &SearchIndex) {
+fn bench_typing(c: &mut Criterion, label: &str, si: &SearchIndex, typed: &[&str]) {
     let mut group = c.benchmark_group(format!("typing/{label}"));
     group
-        .sample_size(20)
+        .sample_size(if si.len() > 50_000 { 10 } else { 20 })
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
-    for q in TYPED {
+    for &q in typed {
         let prefixes: Vec<String> = q
             .char_indices()
             .map(|(i, ch)| q[..i + ch.len_utf8()].to_string())
@@ -117,19 +129,22 @@ fn bench_typing(c: &mut Criterion, label: &str, si: &SearchIndex) {
 
 fn benches(c: &mut Criterion) {
     let all: Vec<&str> = KOREAN.iter().chain(ENGLISH.iter()).copied().collect();
-
-    let si = search_index(10_000);
-    bench_queries(c, "10k", &si, &all);
-    bench_typing(c, "10k", &si);
-    drop(si);
-
-    let si = search_index(1_000);
-    bench_queries(c, "1k", &si, &all);
-    drop(si);
-
-    let si = search_index(100_000);
-    bench_queries(c, "100k", &si, &LARGE);
-    bench_typing(c, "100k", &si);
+    for cases in sizes() {
+        let label = match cases % 1000 {
+            0 => format!("{}k", cases / 1000),
+            _ => cases.to_string(),
+        };
+        let si = search_index(cases);
+        if cases > 50_000 {
+            // Fewer queries, and only the Korean typing run: typing the English
+            // query takes over 10 s per run at this size.
+            bench_queries(c, &label, &si, &LARGE);
+            bench_typing(c, &label, &si, &TYPED[..1]);
+        } else {
+            bench_queries(c, &label, &si, &all);
+            bench_typing(c, &label, &si, &TYPED);
+        }
+    }
 }
 
 criterion_group!(search, benches);

@@ -91,21 +91,18 @@ fn main() {
     let heap_baseline = LIVE.load(Ordering::Relaxed);
     PEAK.store(heap_baseline, Ordering::Relaxed);
     let heap = || LIVE.load(Ordering::Relaxed).saturating_sub(heap_baseline) as u64;
+    let heap_peak = || PEAK.load(Ordering::Relaxed).saturating_sub(heap_baseline) as u64;
 
     let loaded = casebook::load::load_collection(&dir).expect("load collection");
     assert!(
         loaded.diagnostics.is_empty(),
         "synthetic collection has errors"
     );
-    let after_load = (status_kb("VmRSS"), heap());
+    let after_load = (status_kb("VmRSS"), heap(), heap_peak());
     let index = Index::build(loaded);
-    let after_index = (status_kb("VmRSS"), heap());
+    let after_index = (status_kb("VmRSS"), heap(), heap_peak());
     let search = casebook::corpus::build_search_index(&index);
-    let after_search = (status_kb("VmRSS"), heap());
-    let peak = (
-        status_kb("VmHWM"),
-        PEAK.load(Ordering::Relaxed).saturating_sub(heap_baseline) as u64,
-    );
+    let after_search = (status_kb("VmRSS"), heap(), heap_peak());
 
     println!("collection: {} ({cases} cases)", dir.display());
     println!("YAML bytes: {yaml_bytes} ({})", mib(yaml_bytes));
@@ -113,22 +110,29 @@ fn main() {
     println!("baseline RSS: {}", mib(baseline));
     let ratio = |bytes: u64| bytes as f64 / yaml_bytes as f64;
     println!(
-        "{:<30} {:>22}  {:>22}",
-        "", "RSS above baseline", "live heap (allocated)"
+        "{:<30} {:>23}  {:>23}  {:>23}",
+        "", "RSS above baseline", "live heap", "heap peak so far"
     );
-    let show = |what: &str, (rss, heap): (u64, u64)| {
+    let show = |what: &str, (rss, heap, peak): (u64, u64, u64)| {
         let extra = rss.saturating_sub(baseline);
         println!(
-            "{what:<30} {:>12} ({:.2}x YAML)  {:>12} ({:.2}x YAML)",
+            "{what:<30} {:>10} ({:.2}x YAML)  {:>10} ({:.2}x YAML)  {:>10} ({:.2}x YAML)",
             mib(extra),
             ratio(extra),
             mib(heap),
-            ratio(heap)
+            ratio(heap),
+            mib(peak),
+            ratio(peak)
         );
     };
     show("after load_collection:", after_load);
     show("after Index::build:", after_index);
     show("after build_search_index:", after_search);
-    show("peak (VmHWM / heap peak):", peak);
+    let peak_rss = status_kb("VmHWM").saturating_sub(baseline);
+    println!(
+        "peak RSS (VmHWM) above baseline: {} = {:.2}x the YAML bytes",
+        mib(peak_rss),
+        ratio(peak_rss)
+    );
     std::hint::black_box((&index, &search));
 }
