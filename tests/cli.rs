@@ -2,7 +2,7 @@
 //! JSON shapes, plain-text alignment, and that file content never reaches a terminal raw.
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, REQUIRED_CASES};
 
 use std::path::{Path, PathBuf};
 
@@ -10,33 +10,6 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
-
-const REQUIRED_CASES: [&str; 24] = [
-    "san-diego",
-    "daedeok",
-    "toyota-city",
-    "ulsan",
-    "brenta",
-    "icheon",
-    "silicon-valley",
-    "silicon-hills",
-    "ontario-auto-parts",
-    "kista",
-    "regensburg",
-    "curitiba",
-    "yeongwol-solar",
-    "route-128",
-    "tsukuba",
-    "cambridge",
-    "sophia-antipolis",
-    "hsinchu",
-    "kumamoto",
-    "oulu",
-    "pudong",
-    "zhongguancun",
-    "multimedia-super-corridor",
-    "singapore-it2000",
-];
 
 /// The binary with a predictable environment: built-in cases, English unless told,
 /// no colour settings inherited from the machine running the tests.

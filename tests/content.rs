@@ -5,38 +5,14 @@
 //! data drifted from the seeds or a label was renamed: compare with the seed before
 //! changing the expected value.
 
+mod common;
+use common::REQUIRED_CASES;
+
 use casebook::index::Index;
 use casebook::load::load_shipped;
 use casebook::model::{Details, Figure, Item, Kind};
 
 const SEED_FILES: [&str; 2] = ["000_20dacdbc4cd72bd5.txt", "002_639da4f56403128e.txt"];
-
-const REQUIRED_CASES: [&str; 24] = [
-    "san-diego",
-    "daedeok",
-    "toyota-city",
-    "ulsan",
-    "brenta",
-    "icheon",
-    "silicon-valley",
-    "silicon-hills",
-    "ontario-auto-parts",
-    "kista",
-    "regensburg",
-    "curitiba",
-    "yeongwol-solar",
-    "route-128",
-    "tsukuba",
-    "cambridge",
-    "sophia-antipolis",
-    "hsinchu",
-    "kumamoto",
-    "oulu",
-    "pudong",
-    "zhongguancun",
-    "multimedia-super-corridor",
-    "singapore-it2000",
-];
 
 fn index() -> Index {
     Index::build(load_shipped())

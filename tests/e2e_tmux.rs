@@ -146,8 +146,24 @@ impl Tmux {
         }
     }
 
-    fn pane_pid(&self) -> String {
-        self.format("#{pane_pid}")
+    /// casebook's process id: the pane runs `sh -c`, and casebook is its child.
+    fn casebook_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let children = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep");
+        let pid = String::from_utf8_lossy(&children.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        assert!(
+            !pid.is_empty(),
+            "casebook's pid not found under shell {shell}"
+        );
+        pid
     }
 }
 
@@ -301,22 +317,7 @@ fn sigterm_and_sighup_give_the_terminal_back() {
             return;
         };
         tmux.wait_for("1 Cases");
-        // The pane runs `sh -c`; casebook is its child.
-        let shell = tmux.pane_pid();
-        let children = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("pgrep");
-        let pid = String::from_utf8_lossy(&children.stdout)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        assert!(
-            !pid.is_empty(),
-            "casebook's pid not found under shell {shell}"
-        );
+        let pid = tmux.casebook_pid();
         assert!(Command::new("kill")
             .args([&format!("-{signal}"), &pid])
             .status()
@@ -399,21 +400,7 @@ fn closing_the_terminal_ends_casebook() {
         return;
     };
     tmux.wait_for("1 Cases");
-    let shell = tmux.pane_pid();
-    let children = Command::new("pgrep")
-        .args(["-P", &shell])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&children.stdout)
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    assert!(
-        !pid.is_empty(),
-        "casebook's pid not found under shell {shell}"
-    );
+    let pid = tmux.casebook_pid();
     tmux.run(&["kill-server"]);
     let proc_dir = PathBuf::from(format!("/proc/{pid}"));
     let deadline = Instant::now() + Duration::from_secs(10);

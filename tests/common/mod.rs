@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests. Each test crate uses a part of them.
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -15,3 +16,31 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Every case id the knowledge-base issue requires.
+pub const REQUIRED_CASES: [&str; 24] = [
+    "san-diego",
+    "daedeok",
+    "toyota-city",
+    "ulsan",
+    "brenta",
+    "icheon",
+    "silicon-valley",
+    "silicon-hills",
+    "ontario-auto-parts",
+    "kista",
+    "regensburg",
+    "curitiba",
+    "yeongwol-solar",
+    "route-128",
+    "tsukuba",
+    "cambridge",
+    "sophia-antipolis",
+    "hsinchu",
+    "kumamoto",
+    "oulu",
+    "pudong",
+    "zhongguancun",
+    "multimedia-super-corridor",
+    "singapore-it2000",
+];
