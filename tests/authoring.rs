@@ -1,7 +1,7 @@
 //! Authoring helpers: the JSON Schemas, `casebook new`, shell completions and settings.
 
 mod common;
-use common::copy_dir;
+use common::{casebook_command, copy_dir};
 
 use std::path::{Path, PathBuf};
 
@@ -14,16 +14,7 @@ fn manifest() -> PathBuf {
 
 /// The binary with no settings, collection or locale inherited from the machine.
 fn casebook(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("casebook").unwrap();
-    for var in [
-        "CASEBOOK_CASES",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "NO_COLOR",
-    ] {
-        cmd.env_remove(var);
-    }
+    let mut cmd = casebook_command();
     cmd.env("CASEBOOK_CONFIG", home.join("no-such-config.toml"));
     cmd
 }

@@ -2,7 +2,7 @@
 //! JSON shapes, plain-text alignment, and that file content never reaches a terminal raw.
 
 mod common;
-use common::{copy_dir, REQUIRED_CASES};
+use common::{casebook_command as casebook, copy_dir, REQUIRED_CASES};
 
 use std::path::{Path, PathBuf};
 
@@ -10,24 +10,6 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
-
-/// The binary with a predictable environment: built-in cases, English unless told,
-/// no colour settings inherited from the machine running the tests.
-fn casebook() -> Command {
-    let mut cmd = Command::cargo_bin("casebook").unwrap();
-    // A developer's own settings file must not change what these tests see.
-    cmd.env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml");
-    for var in [
-        "CASEBOOK_CASES",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "NO_COLOR",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 struct Run {
     stdout: String,

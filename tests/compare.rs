@@ -1,5 +1,8 @@
 //! `compare`: the comparison of two to four cases (library and `casebook compare`).
 
+mod common;
+use common::casebook_command;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -14,16 +17,7 @@ fn index() -> Index {
 }
 
 fn casebook(dir: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("casebook").unwrap();
-    for var in [
-        "CASEBOOK_CASES",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "NO_COLOR",
-    ] {
-        cmd.env_remove(var);
-    }
+    let mut cmd = casebook_command();
     // No settings file from the machine running the tests.
     cmd.env("CASEBOOK_CONFIG", dir.path().join("none.toml"));
     cmd

@@ -597,15 +597,7 @@ impl App {
             }
             _ => {}
         }
-        let delta = match action {
-            Action::SelectNext | Action::Scroll { delta: 1.., .. } => 1,
-            Action::SelectPrevious | Action::Scroll { delta: ..=-1, .. } => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::SelectFirst => isize::MIN / 2,
-            Action::SelectLast => isize::MAX / 2,
-            _ => 0,
-        };
+        let delta = movement(&action, page).unwrap_or(0);
         let moved = |at: usize, len: usize| {
             (at as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
         };
@@ -795,46 +787,38 @@ impl App {
     fn update_overlay(&mut self, overlay: Overlay, action: Action) {
         let step = |scroll: usize, delta: isize| (scroll as isize + delta).max(0) as usize;
         let page = self.size.1.saturating_sub(6).max(1) as isize;
-        let delta = match action {
-            Action::SelectNext | Action::Scroll { delta: 1.., .. } => 1,
-            Action::SelectPrevious | Action::Scroll { delta: ..=-1, .. } => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::SelectFirst => isize::MIN / 2,
-            Action::SelectLast => isize::MAX / 2,
+        if let Some(delta) = movement(&action, page) {
+            let max = self.overlay_lines(overlay).saturating_sub(1);
+            self.overlay = Some(match overlay {
+                Overlay::Help { scroll } => Overlay::Help {
+                    scroll: step(scroll, delta).min(max),
+                },
+                Overlay::Errors { scroll } => Overlay::Errors {
+                    scroll: step(scroll, delta).min(max),
+                },
+            });
+            return;
+        }
+        match action {
             Action::Close
             | Action::Back
             | Action::ToggleHelp
             | Action::ToggleErrors
             | Action::Click { .. } => {
-                self.overlay = None;
                 // `e` on the help (or `?` on the errors) switches straight to the other.
-                match (overlay, action) {
+                self.overlay = match (overlay, action) {
                     (Overlay::Help { .. }, Action::ToggleErrors) => {
-                        self.overlay = Some(Overlay::Errors { scroll: 0 })
+                        Some(Overlay::Errors { scroll: 0 })
                     }
                     (Overlay::Errors { .. }, Action::ToggleHelp) => {
-                        self.overlay = Some(Overlay::Help { scroll: 0 })
+                        Some(Overlay::Help { scroll: 0 })
                     }
-                    _ => {}
-                }
-                return;
+                    _ => None,
+                };
             }
-            Action::ToggleLanguage => {
-                self.lang = self.lang.other();
-                return;
-            }
-            _ => return,
-        };
-        let max = self.overlay_lines(overlay).saturating_sub(1);
-        self.overlay = Some(match overlay {
-            Overlay::Help { scroll } => Overlay::Help {
-                scroll: step(scroll, delta).min(max),
-            },
-            Overlay::Errors { scroll } => Overlay::Errors {
-                scroll: step(scroll, delta).min(max),
-            },
-        });
+            Action::ToggleLanguage => self.lang = self.lang.other(),
+            _ => {}
+        }
     }
 
     /// How many lines an overlay has, for its scroll limit.
@@ -1294,6 +1278,20 @@ impl App {
                 self.detail.link_line = first_link_in(&lines, self.detail.scroll, page);
             }
         }
+    }
+}
+
+/// How many rows a movement action moves (a page is `page` rows; first and last are
+/// far enough to reach either end), or `None` when the action is not a movement.
+fn movement(action: &Action, page: isize) -> Option<isize> {
+    match action {
+        Action::SelectNext | Action::Scroll { delta: 1.., .. } => Some(1),
+        Action::SelectPrevious | Action::Scroll { delta: ..=-1, .. } => Some(-1),
+        Action::PageDown => Some(page),
+        Action::PageUp => Some(-page),
+        Action::SelectFirst => Some(isize::MIN / 2),
+        Action::SelectLast => Some(isize::MAX / 2),
+        _ => None,
     }
 }
 

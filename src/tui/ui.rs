@@ -705,9 +705,13 @@ fn render_errors(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, scro
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn view_block<'a>(title: &str, width: u16, theme: &Theme) -> Block<'a> {
-    let title = truncate(&format!(" {title} "), width.saturating_sub(2) as usize).into_owned();
-    pane_block(title, true, theme)
+/// Draws a full-width view's frame and title and returns the area inside it.
+fn open_view(frame: &mut Frame, theme: &Theme, area: Rect, title: &str) -> Rect {
+    let title = truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize).into_owned();
+    let block = pane_block(title, true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// Two to four cases side by side, row by row, with differing rows marked by `≠`.
@@ -720,16 +724,15 @@ fn render_compare(
     scroll: usize,
 ) {
     let lang = app.lang;
-    let block = view_block(
+    let inner = open_view(
+        frame,
+        theme,
+        area,
         lang.pick(
             "사례 비교 — y 복사, Esc 닫기",
             "Compare — y copy, Esc close",
         ),
-        area.width,
-        theme,
     );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let ids: Vec<&str> = cases
         .iter()
         .map(|&c| app.index.item(c).id.as_str())
@@ -823,16 +826,15 @@ fn render_matrix(
     cursor_column: usize,
 ) {
     let lang = app.lang;
-    let block = view_block(
+    let inner = open_view(
+        frame,
+        theme,
+        area,
         lang.pick(
             "역할 강도 매트릭스 — ◀ 가장 약한 역할(보강 대상)",
             "Role matrix — ◀ weakest role (to reinforce)",
         ),
-        area.width,
-        theme,
     );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let room = inner.width as usize;
     let cell_w = 12.min(room / 5).max(4);
     let name_w = room.saturating_sub(3 * (cell_w + 1) + 1).max(4);
@@ -932,13 +934,12 @@ fn scroll_for(cursor: usize, len: usize, height: usize) -> usize {
 /// The report's era timeline: each era's policy focus, world and Korean entries.
 fn render_timeline(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, cursor: usize) {
     let lang = app.lang;
-    let block = view_block(
-        lang.pick("시기별 클러스터 연표", "Era timeline of clusters"),
-        area.width,
+    let inner = open_view(
+        frame,
         theme,
+        area,
+        lang.pick("시기별 클러스터 연표", "Era timeline of clusters"),
     );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let room = inner.width as usize;
     let mut body: Vec<Line> = Vec::new();
     let mut target = 0;

@@ -3,6 +3,25 @@
 
 use std::path::Path;
 
+use assert_cmd::Command;
+
+/// The binary with a predictable environment: built-in cases, no locale, colour or
+/// settings file inherited from the machine running the tests.
+pub fn casebook_command() -> Command {
+    let mut cmd = Command::cargo_bin("casebook").expect("the casebook binary is built");
+    for var in [
+        "CASEBOOK_CASES",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml");
+    cmd
+}
+
 /// Copies a directory tree (a collection) so a test can change it freely.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
