@@ -159,8 +159,19 @@ pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, Collec
         return Err(CollectionError::NotADirectory { path: shown });
     }
     let (paths, mut early) = find_yaml_files(dir);
-    let files: Vec<SourceFile> = paths.par_iter().map(|p| read_source(p)).collect();
-    let mut loaded = load_sources_keeping(files, previous);
+    // Each file is read, parsed and dropped on one thread, so the bytes and text of
+    // all files are never in memory at once; the text is read again only if linking
+    // finds something to report in that file.
+    let results = paths
+        .par_iter()
+        .map(|path| {
+            let file = read_source(path);
+            let mut parsed = parse_source(&file)?;
+            parsed.text = None;
+            Ok(parsed)
+        })
+        .collect();
+    let mut loaded = collect_results(results, previous);
     loaded.files += early.len();
     loaded
         .skipped_files
@@ -291,7 +302,10 @@ struct Origin {
 
 struct ParsedFile {
     path: String,
-    text: String,
+    /// The decoded text, for positions in messages about links. `None` when it can
+    /// be read again from `path` (files on disk), which saves holding every file's
+    /// text until all are linked.
+    text: Option<String>,
     items: Vec<Item>,
 }
 
@@ -302,17 +316,22 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
 
 /// [`load_sources`], with the items of `previous` standing in for any file that fails.
 fn load_sources_keeping(files: Vec<SourceFile>, previous: &[Item]) -> Loaded {
-    let count = files.len();
-    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = files
-        .into_par_iter()
-        .map(|file| match file.contents {
-            Ok(bytes) => parse_file(&file.path, &bytes),
-            Err(reason) => Err(vec![Diagnostic::new(&file.path, None, reason)]),
-        })
-        .collect();
+    let results = files.par_iter().map(parse_source).collect();
+    collect_results(results, previous)
+}
 
+fn parse_source(file: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
+    match &file.contents {
+        Ok(bytes) => parse_file(&file.path, bytes),
+        Err(reason) => Err(vec![Diagnostic::new(&file.path, None, reason.clone())]),
+    }
+}
+
+/// Gathers the parsed files (in file order), puts the last good items of `previous`
+/// in place of any file that failed, and links everything.
+fn collect_results(results: Vec<Result<ParsedFile, Vec<Diagnostic>>>, previous: &[Item]) -> Loaded {
     let mut loaded = Loaded {
-        files: count,
+        files: results.len(),
         ..Loaded::default()
     };
     let mut parsed = Vec::new();
@@ -330,7 +349,8 @@ fn load_sources_keeping(files: Vec<SourceFile>, previous: &[Item]) -> Loaded {
                         // The file's last good version goes through linking like any other.
                         parsed.push(ParsedFile {
                             path: first.file.clone(),
-                            text: String::new(),
+                            // The file on disk is the broken version: no positions.
+                            text: Some(String::new()),
                             items: kept,
                         });
                     }
@@ -370,7 +390,7 @@ fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
     }
     Ok(ParsedFile {
         path: path.to_string(),
-        text,
+        text: Some(text),
         items,
     })
 }
@@ -407,7 +427,7 @@ fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     } else {
         raw.to_string()
     };
-    Ok(text::nfc(&unix))
+    Ok(text::nfc(unix))
 }
 
 /// What the safety pass learned about a file's shape.
@@ -1278,12 +1298,10 @@ fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
     let mut pending: Vec<(usize, String, String)> = Vec::new(); // (file, path, message)
     let mut first_file: HashMap<String, usize> = HashMap::new();
     let mut kinds: HashMap<String, Kind> = HashMap::new();
-    let texts: Vec<(String, String)> = files
-        .iter()
-        .map(|f| (f.path.clone(), f.text.clone()))
-        .collect();
+    let mut texts: Vec<(String, Option<String>)> = Vec::with_capacity(files.len());
 
     for (file_index, file) in files.into_iter().enumerate() {
+        texts.push((file.path, file.text));
         for (position, item) in file.items.into_iter().enumerate() {
             let prefix = if item.kind == Kind::Case {
                 String::new()
@@ -1419,11 +1437,19 @@ fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
     let mut files_with_problems: Vec<usize> = by_file.keys().copied().collect();
     files_with_problems.sort_unstable();
     for file in files_with_problems {
-        let (path, source) = &texts[file];
+        let (path, text) = &mut texts[file];
+        let source = text.take().or_else(|| read_again(path)).unwrap_or_default();
         let problems = Problems(by_file.remove(&file).unwrap_or_default());
-        diagnostics.extend(problems.into_diagnostics(path, source));
+        diagnostics.extend(problems.into_diagnostics(path, &source));
     }
     (items, diagnostics)
+}
+
+/// A file's text read again from disk, for positions in a message about its links. If
+/// it can no longer be read, the message goes out without a position.
+fn read_again(path: &str) -> Option<String> {
+    let bytes = read_limited(Path::new(path)).ok()?;
+    decode(path, &bytes).ok()
 }
 
 /// Whether `id` names an item of kind `want`; if not, records why under `field`.

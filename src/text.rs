@@ -37,8 +37,12 @@ pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
 
 /// Composes Hangul and other decomposed text (NFC), so 샌디에고 typed or saved as
 /// jamo sequences compares equal to the precomposed syllables.
-pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+pub fn nfc(s: String) -> String {
+    // Almost all text is NFC already; the quick check saves a full recomposition.
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s,
+        _ => s.nfc().collect(),
+    }
 }
 
 /// Text for one terminal line: forbidden characters become U+FFFD and line breaks and
