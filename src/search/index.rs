@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::model::Kind;
 
+use super::postings::CharPostings;
 use super::{fold, DocField, Document, Field};
 
 /// The prefilter's view of a field.
@@ -74,6 +75,8 @@ pub struct SearchIndex {
     /// prefilter reads them for every field while most fields' text and
     /// metadata are never touched.
     pub(crate) field_masks: Vec<FieldMasks>,
+    /// Which documents contain each char.
+    pub(crate) postings: CharPostings,
     pub(crate) matcher: SkimMatcherV2,
 }
 
@@ -161,7 +164,10 @@ impl SearchIndex {
             doc.masks_start = field_masks.len() as u32;
             field_masks.extend(doc.fields.iter().map(|f| f.masks));
         }
+        let texts: Vec<&str> = prepared.iter().map(|d| d.text.as_str()).collect();
+        let postings = CharPostings::build(&texts);
         SearchIndex {
+            postings,
             all_docs: (0..documents.len() as u32).collect(),
             documents,
             prepared,

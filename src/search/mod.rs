@@ -49,6 +49,7 @@ mod fold;
 mod hangul;
 mod index;
 mod matcher;
+mod postings;
 mod query;
 mod searcher;
 mod synthetic;

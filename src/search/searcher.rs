@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::index::{PreparedDoc, SearchIndex};
 use super::matcher::{self, Found, MatchClass};
+use super::postings;
 use super::query::{Mode, Query, Term};
 use super::{fold, parse_query, Field, Hit, SearchResults};
 
@@ -43,12 +44,40 @@ pub struct Searcher<'a> {
     previous: Option<Previous>,
 }
 
+/// How a document's score is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scoring {
+    /// Look at every field that may hold a better match and run
+    /// `SkimMatcherV2` for a scattered one: the exact score.
+    Exact,
+    /// Only bounds: stop at the first match outside the names (a better one
+    /// may follow in a later body field) and leave a scattered match
+    /// unscored. Whether a document matches is still exact, and the bounds
+    /// cost far less: most of a long document's text is never read.
+    Bounds,
+}
+
+/// A term's best field in a document, and the term's score there.
+#[derive(Debug, Clone, Copy)]
+struct TermMatch {
+    /// The score, or with [`Scoring::Bounds`] its lower bound.
+    lower: i64,
+    /// The highest the score can be (`lower` when exact).
+    upper: i64,
+    /// Position in `PreparedDoc::fields` of the field.
+    position: usize,
+}
+
 /// A matching document before hits are built.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     doc: u32,
+    /// The exact score, or with [`Scoring::Bounds`] its lower bound.
     score: i64,
+    /// The highest the score can be (`score` when exact).
+    upper: i64,
     /// Position in `PreparedDoc::fields` of the reported field, or `NO_FIELD`.
+    /// Only final when the score is exact.
     field: u32,
     order: u32,
 }
@@ -85,14 +114,18 @@ fn term_score(title: bool, class: MatchClass, fuzzy: i64) -> i64 {
         + FUZZY_RANGE
 }
 
-/// The term's best field in the document: (score, field position).
+/// The term's best field in the document, `None` if it matches none.
 fn best_field(
     index: &SearchIndex,
     doc: &PreparedDoc,
     term: &Term,
     query: &Query,
-) -> Option<(i64, usize)> {
+    scoring: Scoring,
+) -> Option<TermMatch> {
     let mut best: Option<(bool, Found, usize)> = None;
+    // With bounds only: whether fields that might hold a better match were
+    // left unread.
+    let mut stopped_early = false;
     for (position, masks) in index.masks_of(doc).iter().enumerate() {
         if term.mask & !masks.chars != 0 {
             continue;
@@ -113,6 +146,10 @@ fn best_field(
             if (title && !field.is_title()) || class == MatchClass::Exact {
                 break;
             }
+            if scoring == Scoring::Bounds && !field.is_title() {
+                stopped_early = true;
+                break;
+            }
         }
         if !query.allows_field(field.field) {
             continue;
@@ -130,9 +167,31 @@ fn best_field(
         }
     }
     let (title, found, position) = best?;
-    let text = doc.field_text(&doc.fields[position]);
-    let fuzzy = matcher::fuzzy_score(&index.matcher, text, term, found);
-    Some((term_score(title, found.class, fuzzy), position))
+    let (lower, upper) = if scoring == Scoring::Bounds && found.span.is_none() {
+        (
+            term_score(title, found.class, -FUZZY_RANGE),
+            term_score(title, found.class, FUZZY_RANGE),
+        )
+    } else {
+        let text = doc.field_text(&doc.fields[position]);
+        let score = term_score(
+            title,
+            found.class,
+            matcher::fuzzy_score(&index.matcher, text, term, found),
+        );
+        (score, score)
+    };
+    let upper = if stopped_early {
+        // A later body field may hold anything up to an exact match.
+        upper.max(term_score(false, MatchClass::Exact, FUZZY_RANGE))
+    } else {
+        upper
+    };
+    Some(TermMatch {
+        lower,
+        upper,
+        position,
+    })
 }
 
 /// The field shown for a listing: the first name field in scope, else the
@@ -154,7 +213,12 @@ fn listing_field(doc: &PreparedDoc, query: &Query) -> u32 {
         .map_or(NO_FIELD, |(position, _)| position as u32)
 }
 
-fn evaluate(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> Option<Candidate> {
+fn evaluate(
+    index: &SearchIndex,
+    doc_id: u32,
+    plan: &Plan<'_>,
+    scoring: Scoring,
+) -> Option<Candidate> {
     let doc = index.prepared.get(doc_id as usize)?;
     let query = plan.query;
     if !query.allows_kind(doc.kind) || plan.mask & !doc.mask != 0 {
@@ -167,12 +231,14 @@ fn evaluate(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> Option<Candida
         }
     }
     let mut score = 0i64;
+    let mut upper = 0i64;
     let mut best: Option<(i64, usize)> = None;
     for term in &plan.terms {
-        let (term_score, position) = best_field(index, doc, term, query)?;
-        score = score.saturating_add(term_score);
-        if best.is_none_or(|(top, _)| term_score > top) {
-            best = Some((term_score, position));
+        let found = best_field(index, doc, term, query, scoring)?;
+        score = score.saturating_add(found.lower);
+        upper = upper.saturating_add(found.upper);
+        if best.is_none_or(|(top, _)| found.lower > top) {
+            best = Some((found.lower, found.position));
         }
     }
     for negation in &query.negations {
@@ -192,12 +258,48 @@ fn evaluate(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> Option<Candida
     Some(Candidate {
         doc: doc_id,
         score,
+        upper,
         field: best.map_or_else(
             || listing_field(doc, query),
             |(_, position)| position as u32,
         ),
         order: doc.order,
     })
+}
+
+/// Makes the scores exact for every match that can still be among the best
+/// `limit`, dropping the others.
+///
+/// Matches were scored with [`Scoring::Bounds`]. If at least `limit` matches
+/// are certain to score `threshold` or more, a match whose upper bound is
+/// below `threshold` cannot be shown; only the rest are scored exactly.
+/// Typically a few hundred name matches settle the order, and the thousands
+/// of documents where a query's letters merely occur somewhere in the body
+/// are neither read to the end nor scored by the fuzzy matcher.
+fn settle(
+    index: &SearchIndex,
+    plan: &Plan<'_>,
+    mut matches: Vec<Candidate>,
+    limit: usize,
+) -> Vec<Candidate> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    if limit < matches.len() {
+        let mut lower: Vec<i64> = matches.iter().map(|c| c.score).collect();
+        let (_, &mut threshold, _) = lower.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
+        matches.retain(|c| c.upper >= threshold);
+    }
+    matches
+        .into_par_iter()
+        .filter_map(|candidate| {
+            if candidate.upper == candidate.score {
+                Some(candidate)
+            } else {
+                evaluate(index, candidate.doc, plan, Scoring::Exact)
+            }
+        })
+        .collect()
 }
 
 fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
@@ -276,9 +378,27 @@ impl<'a> Searcher<'a> {
     ) -> Option<SearchResults> {
         let index = self.index;
         let previous = self.previous.take();
-        let candidates: &[u32] = match &previous {
+        let narrowed: &[u32] = match &previous {
             Some(p) if query.narrows(&p.query) => &p.docs,
             _ => &index.all_docs,
+        };
+        // Only documents that have every char of the terms can match.
+        let required = index.postings.candidates(&query.terms);
+        let filtered: Vec<u32>;
+        let candidates: &[u32] = match &required {
+            None => narrowed,
+            Some(set) if narrowed.len() == index.all_docs.len() => {
+                filtered = postings::members(set);
+                &filtered
+            }
+            Some(set) => {
+                filtered = narrowed
+                    .iter()
+                    .copied()
+                    .filter(|&doc| postings::contains(set, doc))
+                    .collect();
+                &filtered
+            }
         };
         let stop = AtomicBool::new(cancelled());
         let should_stop = || {
@@ -300,7 +420,7 @@ impl<'a> Searcher<'a> {
                 }
                 chunk
                     .iter()
-                    .filter_map(|&doc| evaluate(index, doc, &plan))
+                    .filter_map(|&doc| evaluate(index, doc, &plan, Scoring::Bounds))
                     .collect()
             })
             .collect();
@@ -310,13 +430,14 @@ impl<'a> Searcher<'a> {
             self.previous = previous;
             return None;
         }
-        let mut matches: Vec<Candidate> = per_chunk.concat();
+        let matches: Vec<Candidate> = per_chunk.concat();
         let total = matches.len();
         self.previous = Some(Previous {
             docs: matches.iter().map(|c| c.doc).collect(),
             query: query.clone(),
         });
 
+        let mut matches = settle(index, &plan, matches, limit);
         if limit < matches.len() {
             matches.select_nth_unstable_by(limit, best_first);
             matches.truncate(limit);
@@ -328,4 +449,26 @@ impl<'a> Searcher<'a> {
             .collect();
         Some(SearchResults { hits, total })
     }
+}
+
+/// The plainest correct search, for tests: every document scored exactly, no
+/// character sets, no bounds, no narrowing. [`Searcher::search`] must return
+/// the same results.
+#[cfg(test)]
+pub(crate) fn reference_search(index: &SearchIndex, query: &str, limit: usize) -> SearchResults {
+    let query = parse_query(query);
+    let plan = Plan::new(&query);
+    let mut matches: Vec<Candidate> = index
+        .all_docs
+        .iter()
+        .filter_map(|&doc| evaluate(index, doc, &plan, Scoring::Exact))
+        .collect();
+    let total = matches.len();
+    matches.sort_by(best_first);
+    matches.truncate(limit);
+    let hits = matches
+        .iter()
+        .map(|candidate| build_hit(index, candidate, &query))
+        .collect();
+    SearchResults { hits, total }
 }

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
+use super::searcher::reference_search;
 use super::*;
 
 fn doc(kind: Kind, id: &str, title: &str, fields: &[(Field, &str)]) -> Document {
@@ -493,6 +494,90 @@ fn arbitrary_text() -> impl Strategy<Value = String> {
         any::<String>(),
     ];
     proptest::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+}
+
+/// Queries built from words of the synthetic documents, their prefixes,
+/// initial consonants, typos and the query operators.
+fn vocabulary_query() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("대덕"),
+        Just("대"),
+        Just("ㄷ"),
+        Just("ㅅㄷㅇㄱ"),
+        Just("샌디에고"),
+        Just("샌디"),
+        Just("연구"),
+        Just("ㅇㄱ"),
+        Just("대학"),
+        Just("클러스터"),
+        Just("울산"),
+        Just("자동차"),
+        Just("university"),
+        Just("univ"),
+        Just("unvrsty"),
+        Just("research"),
+        Just("cluster"),
+        Just("toyota"),
+        Just("san"),
+        Just("dieg"),
+        Just("s"),
+        Just("a"),
+        Just("ion"),
+        Just("kind:case"),
+        Just("kind:f"),
+        Just("in:name"),
+        Just("in:summary"),
+        Just("type:"),
+    ];
+    let operator = prop_oneof![
+        Just(""),
+        Just(""),
+        Just(""),
+        Just("'"),
+        Just("^"),
+        Just("!")
+    ];
+    let suffix = prop_oneof![Just(""), Just(""), Just(""), Just("$")];
+    proptest::collection::vec((operator, word, suffix), 1..4).prop_map(|terms| {
+        terms
+            .into_iter()
+            .map(|(operator, word, suffix)| format!("{operator}{word}{suffix}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The fast paths (character sets, score bounds, narrowing while typing)
+    /// change nothing: the results equal a plain exact search of every
+    /// document, for any limit.
+    #[test]
+    fn fast_search_equals_reference(
+        queries in proptest::collection::vec(vocabulary_query(), 1..5),
+        limit in prop_oneof![Just(0usize), Just(1), Just(7), Just(40), Just(1000)],
+    ) {
+        let index = reference_index();
+        let mut typing = Searcher::new(index);
+        for query in &queries {
+            let expected = reference_search(index, query, limit);
+            let fresh = Searcher::new(index).search(query, limit, &never).expect("not cancelled");
+            prop_assert_eq!(&fresh, &expected, "query {:?}", query);
+            // Typed one char at a time through one searcher.
+            let chars: Vec<char> = query.chars().collect();
+            for end in 1..=chars.len() {
+                let prefix: String = chars[..end].iter().collect();
+                let typed = typing.search(&prefix, limit, &never).expect("not cancelled");
+                prop_assert_eq!(typed, reference_search(index, &prefix, limit), "typed {:?}", prefix);
+            }
+        }
+    }
+}
+
+fn reference_index() -> &'static SearchIndex {
+    static INDEX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::build(synthetic_documents(300)))
 }
 
 proptest! {

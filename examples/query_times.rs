@@ -1,0 +1,61 @@
+//! Quick per-query medians without criterion's statistics, for trying an idea
+//! before running the real benchmark (`cargo bench --bench search`).
+//!
+//! Run: `cargo run --release --example query_times -- 10000 [QUERY ...]`
+
+use std::time::Instant;
+
+use casebook::index::Index;
+use casebook::search::Searcher;
+use casebook::tui::RESULT_LIMIT;
+
+const DEFAULT_QUERIES: [&str; 16] = [
+    "대",
+    "대덕",
+    "샌디에",
+    "샌디에고",
+    "ㅅㄷㅇㄱ",
+    "대학 연구소",
+    "울산 자동차 클러",
+    "바이오클러스터 특허",
+    "s",
+    "cl",
+    "toyota",
+    "cluster",
+    "san dieg",
+    "university research",
+    "unvrsty",
+    "ㅋㄹㅅㅌ",
+];
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let cases: usize = args
+        .next()
+        .map_or(10_000, |n| n.parse().expect("case count"));
+    let mut queries: Vec<String> = args.collect();
+    if queries.is_empty() {
+        queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
+    }
+    let (dir, _) = casebook::synthetic::bench_collection(cases).expect("generate collection");
+    let loaded = casebook::load::load_collection(&dir).expect("load collection");
+    let index = Index::build(loaded);
+    let si = casebook::corpus::build_search_index(&index);
+    for query in &queries {
+        let mut times = Vec::new();
+        let mut total = 0;
+        for _ in 0..15 {
+            let start = Instant::now();
+            let results = Searcher::new(&si)
+                .search(query, RESULT_LIMIT, &|| false)
+                .expect("not cancelled");
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            total = results.total;
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{query:>24}  {:7.2} ms  {total:>6} matches",
+            times[times.len() / 2]
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! Which documents contain each character: one bitset over all documents per
+//! folded char, plus one per Hangul initial consonant (초성). Every char of
+//! every term must occur somewhere in a matching document, so intersecting
+//! these sets before any text is read discards most documents for a Korean
+//! query (`대덕` leaves the sixth of the documents that have both 대 and 덕).
+//!
+//! Exact, unlike the hashed 64-bit masks kept per field: a rare syllable does
+//! not share its bit with common ones. Small: a set costs one bit per
+//! document, and a corpus has a few thousand distinct chars.
+//!
+//! Depends on `rayon` and the sibling `hangul`, `query` modules only.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::hangul;
+use super::query::{Term, Unit};
+
+/// Documents per word of a bitset.
+const WORD_BITS: usize = 64;
+
+/// Bitsets of documents, one row per char.
+#[derive(Debug, Default)]
+pub(crate) struct CharPostings {
+    /// Words per row: ⌈documents / 64⌉.
+    words: usize,
+    /// Row of each char that occurs in some document.
+    rows: HashMap<char, usize>,
+    /// Row of each initial consonant: documents with a syllable starting with
+    /// it, or the jamo itself. `None` when no document has one.
+    initial_rows: [Option<usize>; hangul::INITIALS.len()],
+    /// All rows, `words` words each.
+    bits: Vec<u64>,
+}
+
+impl CharPostings {
+    /// Builds the sets from each document's folded text (`texts[doc]`).
+    pub(crate) fn build(texts: &[&str]) -> CharPostings {
+        let words = texts.len().div_ceil(WORD_BITS);
+        // Each chunk of 64 documents is one word of every row: the chunks are
+        // scanned in parallel, then their words are put in place.
+        let chunk_words: Vec<HashMap<char, u64>> = texts
+            .par_chunks(WORD_BITS)
+            .map(|chunk| {
+                let mut present: HashMap<char, u64> = HashMap::new();
+                for (bit, text) in chunk.iter().enumerate() {
+                    let mut previous = None;
+                    for c in text.chars() {
+                        // Runs of the same char are common (spaces aside, which
+                        // terms never contain); skip the hash for them.
+                        if c == ' ' || previous == Some(c) {
+                            continue;
+                        }
+                        previous = Some(c);
+                        *present.entry(c).or_default() |= 1 << bit;
+                    }
+                }
+                present
+            })
+            .collect();
+        let mut postings = CharPostings {
+            words,
+            ..CharPostings::default()
+        };
+        for (word, present) in chunk_words.into_iter().enumerate() {
+            for (c, bits) in present {
+                let row = postings.row_for(c);
+                postings.bits[row * words + word] |= bits;
+            }
+        }
+        let chars: Vec<(char, usize)> = postings.rows.iter().map(|(&c, &r)| (c, r)).collect();
+        for (c, row) in chars {
+            let Some(initial) = hangul::initial_jamo_of(c)
+                .and_then(hangul::initial_jamo_index)
+                .map(usize::from)
+            else {
+                continue;
+            };
+            let target = match postings.initial_rows[initial] {
+                Some(target) => target,
+                None => {
+                    let target = postings.add_row();
+                    postings.initial_rows[initial] = Some(target);
+                    target
+                }
+            };
+            for word in 0..words {
+                let value = postings.bits[row * words + word];
+                postings.bits[target * words + word] |= value;
+            }
+        }
+        postings.bits.shrink_to_fit();
+        postings
+    }
+
+    fn add_row(&mut self) -> usize {
+        let row = self.bits.len() / self.words.max(1);
+        self.bits.resize(self.bits.len() + self.words, 0);
+        row
+    }
+
+    fn row_for(&mut self, c: char) -> usize {
+        if let Some(&row) = self.rows.get(&c) {
+            return row;
+        }
+        let row = self.add_row();
+        self.rows.insert(c, row);
+        row
+    }
+
+    fn unit_row(&self, unit: Unit) -> Option<&[u64]> {
+        let row = match unit {
+            Unit::Char(c) => *self.rows.get(&c)?,
+            Unit::Initial(initial) => (*self.initial_rows.get(usize::from(initial))?)?,
+        };
+        self.bits.get(row * self.words..(row + 1) * self.words)
+    }
+
+    /// The documents that contain every char of every term, as a bitset; `None`
+    /// when there are no terms (every document qualifies).
+    pub(crate) fn candidates<'t>(
+        &self,
+        terms: impl IntoIterator<Item = &'t Term>,
+    ) -> Option<Vec<u64>> {
+        let mut set: Option<Vec<u64>> = None;
+        for term in terms {
+            for &unit in &term.units {
+                let Some(row) = self.unit_row(unit) else {
+                    return Some(vec![0; self.words]);
+                };
+                match &mut set {
+                    None => set = Some(row.to_vec()),
+                    Some(set) => set
+                        .iter_mut()
+                        .zip(row)
+                        .for_each(|(word, bits)| *word &= bits),
+                }
+            }
+        }
+        set
+    }
+}
+
+/// Whether `doc` is in the bitset.
+pub(crate) fn contains(set: &[u64], doc: u32) -> bool {
+    let doc = doc as usize;
+    set.get(doc / WORD_BITS)
+        .is_some_and(|word| word & (1 << (doc % WORD_BITS)) != 0)
+}
+
+/// The documents in the bitset, ascending.
+pub(crate) fn members(set: &[u64]) -> Vec<u32> {
+    let mut docs = Vec::new();
+    for (index, &word) in set.iter().enumerate() {
+        let mut word = word;
+        while word != 0 {
+            let bit = word.trailing_zeros() as usize;
+            docs.push((index * WORD_BITS + bit) as u32);
+            word &= word - 1;
+        }
+    }
+    docs
+}
