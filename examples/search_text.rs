@@ -31,8 +31,11 @@ fn main() -> io::Result<()> {
     let index = Index::build(loaded);
     let search = casebook::corpus::build_search_index(&index);
     let mut out = BufWriter::new(io::stdout().lock());
-    for doc in search.documents() {
-        let texts = doc.fields.iter().map(|f| f.text.replace(['\n', '\r'], " "));
+    for doc in 0..search.len() {
+        let texts = (0..search.field_count(doc)).filter_map(|position| {
+            let (_, text) = search.field(doc, position)?;
+            Some(text.replace(['\n', '\r'], " "))
+        });
         if per_field {
             for text in texts {
                 writeln!(out, "{text}")?;

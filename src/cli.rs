@@ -868,16 +868,15 @@ pub fn search(
         .search(&query, limit, &|| false)
         .unwrap_or_default();
     let search_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let hits: Vec<(&crate::search::Hit, &Item, &str)> = results
+    let hits: Vec<(&crate::search::Hit, &Item, String)> = results
         .hits
         .iter()
         .filter_map(|hit| {
-            let document = search_index.document(hit.doc);
-            let item = index.get(&document.id)?;
-            let text = document
-                .fields
-                .get(hit.field_index)
-                .map_or("", |f| f.text.as_str());
+            let item = index.get(search_index.id(hit.doc)?)?;
+            let text = search_index
+                .field(hit.doc, hit.field_index)
+                .map(|(_, text)| text.into_owned())
+                .unwrap_or_default();
             Some((hit, item, text))
         })
         .collect();

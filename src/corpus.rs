@@ -11,13 +11,10 @@ use crate::search::{DocField, Document, Field, SearchIndex};
 
 /// The search index over a whole collection; document `i` is item `i` of the index.
 pub fn build_search_index(index: &Index) -> SearchIndex {
-    SearchIndex::build(
-        index
-            .items()
-            .iter()
-            .map(|item| document(index, item))
-            .collect(),
-    )
+    let items = index.items();
+    // Each document is made and prepared on a worker thread and dropped at
+    // once: the documents never all exist beside the index.
+    SearchIndex::from_fn(items.len(), |i| document(index, &items[i]))
 }
 
 fn push(fields: &mut Vec<DocField>, field: Field, text: &str) {

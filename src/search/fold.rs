@@ -21,7 +21,7 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 
 /// Feeds the folded form of one (NFC) char to `push`; a char may fold to
 /// several (e.g. 'İ' lowercases to "i\u{307}").
-fn fold_char(c: char, mut push: impl FnMut(char)) {
+pub(crate) fn fold_char(c: char, mut push: impl FnMut(char)) {
     let c = match c as u32 {
         // Full-width ASCII variants sit at a fixed offset from ASCII.
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

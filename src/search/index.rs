@@ -1,9 +1,13 @@
-//! The search index: documents plus their text folded once at build time,
-//! with per-field and per-document character masks for the prefilter and a
+//! The search index: each document's text folded once at build time and
+//! stored once (the text as written is rebuilt from the folded text and the
+//! few chars folding changed), per-field and per-document character masks
+//! for the prefilter, per-char document sets ([`CharPostings`]), and a
 //! precomputed stable order (kind, title, id) for tie-breaks.
 //!
-//! Depends on `rayon` and the sibling `fold` module; stores no per-char maps
-//! (highlights recompute them for returned hits only).
+//! Depends on `rayon` and the sibling `fold`, `postings` modules; stores no
+//! per-char position maps (highlights recompute them for returned hits only).
+
+use std::borrow::Cow;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -33,10 +37,10 @@ pub(crate) struct PreparedField {
     pub(crate) start: u32,
     pub(crate) end: u32,
     pub(crate) char_len: u32,
-    pub(crate) masks: FieldMasks,
     pub(crate) field: Field,
-    /// Index into `Document::fields`.
-    pub(crate) source: u32,
+    /// Position in the document as given to [`SearchIndex::build`] (saturating),
+    /// for listings that show the first name field as written.
+    pub(crate) source: u16,
 }
 
 impl PreparedField {
@@ -45,14 +49,25 @@ impl PreparedField {
     }
 }
 
-/// A document's folded text, fields ordered titles first, then shorter first.
+/// A document as stored: its folded text once, and what it takes to give
+/// back the text as written. Fields are ordered titles first, then shorter
+/// first (the order of [`super::Hit::field_index`]).
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedDoc {
-    pub(crate) text: String,
-    pub(crate) fields: Vec<PreparedField>,
+    pub(crate) id: Box<str>,
+    /// The folded text of all fields, one after the other.
+    pub(crate) text: Box<str>,
+    pub(crate) fields: Box<[PreparedField]>,
+    /// The chars folding changed, where it kept one char per char (almost
+    /// always: capitals, full-width forms, odd spaces): byte offset of the
+    /// folded char in `text`, and the char as written. Sorted by offset.
+    pub(crate) originals: Box<[(u32, char)]>,
+    /// The fields folding made longer or shorter (`İ` → `i̇`), as written:
+    /// (field position, text).
+    pub(crate) verbatim: Box<[(u32, Box<str>)]>,
     pub(crate) mask: u64,
     pub(crate) kind: Kind,
-    pub(crate) type_id: Option<String>,
+    pub(crate) type_id: Option<Box<str>>,
     /// Position in the stable (kind, title, id) order.
     pub(crate) order: u32,
     /// Where this document's field masks start in `SearchIndex::field_masks`.
@@ -65,11 +80,39 @@ impl PreparedDoc {
             .get(field.start as usize..field.end as usize)
             .unwrap_or("")
     }
+
+    /// The text of the field at `position` as written (in NFC).
+    fn original_text(&self, position: usize) -> Option<Cow<'_, str>> {
+        let field = self.fields.get(position)?;
+        if let Some((_, text)) = self.verbatim.iter().find(|(p, _)| *p as usize == position) {
+            return Some(Cow::Borrowed(text));
+        }
+        let folded = self.field_text(field);
+        let first = self.originals.partition_point(|(at, _)| *at < field.start);
+        let changed = self.originals[first..]
+            .iter()
+            .take_while(|(at, _)| *at < field.end);
+        let mut changed = changed.peekable();
+        if changed.peek().is_none() {
+            return Some(Cow::Borrowed(folded));
+        }
+        let mut text = String::with_capacity(folded.len());
+        for (offset, c) in folded.char_indices() {
+            let at = field.start + offset as u32;
+            match changed.peek() {
+                Some(&&(changed_at, original)) if changed_at == at => {
+                    text.push(original);
+                    changed.next();
+                }
+                _ => text.push(c),
+            }
+        }
+        Some(Cow::Owned(text))
+    }
 }
 
 /// Documents prepared for searching.
 pub struct SearchIndex {
-    pub(crate) documents: Vec<Document>,
     pub(crate) prepared: Vec<PreparedDoc>,
     /// Every document index in ascending order: a full search walks memory
     /// front to back.
@@ -92,88 +135,171 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-fn normalise(text: &mut String) {
-    if let std::borrow::Cow::Owned(nfc) = fold::nfc(text) {
-        *text = nfc;
+/// What ordering needs of a document while the index is built, then dropped.
+struct OrderKey {
+    kind: Kind,
+    folded_title: String,
+    title: String,
+}
+
+/// One field folded, and how to undo the folding.
+struct FoldedField {
+    folded: String,
+    /// (byte offset in `folded`, char as written) for each char folding changed.
+    changed: Vec<(u32, char)>,
+    /// Set when folding changed the number of chars: the text as written.
+    verbatim: Option<String>,
+}
+
+fn fold_field(text: &str) -> FoldedField {
+    let nfc = fold::nfc(text);
+    let mut folded = String::with_capacity(nfc.len());
+    let mut changed = Vec::new();
+    let mut one_to_one = true;
+    for c in nfc.chars() {
+        let at = folded.len() as u32;
+        let mut pushed = 0;
+        fold::fold_char(c, |f| {
+            folded.push(f);
+            pushed += 1;
+        });
+        if pushed != 1 {
+            one_to_one = false;
+        } else if !folded.ends_with(c) {
+            changed.push((at, c));
+        }
+    }
+    if one_to_one {
+        FoldedField {
+            folded,
+            changed,
+            verbatim: None,
+        }
+    } else {
+        FoldedField {
+            folded,
+            changed: Vec::new(),
+            verbatim: Some(nfc.into_owned()),
+        }
     }
 }
 
-fn prepare(document: &mut Document) -> PreparedDoc {
-    normalise(&mut document.title);
-    let mut text = String::new();
-    let mut fields = Vec::with_capacity(document.fields.len());
-    for (
-        source,
-        DocField {
-            field,
-            text: field_text,
-        },
-    ) in document.fields.iter_mut().enumerate()
-    {
-        normalise(field_text);
-        let folded = fold::fold(field_text);
-        let start = text.len();
-        text.push_str(&folded);
-        fields.push(PreparedField {
-            start: start as u32,
-            end: text.len() as u32,
-            char_len: folded.chars().count() as u32,
-            masks: FieldMasks {
-                chars: fold::text_mask(&folded),
-                pairs: fold::text_pair_mask(&folded),
-            },
-            field: *field,
-            source: source as u32,
-        });
-    }
+fn prepare(document: Document) -> (PreparedDoc, Vec<FieldMasks>, OrderKey) {
+    let Document {
+        kind,
+        id,
+        title,
+        type_id,
+        fields,
+    } = document;
+    let folded: Vec<(usize, Field, FoldedField)> = fields
+        .into_iter()
+        .enumerate()
+        .map(|(source, DocField { field, text })| (source, field, fold_field(&text)))
+        .collect();
     // Titles first so a title match ends the scan of a term; short fields
     // before long bodies since they are cheaper to match.
-    fields.sort_by_key(|f| (!f.is_title(), f.char_len, f.source));
-    PreparedDoc {
-        mask: fields.iter().fold(0, |mask, f| mask | f.masks.chars),
-        type_id: document
-            .type_id
-            .as_deref()
-            .map(|t| fold::fold(&fold::nfc(t))),
-        kind: document.kind,
+    let mut order: Vec<usize> = (0..folded.len()).collect();
+    order.sort_by_key(|&i| {
+        let (source, field, text) = &folded[i];
+        (!field.is_title(), text.folded.chars().count(), *source)
+    });
+    let mut text = String::with_capacity(folded.iter().map(|(_, _, f)| f.folded.len()).sum());
+    let mut prepared_fields = Vec::with_capacity(folded.len());
+    let mut masks = Vec::with_capacity(folded.len());
+    let mut originals = Vec::new();
+    let mut verbatim = Vec::new();
+    for (position, &i) in order.iter().enumerate() {
+        let (source, field, part) = &folded[i];
+        let start = text.len() as u32;
+        text.push_str(&part.folded);
+        originals.extend(part.changed.iter().map(|&(at, c)| (start + at, c)));
+        if let Some(written) = &part.verbatim {
+            verbatim.push((position as u32, written.clone().into_boxed_str()));
+        }
+        prepared_fields.push(PreparedField {
+            start,
+            end: text.len() as u32,
+            char_len: part.folded.chars().count() as u32,
+            field: *field,
+            source: u16::try_from(*source).unwrap_or(u16::MAX),
+        });
+        masks.push(FieldMasks {
+            chars: fold::text_mask(&part.folded),
+            pairs: fold::text_pair_mask(&part.folded),
+        });
+    }
+    let title = fold::nfc(&title).into_owned();
+    let key = OrderKey {
+        kind,
+        folded_title: fold::fold(&title),
+        title,
+    };
+    let doc = PreparedDoc {
+        id: id.into_boxed_str(),
+        mask: masks.iter().fold(0, |mask, m| mask | m.chars),
+        type_id: type_id.map(|t| fold::fold(&fold::nfc(&t)).into_boxed_str()),
+        kind,
         order: 0,
         masks_start: 0,
-        text,
-        fields,
-    }
+        text: text.into_boxed_str(),
+        fields: prepared_fields.into_boxed_slice(),
+        originals: originals.into_boxed_slice(),
+        verbatim: verbatim.into_boxed_slice(),
+    };
+    (doc, masks, key)
 }
 
 impl SearchIndex {
     /// Prepares all documents (in parallel). Text is stored in NFC.
     ///
     /// Field text is limited to 4 GiB per document; the scanner relies on it.
-    pub fn build(mut documents: Vec<Document>) -> SearchIndex {
-        let mut prepared: Vec<PreparedDoc> = documents.par_iter_mut().map(prepare).collect();
-        let titles: Vec<String> = documents.par_iter().map(|d| fold::fold(&d.title)).collect();
-        let mut stable_order: Vec<u32> = (0..documents.len() as u32).collect();
+    pub fn build(documents: Vec<Document>) -> SearchIndex {
+        SearchIndex::finish(documents.into_par_iter().map(prepare).collect())
+    }
+
+    /// Like [`SearchIndex::build`], with document `i` made by `make(i)` (in
+    /// parallel) and dropped as soon as it is prepared, so the documents as
+    /// given never all exist at once.
+    pub fn from_fn(count: usize, make: impl Fn(usize) -> Document + Sync) -> SearchIndex {
+        SearchIndex::finish(
+            (0..count)
+                .into_par_iter()
+                .map(|i| prepare(make(i)))
+                .collect(),
+        )
+    }
+
+    fn finish(built: Vec<(PreparedDoc, Vec<FieldMasks>, OrderKey)>) -> SearchIndex {
+        let count = built.len();
+        let mut prepared = Vec::with_capacity(count);
+        let mut keys = Vec::with_capacity(count);
+        let mut field_masks = Vec::with_capacity(built.iter().map(|(_, m, _)| m.len()).sum());
+        for (mut doc, masks, key) in built {
+            doc.masks_start = field_masks.len() as u32;
+            field_masks.extend(masks);
+            prepared.push(doc);
+            keys.push(key);
+        }
+        let mut stable_order: Vec<u32> = (0..count as u32).collect();
         stable_order.par_sort_by(|&a, &b| {
-            let (da, db) = (&documents[a as usize], &documents[b as usize]);
-            da.kind
-                .cmp(&db.kind)
-                .then_with(|| titles[a as usize].cmp(&titles[b as usize]))
-                .then_with(|| da.title.cmp(&db.title))
-                .then_with(|| da.id.cmp(&db.id))
+            let (ka, kb) = (&keys[a as usize], &keys[b as usize]);
+            ka.kind
+                .cmp(&kb.kind)
+                .then_with(|| ka.folded_title.cmp(&kb.folded_title))
+                .then_with(|| ka.title.cmp(&kb.title))
+                .then_with(|| prepared[a as usize].id.cmp(&prepared[b as usize].id))
                 .then_with(|| a.cmp(&b))
         });
+        drop(keys);
         for (position, &doc) in stable_order.iter().enumerate() {
             prepared[doc as usize].order = position as u32;
         }
-        let mut field_masks = Vec::with_capacity(prepared.iter().map(|d| d.fields.len()).sum());
-        for doc in &mut prepared {
-            doc.masks_start = field_masks.len() as u32;
-            field_masks.extend(doc.fields.iter().map(|f| f.masks));
-        }
-        let texts: Vec<&str> = prepared.iter().map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = prepared.iter().map(|d| &*d.text).collect();
         let postings = CharPostings::build(&texts);
         SearchIndex {
             postings,
-            all_docs: (0..documents.len() as u32).collect(),
-            documents,
+            all_docs: (0..count as u32).collect(),
             prepared,
             field_masks,
             // Above 64 chars (130 cells of the matcher's two-row score table)
@@ -187,24 +313,36 @@ impl SearchIndex {
         }
     }
 
-    /// The document at `doc` (as in [`super::Hit::doc`]), text in NFC.
-    ///
-    /// # Panics
-    /// If `doc >= self.len()`.
-    pub fn document(&self, doc: usize) -> &Document {
-        &self.documents[doc]
-    }
-
-    pub fn documents(&self) -> &[Document] {
-        &self.documents
-    }
-
     pub fn len(&self) -> usize {
-        self.documents.len()
+        self.prepared.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
+        self.prepared.is_empty()
+    }
+
+    /// The id of document `doc` (as in [`super::Hit::doc`]).
+    pub fn id(&self, doc: usize) -> Option<&str> {
+        self.prepared.get(doc).map(|d| &*d.id)
+    }
+
+    /// The kind of document `doc`.
+    pub fn kind(&self, doc: usize) -> Option<Kind> {
+        self.prepared.get(doc).map(|d| d.kind)
+    }
+
+    /// How many fields document `doc` has (empty ones were dropped).
+    pub fn field_count(&self, doc: usize) -> usize {
+        self.prepared.get(doc).map_or(0, |d| d.fields.len())
+    }
+
+    /// Field `position` of document `doc` (as in [`super::Hit::field_index`]):
+    /// which field it is and its text as given, in NFC. Highlight indices
+    /// refer to this text.
+    pub fn field(&self, doc: usize, position: usize) -> Option<(Field, Cow<'_, str>)> {
+        let prepared = self.prepared.get(doc)?;
+        let field = prepared.fields.get(position)?.field;
+        Some((field, prepared.original_text(position)?))
     }
 
     /// The field masks of a prepared document, by field position.

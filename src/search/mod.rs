@@ -128,12 +128,13 @@ pub struct DocField {
     pub text: String,
 }
 
-/// One searchable item (a case, role, factor, ...). `title` is its display
-/// name used for tie-breaks.
+/// One searchable item (a case, role, factor, ...) as handed to
+/// [`SearchIndex::build`]. `title` is its display name, used for tie-breaks.
 ///
-/// [`SearchIndex::build`] stores documents with all text in NFC; highlight
-/// indices refer to the stored text (`SearchIndex::document`), which equals
-/// the input whenever the input was NFC already.
+/// The index keeps only what it needs: the text of every field in NFC
+/// ([`SearchIndex::field`]), which equals the input whenever the input was
+/// NFC already; highlight indices refer to that text. The index may store
+/// the fields in another order (names first, then shorter first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub kind: Kind,
@@ -153,7 +154,8 @@ pub struct Hit {
     /// first name field in scope, else the first field in scope, else the
     /// first name field, else the first field).
     pub field: Field,
-    /// Index into `Document::fields` of that field. Only a document without
+    /// Position of that field in the index ([`SearchIndex::field`]), which
+    /// need not be its position in `Document::fields`. Only a document without
     /// any field (which a query without terms still lists) has none: then
     /// this is `usize::MAX` and `field` is `Name`.
     pub field_index: usize,

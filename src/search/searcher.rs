@@ -304,23 +304,22 @@ fn settle(
 
 fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
     let doc_index = candidate.doc as usize;
-    let document = &index.documents[doc_index];
     let prepared = &index.prepared[doc_index];
-    let Some(field) = prepared.fields.get(candidate.field as usize) else {
+    let position = candidate.field as usize;
+    let Some(field) = prepared.fields.get(position) else {
         return Hit {
             doc: doc_index,
-            kind: document.kind,
+            kind: prepared.kind,
             field: Field::Name,
             field_index: usize::MAX,
             score: candidate.score,
             indices: Vec::new(),
         };
     };
-    let source = field.source as usize;
     let mut indices = Vec::new();
     if !query.terms.is_empty() {
-        let original = document.fields.get(source).map_or("", |f| f.text.as_str());
-        let (folded, origin) = fold::fold_with_origin(original);
+        let original = index.field(doc_index, position).map(|(_, text)| text);
+        let (folded, origin) = fold::fold_with_origin(original.as_deref().unwrap_or(""));
         for term in &query.terms {
             if let Some(positions) = matcher::highlight(&index.matcher, &folded, term) {
                 indices.extend(positions.into_iter().filter_map(|p| origin.get(p).copied()));
@@ -331,9 +330,9 @@ fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
     }
     Hit {
         doc: doc_index,
-        kind: document.kind,
+        kind: prepared.kind,
         field: field.field,
-        field_index: source,
+        field_index: position,
         score: candidate.score,
         indices,
     }

@@ -47,18 +47,24 @@ fn ids(index: &SearchIndex, query: &str) -> Vec<String> {
     run(index, query)
         .hits
         .iter()
-        .map(|h| index.document(h.doc).id.clone())
+        .map(|h| index.id(h.doc).expect("hit in range").to_string())
         .collect()
 }
 
 /// The highlighted chars of a hit, in order, as one string.
 fn highlighted(index: &SearchIndex, hit: &Hit) -> String {
-    let text = &index.document(hit.doc).fields[hit.field_index].text;
+    let (_, text) = index
+        .field(hit.doc, hit.field_index)
+        .expect("hit field in range");
     let chars: Vec<char> = text.chars().collect();
     hit.indices.iter().map(|&i| chars[i]).collect()
 }
 
 fn sample_index() -> SearchIndex {
+    SearchIndex::build(sample_documents())
+}
+
+fn sample_documents() -> Vec<Document> {
     let mut role = doc(
         Kind::Role,
         "role-university",
@@ -80,7 +86,7 @@ fn sample_index() -> SearchIndex {
         ],
     );
     factor.type_id = Some("type-anchor-firm".into());
-    SearchIndex::build(vec![
+    vec![
         case(
             "case-san-diego",
             "샌디에고 바이오 클러스터",
@@ -103,7 +109,7 @@ fn sample_index() -> SearchIndex {
         ),
         role,
         factor,
-    ])
+    ]
 }
 
 #[test]
@@ -138,7 +144,7 @@ fn initials_highlight_the_syllables() {
 fn highlight_points_at_hangul_chars() {
     let index = sample_index();
     let hit = &run(&index, "연구개발").hits[0];
-    assert_eq!(index.document(hit.doc).id, "case-daedeok");
+    assert_eq!(index.id(hit.doc), Some("case-daedeok"));
     assert_eq!(hit.indices, [2, 3, 4, 5]);
     assert_eq!(highlighted(&index, hit), "연구개발");
 
@@ -162,11 +168,43 @@ fn nfd_query_finds_nfc_data() {
     assert_eq!(ids(&index, &nfd), ["case-ecole"]);
 }
 
+/// The index stores only folded text; every field must still come back
+/// exactly as written (in NFC), whatever folding did to it.
+#[test]
+fn fields_come_back_as_written() {
+    let written = [
+        (Field::Name, "Toyota CITY"),
+        (Field::Summary, "ＡＢＣ１２ 대덕 Daedeok\tR&D\u{3000}센터"),
+        // Lowercasing İ gives two chars: stored as written.
+        (Field::Point, "İstanbul ÇARŞI"),
+        (Field::Point, "already folded"),
+        (Field::Source, "ÉCOLE"),
+    ];
+    let index = SearchIndex::build(vec![doc(Kind::Case, "x", "X", &written)]);
+    let mut stored: Vec<(Field, String)> = (0..index.field_count(0))
+        .map(|p| {
+            let (field, text) = index.field(0, p).expect("in range");
+            (field, text.into_owned())
+        })
+        .collect();
+    stored.sort();
+    let mut expected: Vec<(Field, String)> =
+        written.iter().map(|(f, t)| (*f, t.to_string())).collect();
+    expected.sort();
+    assert_eq!(stored, expected);
+    // And highlights point into that text.
+    let hit = &run(&index, "çarş").hits[0];
+    assert_eq!(highlighted(&index, hit), "ÇARŞ");
+    let hit = &run(&index, "abc12").hits[0];
+    assert_eq!(highlighted(&index, hit), "ＡＢＣ１２");
+}
+
 #[test]
 fn nfd_data_is_stored_as_nfc_and_highlights_match_it() {
     let name: String = "대덕 école".nfd().collect();
     let index = SearchIndex::build(vec![case("case-nfd", &name, "")]);
-    assert_eq!(index.document(0).fields[0].text, "대덕 école");
+    let (field, text) = index.field(0, 0).expect("the name is stored first");
+    assert_eq!((field, text.as_ref()), (Field::Name, "대덕 école"));
     let hit = &run(&index, "ÉCO").hits[0];
     assert_eq!(highlighted(&index, hit), "éco");
 }
@@ -290,13 +328,14 @@ fn field_filter() {
 
 #[test]
 fn empty_query_lists_in_stable_order() {
-    let index = sample_index();
+    let documents = sample_documents();
+    let index = SearchIndex::build(documents.clone());
     let results = run(&index, "");
     assert_eq!(results.total, index.len());
     let listed: Vec<(Kind, String)> = results
         .hits
         .iter()
-        .map(|h| (h.kind, index.document(h.doc).title.clone()))
+        .map(|h| (h.kind, documents[h.doc].title.clone()))
         .collect();
     let mut sorted = listed.clone();
     sorted.sort();
@@ -357,7 +396,7 @@ fn name_beats_body() {
     let ranked: Vec<&str> = results
         .hits
         .iter()
-        .map(|h| index.document(h.doc).id.as_str())
+        .map(|h| index.id(h.doc).expect("hit in range"))
         .collect();
     assert_eq!(&ranked[2..], ["body"]);
     assert_eq!(results.hits[2].field, Field::Summary);
@@ -395,7 +434,8 @@ fn reported_field_holds_the_best_match() {
     )]);
     let hit = &run(&index, "research university").hits[0];
     assert_eq!(hit.field, Field::Name);
-    assert_eq!(hit.field_index, 1);
+    // Stored order puts names first.
+    assert_eq!(hit.field_index, 0);
     assert_eq!(highlighted(&index, hit), "Research");
 }
 
@@ -607,8 +647,8 @@ proptest! {
             prop_assert!(results.hits.len() <= results.total);
             for hit in &results.hits {
                 // Every document here has fields, so the sentinel never shows.
-                prop_assert!(hit.field_index < index.document(hit.doc).fields.len());
-                let text = &index.document(hit.doc).fields[hit.field_index].text;
+                prop_assert!(hit.field_index < index.field_count(hit.doc));
+                let (_, text) = index.field(hit.doc, hit.field_index).expect("in range");
                 let count = text.chars().count();
                 prop_assert!(hit.indices.iter().all(|&i| i < count));
                 prop_assert!(hit.indices.windows(2).all(|w| w[0] < w[1]));
@@ -616,7 +656,8 @@ proptest! {
             // Indices also stay in range when the query hits the text itself.
             let own = searcher.search(&texts[0], 10, &never).expect("not cancelled");
             for hit in &own.hits {
-                let count = index.document(hit.doc).fields[hit.field_index].text.chars().count();
+                let (_, text) = index.field(hit.doc, hit.field_index).expect("in range");
+                let count = text.chars().count();
                 prop_assert!(hit.indices.iter().all(|&i| i < count));
             }
         }

@@ -88,12 +88,10 @@ pub fn run_search(
         .hits
         .into_iter()
         .filter_map(|hit| {
-            let document = search_index.document(hit.doc);
-            let item = index.position(&document.id)?;
-            let text = document
-                .fields
-                .get(hit.field_index)
-                .map(|f| f.text.clone())
+            let item = index.position(search_index.id(hit.doc)?)?;
+            let text = search_index
+                .field(hit.doc, hit.field_index)
+                .map(|(_, text)| text.into_owned())
                 .unwrap_or_default();
             Some(ResultRow {
                 item,
