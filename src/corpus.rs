@@ -3,7 +3,7 @@
 //! an actor) belongs to the case, so the document is the case.
 //!
 //! Depends on `model`, `index` and `search`; the search engine itself knows nothing of
-//! the model beyond [`Kind`].
+//! the model beyond [`Kind`](crate::model::Kind).
 
 use crate::index::Index;
 use crate::model::{Details, Item, Text};
