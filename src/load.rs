@@ -370,20 +370,33 @@ fn collect_results(results: Vec<Result<ParsedFile, Vec<Diagnostic>>>, previous: 
 // One file
 
 fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
+    parse_file_with(path, bytes, Checks::AsNeeded)
+}
+
+/// When the [`safety_pass`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// Only when [`needs_safety_pass`] says so or serde_yaml fails.
+    AsNeeded,
+    /// Always (the slow path, to test the fast one against).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Always,
+}
+
+fn parse_file_with(
+    path: &str,
+    bytes: &[u8],
+    checks: Checks,
+) -> Result<ParsedFile, Vec<Diagnostic>> {
     let text = decode(path, bytes).map_err(|d| vec![d])?;
-    let shape = safety_pass(path, &text)?;
     let stem = Path::new(path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut problems = Problems::default();
-    let items = if shape.catalog.is_some() {
-        let raw: CatalogFile =
-            serde_yaml::from_str(&text).map_err(|e| vec![serde_error(path, &e)])?;
-        catalog_items(raw, path, &mut problems)
-    } else {
-        let raw: CaseFile = serde_yaml::from_str(&text).map_err(|e| vec![serde_error(path, &e)])?;
-        vec![case_item(raw, &stem, path, &mut problems)]
+    let items = match parse_raw(path, &text, checks)? {
+        RawFile::Catalog(raw) => catalog_items(raw, path, &mut problems),
+        RawFile::Case(raw) => vec![case_item(*raw, &stem, path, &mut problems)],
     };
     if !problems.0.is_empty() {
         return Err(problems.into_diagnostics(path, &text));
@@ -393,6 +406,114 @@ fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
         text: Some(text),
         items,
     })
+}
+
+/// A file as written, before our own checks.
+enum RawFile {
+    Case(Box<CaseFile>),
+    Catalog(CatalogFile),
+}
+
+/// Parses a file's text with serde_yaml, after the [`safety_pass`] when the text
+/// needs it.
+///
+/// The safety pass is a second full parse, so it is skipped for text in which
+/// nothing it refuses can occur ([`needs_safety_pass`]) — nearly every real file.
+/// Whenever serde_yaml then fails, the file goes through the safety pass after all,
+/// so every refusal and every message is exactly what the full checks give.
+fn parse_raw(path: &str, text: &str, checks: Checks) -> Result<RawFile, Vec<Diagnostic>> {
+    if checks == Checks::AsNeeded && !needs_safety_pass(text) {
+        let quick = if looks_like_catalog(text) {
+            serde_yaml::from_str(text).map(RawFile::Catalog)
+        } else {
+            serde_yaml::from_str(text).map(|raw| RawFile::Case(Box::new(raw)))
+        };
+        if let Ok(raw) = quick {
+            return Ok(raw);
+        }
+    }
+    let shape = safety_pass(path, text)?;
+    if shape.catalog.is_some() {
+        serde_yaml::from_str(text)
+            .map(RawFile::Catalog)
+            .map_err(|e| vec![serde_error(path, &e)])
+    } else {
+        serde_yaml::from_str(text)
+            .map(RawFile::Case)
+            .map_err(|e| vec![serde_error(path, &e)])
+    }
+}
+
+/// Whether a top-level `catalog:` key starts a line.
+fn looks_like_catalog(text: &str) -> bool {
+    text.starts_with("catalog:") || text.contains("\ncatalog:")
+}
+
+/// Whether the text may hold something the [`safety_pass`] refuses but serde_yaml
+/// would accept: an anchor, alias or tag (`&a`, `*a`, `!t`) where a value can start,
+/// a second document or a directive (a line starting with `---`, `...` or `%`), or
+/// a control or invisible character, raw or as an escape (`\x1b`, `\u202E`, …:
+/// any escape but `\" \\ \/ \n \t \_` and an escaped space), or a tab.
+///
+/// Errs on the side of yes: a "yes" costs only the second parse. Duplicate keys,
+/// unknown kinds and nesting deeper than any case file allows make serde_yaml fail
+/// (every mapping in a case file is a struct that refuses unknown and repeated
+/// fields), which sends the file through the safety pass as well.
+fn needs_safety_pass(text: &str) -> bool {
+    // One pass over the bytes: this runs on every file, so it must cost far less
+    // than the parse it saves.
+    let bytes = text.as_bytes();
+    // The last byte before the current one on this line, spaces skipped; `None` at
+    // the start of a line. A node (and so an anchor, alias or tag) can only start
+    // at the start of a line or after one of `: - ? [ { ,`.
+    let mut before: Option<u8> = None;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if escaped {
+            // Only escapes that cannot make a control char (`\"` is common).
+            if !matches!(b, b'"' | b'\\' | b'/' | b' ' | b'n' | b't' | b'_') {
+                return true;
+            }
+            escaped = false;
+            before = Some(b);
+            continue;
+        }
+        match b {
+            b'\n' => {
+                before = None;
+                continue;
+            }
+            b'\\' => {
+                escaped = true;
+                continue;
+            }
+            0..=0x1F | 0x7F => return true,
+            b'&' | b'*' | b'!' if before.is_none_or(|p| b":-?[{,".contains(&p)) => return true,
+            b'%' | b'-' | b'.'
+                if before.is_none() && i.checked_sub(1).is_none_or(|p| bytes[p] == b'\n') =>
+            {
+                let line = &bytes[i..];
+                if b == b'%' || line.starts_with(b"---") || line.starts_with(b"...") {
+                    return true;
+                }
+            }
+            // The lead bytes of every forbidden char above ASCII (C1 controls,
+            // U+061C, U+2xxx marks and overrides, U+FEFF, U+FFF9..): decode and look.
+            0xC2 | 0xD8 | 0xE2 | 0xEF
+                if text
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(text::is_forbidden) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        if b != b' ' {
+            before = Some(b);
+        }
+    }
+    false
 }
 
 /// Bytes → NFC text with LF line ends; the BOM some editors write is dropped.
@@ -1493,6 +1614,136 @@ mod tests {
             path: name.to_string(),
             contents: Ok(yaml.as_bytes().to_vec()),
         }])
+    }
+
+    fn shipped_texts() -> Vec<String> {
+        let mut files = Vec::new();
+        collect_shipped(&SHIPPED, &mut files);
+        files
+            .into_iter()
+            .filter_map(|f| String::from_utf8(f.contents.ok()?).ok())
+            .collect()
+    }
+
+    /// Snippets that the safety pass refuses (or that look like it might), to be
+    /// spliced into real case files.
+    const HOSTILE: [&str; 24] = [
+        "&a ",
+        "*a",
+        "!tag ",
+        "!!str ",
+        "&anchor",
+        "- *a",
+        "[*a]",
+        "{a: *b}",
+        "---",
+        "...",
+        "%YAML 1.2",
+        "\\x1b",
+        "\\u202E",
+        "\\e",
+        "\\0",
+        "\\\"",
+        "\u{202E}",
+        "\u{1b}[31m",
+        "\t",
+        "\u{200B}",
+        "\u{85}",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        "catalog: factor",
+        "id: other",
+    ];
+
+    /// A shipped case file with a hostile snippet spliced in at a line start, after
+    /// a key, inside a quoted string, or in place of a line; and the same for a
+    /// catalog.
+    fn spliced_file() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let files: Vec<String> = shipped_texts();
+        (
+            0..files.len(),
+            proptest::collection::vec(
+                (any::<prop::sample::Index>(), 0..HOSTILE.len(), 0..4u8),
+                1..3,
+            ),
+        )
+            .prop_map(move |(file, edits)| {
+                let mut lines: Vec<String> = files[file].lines().map(str::to_string).collect();
+                for (at, snippet, how) in edits {
+                    let line = at.index(lines.len());
+                    let snippet = HOSTILE[snippet];
+                    match how {
+                        0 => lines[line].insert_str(0, snippet),
+                        1 => {
+                            if let Some(colon) = lines[line].find(": ") {
+                                lines[line].insert_str(colon + 2, snippet);
+                            }
+                        }
+                        2 => {
+                            if let Some(quote) = lines[line].find('"') {
+                                lines[line].insert_str(quote + 1, snippet);
+                            }
+                        }
+                        _ => {
+                            let copy = lines[line].clone();
+                            lines.insert(line, copy);
+                        }
+                    }
+                }
+                lines.join("\n")
+            })
+    }
+
+    fn outcome(checks: Checks, text: &str) -> Result<Vec<Item>, Vec<Diagnostic>> {
+        parse_file_with("f.yaml", text.as_bytes(), checks).map(|parsed| parsed.items)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Skipping the safety pass changes nothing: the same items, or the same
+        /// messages at the same positions.
+        #[test]
+        fn skipping_the_safety_pass_changes_nothing(text in spliced_file()) {
+            proptest::prop_assert_eq!(outcome(Checks::AsNeeded, &text), outcome(Checks::Always, &text));
+        }
+    }
+
+    #[test]
+    fn every_shipped_file_takes_the_fast_path() {
+        for text in shipped_texts() {
+            assert!(!needs_safety_pass(&text), "{}", &text[..80]);
+        }
+    }
+
+    #[test]
+    fn the_fast_path_sees_what_the_safety_pass_refuses() {
+        for text in [
+            "id: x\nname: &a {ko: a, en: b}\n",
+            "id: x\nname: *a\n",
+            "id: !tag x\n",
+            "- &a x\n",
+            "[*a]\n",
+            "---\nid: x\n",
+            "id: x\n...\n",
+            "%YAML 1.2\n",
+            "id: \"\\e[31m\"\n",
+            "id: \"\\u202E\"\n",
+            "id: \"a\\\nb\"\n",
+            "id: \u{202E}x\n",
+            "id: \u{85}x\n",
+            "id:\tx\n",
+        ] {
+            assert!(needs_safety_pass(text), "{text:?}");
+        }
+        for text in [
+            "summary: R&D * 2 ! fine\n",
+            "en: \"say \\\"hi\\\" \\\\ \\/\"\n",
+            "en: a — b … c · d\n",
+            "note: -- not a marker\n",
+        ] {
+            assert!(!needs_safety_pass(text), "{text:?}");
+        }
     }
 
     #[test]
