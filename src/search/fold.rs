@@ -13,6 +13,9 @@ use super::hangul;
 
 /// Returns `text` in NFC, borrowing when it already is (the common case).
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
@@ -22,6 +25,11 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 /// Feeds the folded form of one (NFC) char to `push`; a char may fold to
 /// several (e.g. 'İ' lowercases to "i\u{307}").
 pub(crate) fn fold_char(c: char, mut push: impl FnMut(char)) {
+    if hangul::is_syllable(c) {
+        // Most of the text, and caseless: skip the lowercase tables.
+        push(c);
+        return;
+    }
     let c = match c as u32 {
         // Full-width ASCII variants sit at a fixed offset from ASCII.
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

@@ -22,6 +22,7 @@ pub(crate) const INITIALS: [char; 19] = [
 ];
 
 /// Whether `c` is a precomposed Hangul syllable (가..힣).
+#[inline]
 pub(crate) fn is_syllable(c: char) -> bool {
     (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&(c as u32))
 }

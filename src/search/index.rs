@@ -145,6 +145,7 @@ struct OrderKey {
 /// One field folded, and how to undo the folding.
 struct FoldedField {
     folded: String,
+    char_len: usize,
     /// (byte offset in `folded`, char as written) for each char folding changed.
     changed: Vec<(u32, char)>,
     /// Set when folding changed the number of chars: the text as written.
@@ -156,28 +157,34 @@ fn fold_field(text: &str) -> FoldedField {
     let mut folded = String::with_capacity(nfc.len());
     let mut changed = Vec::new();
     let mut one_to_one = true;
+    let mut char_len = 0;
     for c in nfc.chars() {
         let at = folded.len() as u32;
         let mut pushed = 0;
+        let mut last = c;
         fold::fold_char(c, |f| {
             folded.push(f);
             pushed += 1;
+            last = f;
         });
+        char_len += pushed;
         if pushed != 1 {
             one_to_one = false;
-        } else if !folded.ends_with(c) {
+        } else if last != c {
             changed.push((at, c));
         }
     }
     if one_to_one {
         FoldedField {
             folded,
+            char_len,
             changed,
             verbatim: None,
         }
     } else {
         FoldedField {
             folded,
+            char_len,
             changed: Vec::new(),
             verbatim: Some(nfc.into_owned()),
         }
@@ -202,7 +209,7 @@ fn prepare(document: Document) -> (PreparedDoc, Vec<FieldMasks>, OrderKey) {
     let mut order: Vec<usize> = (0..folded.len()).collect();
     order.sort_by_key(|&i| {
         let (source, field, text) = &folded[i];
-        (!field.is_title(), text.folded.chars().count(), *source)
+        (!field.is_title(), text.char_len, *source)
     });
     let mut text = String::with_capacity(folded.iter().map(|(_, _, f)| f.folded.len()).sum());
     let mut prepared_fields = Vec::with_capacity(folded.len());
@@ -220,7 +227,7 @@ fn prepare(document: Document) -> (PreparedDoc, Vec<FieldMasks>, OrderKey) {
         prepared_fields.push(PreparedField {
             start,
             end: text.len() as u32,
-            char_len: part.folded.chars().count() as u32,
+            char_len: part.char_len as u32,
             field: *field,
             source: u16::try_from(*source).unwrap_or(u16::MAX),
         });
