@@ -109,8 +109,33 @@ pub(crate) fn text_mask(folded: &str) -> u64 {
 /// The bit an adjacent pair of folded chars sets in a pair mask: a term can
 /// only occur contiguously in a text whose pair mask has all of its pairs.
 pub(crate) fn pair_bit(first: char, second: char) -> u64 {
+    1 << pair_hash(first, second, 6)
+}
+
+/// A hash of an adjacent pair of chars, `bits` bits wide (1..=63).
+pub(crate) fn pair_hash(first: char, second: char, bits: u32) -> usize {
     let key = (u64::from(u32::from(first)) << 21) ^ u64::from(u32::from(second));
-    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+/// Calls `each` with every adjacent pair that [`text_pair_mask`] records.
+pub(crate) fn for_each_pair(folded: &str, mut each: impl FnMut(char, char)) {
+    let mut chars = folded.chars();
+    let Some(mut previous) = chars.next() else {
+        return;
+    };
+    for c in chars {
+        if previous != ' ' && c != ' ' {
+            each(previous, c);
+            if let (Some(first), Some(second)) = (
+                hangul::initial_jamo_of(previous),
+                hangul::initial_jamo_of(c),
+            ) {
+                each(first, second);
+            }
+        }
+        previous = c;
+    }
 }
 
 /// Pair mask of a folded text: every adjacent pair of chars, and for two
@@ -119,22 +144,7 @@ pub(crate) fn pair_bit(first: char, second: char) -> u64 {
 /// terms never contain one.
 pub(crate) fn text_pair_mask(folded: &str) -> u64 {
     let mut mask = 0;
-    let mut chars = folded.chars();
-    let Some(mut previous) = chars.next() else {
-        return 0;
-    };
-    for c in chars {
-        if previous != ' ' && c != ' ' {
-            mask |= pair_bit(previous, c);
-            if let (Some(first), Some(second)) = (
-                hangul::initial_jamo_of(previous),
-                hangul::initial_jamo_of(c),
-            ) {
-                mask |= pair_bit(first, second);
-            }
-        }
-        previous = c;
-    }
+    for_each_pair(folded, |first, second| mask |= pair_bit(first, second));
     mask
 }
 

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::model::Kind;
 
-use super::postings::CharPostings;
+use super::postings::{CharPostings, PairPostings};
 use super::{fold, DocField, Document, Field};
 
 /// Cells of `SkimMatcherV2`'s score table (2 rows × (chars + 1) when only
@@ -124,6 +124,8 @@ pub struct SearchIndex {
     pub(crate) field_masks: Vec<FieldMasks>,
     /// Which documents contain each char.
     pub(crate) postings: CharPostings,
+    /// Which documents contain each pair of adjacent chars.
+    pub(crate) pair_postings: PairPostings,
     pub(crate) matcher: SkimMatcherV2,
 }
 
@@ -303,9 +305,13 @@ impl SearchIndex {
             prepared[doc as usize].order = position as u32;
         }
         let texts: Vec<&str> = prepared.iter().map(|d| &*d.text).collect();
-        let postings = CharPostings::build(&texts);
+        let (postings, pair_postings) = rayon::join(
+            || CharPostings::build(&texts),
+            || PairPostings::build(&texts),
+        );
         SearchIndex {
             postings,
+            pair_postings,
             all_docs: (0..count as u32).collect(),
             prepared,
             field_masks,

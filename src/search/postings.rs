@@ -1,5 +1,6 @@
 //! Which documents contain each character: one bitset over all documents per
-//! folded char, plus one per Hangul initial consonant (초성). Every char of
+//! folded char, plus one per Hangul initial consonant (초성); and which
+//! contain each adjacent pair of chars ([`PairPostings`]). Every char of
 //! every term must occur somewhere in a matching document, so intersecting
 //! these sets before any text is read discards most documents for a Korean
 //! query (`대덕` leaves the sixth of the documents that have both 대 and 덕).
@@ -10,13 +11,13 @@
 //!
 //! Depends on `rayon`, `foldhash` (building touches a hash map once per char
 //! of text; the standard SipHash made that a third of the index build) and
-//! the sibling `hangul`, `query` modules only.
+//! the sibling `fold`, `hangul`, `query` modules only.
 
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
-use super::hangul;
 use super::query::{Term, Unit};
+use super::{fold, hangul};
 
 /// Documents per word of a bitset.
 const WORD_BITS: usize = 64;
@@ -137,6 +138,70 @@ impl CharPostings {
                         .zip(row)
                         .for_each(|(word, bits)| *word &= bits),
                 }
+            }
+        }
+        set
+    }
+}
+
+/// Buckets of the pair sets: 2^11.
+const PAIR_BITS: u32 = 11;
+
+/// Which documents contain each adjacent pair of chars (hashed into 2048
+/// buckets, so a set may hold a few documents too many, never too few). A
+/// term can only sit contiguously (as a word, prefix or substring) in a
+/// document that has all of its pairs; elsewhere only its scattered match is
+/// looked for, which ends a field's scan at the first match instead of
+/// reading every field to its end. Pairs of initial consonants are recorded
+/// for adjacent Hangul syllables, as in `fold::text_pair_mask`.
+#[derive(Debug, Default)]
+pub(crate) struct PairPostings {
+    words: usize,
+    /// `1 << PAIR_BITS` rows of `words` words.
+    bits: Vec<u64>,
+}
+
+impl PairPostings {
+    pub(crate) fn build(texts: &[&str]) -> PairPostings {
+        let words = texts.len().div_ceil(WORD_BITS);
+        let buckets = 1usize << PAIR_BITS;
+        // One word per bucket for each chunk of 64 documents.
+        let chunk_words: Vec<Vec<u64>> = texts
+            .par_chunks(WORD_BITS)
+            .map(|chunk| {
+                let mut present = vec![0u64; buckets];
+                for (bit, text) in chunk.iter().enumerate() {
+                    fold::for_each_pair(text, |first, second| {
+                        present[fold::pair_hash(first, second, PAIR_BITS)] |= 1 << bit;
+                    });
+                }
+                present
+            })
+            .collect();
+        let mut bits = vec![0u64; buckets * words];
+        for (word, present) in chunk_words.into_iter().enumerate() {
+            for (bucket, value) in present.into_iter().enumerate() {
+                bits[bucket * words + word] = value;
+            }
+        }
+        PairPostings { words, bits }
+    }
+
+    /// The documents that may hold the term contiguously; `None` when it has
+    /// no pairs (one char: any document).
+    pub(crate) fn candidates(&self, term: &Term) -> Option<Vec<u64>> {
+        let mut set: Option<Vec<u64>> = None;
+        for &(first, second) in &term.pairs {
+            let row = fold::pair_hash(first, second, PAIR_BITS);
+            let Some(row) = self.bits.get(row * self.words..(row + 1) * self.words) else {
+                continue;
+            };
+            match &mut set {
+                None => set = Some(row.to_vec()),
+                Some(set) => set
+                    .iter_mut()
+                    .zip(row)
+                    .for_each(|(word, bits)| *word &= bits),
             }
         }
         set

@@ -76,6 +76,9 @@ pub(crate) struct Term {
     /// Pair bits (`fold::pair_bit`) of adjacent plain chars: a field must
     /// have them all for the term to possibly occur contiguously.
     pub(crate) pair_mask: u64,
+    /// The adjacent pairs behind `pair_mask` (pairs of initials where a unit
+    /// is a lone initial), for the per-document pair sets.
+    pub(crate) pairs: Vec<(char, char)>,
     /// The pattern handed to `SkimMatcherV2`: syllables expanded to
     /// `[initial][syllable]` like the prepared text.
     pub(crate) matcher_pattern: String,
@@ -106,17 +109,21 @@ impl Term {
             matcher_pattern.push(c);
             matcher_added.push(false);
         }
-        let pair_mask = units.windows(2).fold(0, |pairs, window| match window {
-            [Unit::Char(first), Unit::Char(second)] => pairs | fold::pair_bit(*first, *second),
-            [first, second] => match (first.initial_jamo(), second.initial_jamo()) {
-                (Some(first), Some(second)) => pairs | fold::pair_bit(first, second),
-                _ => pairs,
-            },
-            _ => pairs,
+        let pairs: Vec<(char, char)> = units
+            .windows(2)
+            .filter_map(|window| match window {
+                [Unit::Char(first), Unit::Char(second)] => Some((*first, *second)),
+                [first, second] => Some((first.initial_jamo()?, second.initial_jamo()?)),
+                _ => None,
+            })
+            .collect();
+        let pair_mask = pairs.iter().fold(0, |mask, &(first, second)| {
+            mask | fold::pair_bit(first, second)
         });
         Term {
             has_initials: units.iter().any(|u| matches!(u, Unit::Initial(_))),
             pair_mask,
+            pairs,
             text: folded,
             units,
             mode,

@@ -93,14 +93,30 @@ struct Plan<'q> {
     terms: Vec<&'q Term>,
     /// Union of the terms' masks: a document lacking any bit cannot match.
     mask: u64,
+    /// For each term, the documents where it may occur contiguously (`None`:
+    /// all of them).
+    contiguous: Vec<Option<Vec<u64>>>,
 }
 
 impl<'q> Plan<'q> {
-    fn new(query: &'q Query) -> Self {
+    fn new(index: &SearchIndex, query: &'q Query) -> Self {
+        let mut plan = Plan::plain(query);
+        plan.contiguous = plan
+            .terms
+            .iter()
+            .map(|term| index.pair_postings.candidates(term))
+            .collect();
+        plan
+    }
+
+    /// Without the per-document pair sets: every document may hold every
+    /// term contiguously.
+    fn plain(query: &'q Query) -> Self {
         let mut terms: Vec<&Term> = query.terms.iter().collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.units.len()));
         Plan {
             mask: terms.iter().fold(0, |mask, t| mask | t.mask),
+            contiguous: vec![None; terms.len()],
             query,
             terms,
         }
@@ -121,6 +137,7 @@ fn best_field(
     term: &Term,
     query: &Query,
     scoring: Scoring,
+    contiguous_in_doc: bool,
 ) -> Option<TermMatch> {
     let mut best: Option<(bool, Found, usize)> = None;
     // With bounds only: whether fields that might hold a better match were
@@ -130,7 +147,7 @@ fn best_field(
         if term.mask & !masks.chars != 0 {
             continue;
         }
-        let contiguous_possible = term.pair_mask & !masks.pairs == 0;
+        let contiguous_possible = contiguous_in_doc && term.pair_mask & !masks.pairs == 0;
         if !contiguous_possible && (term.mode != Mode::Fuzzy || best.is_some()) {
             // Only a scattered match could be here: none for a term that must
             // be contiguous, and no gain over the match at hand (which is in
@@ -233,8 +250,11 @@ fn evaluate(
     let mut score = 0i64;
     let mut upper = 0i64;
     let mut best: Option<(i64, usize)> = None;
-    for term in &plan.terms {
-        let found = best_field(index, doc, term, query, scoring)?;
+    for (term, contiguous) in plan.terms.iter().zip(&plan.contiguous) {
+        let contiguous_in_doc = contiguous
+            .as_ref()
+            .is_none_or(|set| postings::contains(set, doc_id));
+        let found = best_field(index, doc, term, query, scoring, contiguous_in_doc)?;
         score = score.saturating_add(found.lower);
         upper = upper.saturating_add(found.upper);
         if best.is_none_or(|(top, _)| found.lower > top) {
@@ -410,7 +430,7 @@ impl<'a> Searcher<'a> {
             }
             now
         };
-        let plan = Plan::new(&query);
+        let plan = Plan::new(index, &query);
         let per_chunk: Vec<Vec<Candidate>> = candidates
             .par_chunks(DOCS_PER_POLL)
             .map(|chunk| {
@@ -456,7 +476,7 @@ impl<'a> Searcher<'a> {
 #[cfg(test)]
 pub(crate) fn reference_search(index: &SearchIndex, query: &str, limit: usize) -> SearchResults {
     let query = parse_query(query);
-    let plan = Plan::new(&query);
+    let plan = Plan::plain(&query);
     let mut matches: Vec<Candidate> = index
         .all_docs
         .iter()
