@@ -39,8 +39,22 @@ const ENGLISH: [&str; 6] = [
     "university research",
 ];
 
+/// Harder than the lists above: a lone initial consonant, the commonest
+/// letter, a typo whose letters occur scattered in nearly every document,
+/// four initials, and a word with initials.
+const STRESS: [&str; 5] = ["ㄷ", "e", "unvrsty", "ㅋㄹㅅㅌ", "대학 ㅇㄱㅅ"];
+
 /// The subset run on 100k cases.
-const LARGE: [&str; 5] = ["대", "샌디에고", "울산 자동차 클러", "s", "san dieg"];
+const LARGE: [&str; 8] = [
+    "대",
+    "샌디에고",
+    "울산 자동차 클러",
+    "ㅅㄷㅇㄱ",
+    "s",
+    "toyota",
+    "san dieg",
+    "university research",
+];
 
 /// Queries typed one character at a time (as a terminal delivers them: whole
 /// syllables, since the IME composes Hangul before the key reaches us).
@@ -128,7 +142,12 @@ fn bench_typing(c: &mut Criterion, label: &str, si: &SearchIndex, typed: &[&str]
 }
 
 fn benches(c: &mut Criterion) {
-    let all: Vec<&str> = KOREAN.iter().chain(ENGLISH.iter()).copied().collect();
+    let all: Vec<&str> = KOREAN
+        .iter()
+        .chain(ENGLISH.iter())
+        .chain(STRESS.iter())
+        .copied()
+        .collect();
     for cases in sizes() {
         let label = match cases % 1000 {
             0 => format!("{}k", cases / 1000),
@@ -136,10 +155,9 @@ fn benches(c: &mut Criterion) {
         };
         let si = search_index(cases);
         if cases > 50_000 {
-            // Fewer queries, and only the Korean typing run: typing the English
-            // query takes over 10 s per run at this size.
+            // Fewer queries: each sample takes ten times as long.
             bench_queries(c, &label, &si, &LARGE);
-            bench_typing(c, &label, &si, &TYPED[..1]);
+            bench_typing(c, &label, &si, &TYPED);
         } else {
             bench_queries(c, &label, &si, &all);
             bench_typing(c, &label, &si, &TYPED);

@@ -63,16 +63,22 @@ pub struct Loaded {
 
 /// Loads a collection and builds both indexes.
 pub fn load(cases: Option<&std::path::Path>) -> Result<Loaded, String> {
-    let loaded = match cases {
-        Some(dir) => crate::load::load_collection(dir).map_err(|e| e.to_string())?,
-        None => crate::load::load_shipped(),
-    };
-    let index = Index::build(loaded);
+    let index = load_index(cases)?;
     let search = crate::corpus::build_search_index(&index);
     Ok(Loaded {
         index: Arc::new(index),
         search: Arc::new(search),
     })
+}
+
+/// Loads a collection and builds the item index: all the panes need. The explorer
+/// opens on this and leaves the search index to the search worker.
+pub fn load_index(cases: Option<&std::path::Path>) -> Result<Index, String> {
+    let loaded = match cases {
+        Some(dir) => crate::load::load_collection(dir).map_err(|e| e.to_string())?,
+        None => crate::load::load_shipped(),
+    };
+    Ok(Index::build(loaded))
 }
 
 /// Runs a search for the app: the rows it shows, and the number of matches.
@@ -180,23 +186,21 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     terminal.clear()?;
 
     let events = spawn_event_reader();
-    let Some(loaded) = wait_for_load(&mut terminal, &options, &stop, &events)? else {
+    let Some(index) = wait_for_load(&mut terminal, &options, &stop, &events)? else {
         return Ok(());
     };
+    let index = Arc::new(index);
     let size = terminal.size()?;
-    let mut app = App::new(
-        Arc::clone(&loaded.index),
-        options.lang,
-        (size.width, size.height),
-    );
+    let mut app = App::new(Arc::clone(&index), options.lang, (size.width, size.height));
     app.notice = options.notice.clone();
-    let (mut requests, mut results) =
-        spawn_search_worker(Arc::clone(&loaded.index), Arc::clone(&loaded.search));
+    // The panes are usable at once; the worker builds the search index first and
+    // answers the newest query typed meanwhile.
+    let (mut requests, mut results) = spawn_search_worker(Arc::clone(&index), None);
     let latest = Arc::new(AtomicU64::new(0));
     // Live reload: only a collection on disk can change under us.
     let (reload_tx, reloads) = mpsc::channel();
     let _watcher = match &options.cases {
-        Some(dir) => match watch_collection(dir.clone(), Arc::clone(&loaded.index), reload_tx) {
+        Some(dir) => match watch_collection(dir.clone(), Arc::clone(&index), reload_tx) {
             Ok(watcher) => Some(watcher),
             Err(err) => {
                 app.notice = Some(format!("live reload unavailable: {err}"));
@@ -229,7 +233,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         if let Ok(fresh) = reloads.try_recv() {
             let fresh: Loaded = fresh;
             app.replace_index(Arc::clone(&fresh.index));
-            (requests, results) = spawn_search_worker(fresh.index, fresh.search);
+            (requests, results) = spawn_search_worker(fresh.index, Some(fresh.search));
         }
         if let Some(markdown) = app.take_copy() {
             copy_to_clipboard(&markdown);
@@ -252,11 +256,11 @@ fn wait_for_load(
     options: &Options,
     stop: &AtomicBool,
     events: &Receiver<Event>,
-) -> anyhow::Result<Option<Loaded>> {
+) -> anyhow::Result<Option<Index>> {
     let (done, loaded) = mpsc::channel();
     let cases = options.cases.clone();
     thread::spawn(move || {
-        let _ = done.send(load(cases.as_deref()));
+        let _ = done.send(load_index(cases.as_deref()));
     });
     let message = options.lang.pick("사례를 불러오는 중…", "Loading cases…");
     loop {
@@ -295,14 +299,16 @@ type SearchJob = (SearchRequest, Arc<AtomicU64>);
 type SearchDone = (u64, Vec<ResultRow>, usize);
 
 /// A thread that runs searches off the UI thread. Only the newest request is run; a
-/// newer keystroke cancels the one in progress.
+/// newer keystroke cancels the one in progress. Without a search index it builds one
+/// from `index` first.
 fn spawn_search_worker(
     index: Arc<Index>,
-    search: Arc<SearchIndex>,
+    search: Option<Arc<SearchIndex>>,
 ) -> (Sender<SearchJob>, Receiver<SearchDone>) {
     let (request_tx, request_rx) = mpsc::channel::<SearchJob>();
     let (result_tx, result_rx) = mpsc::channel();
     thread::spawn(move || {
+        let search = search.unwrap_or_else(|| Arc::new(crate::corpus::build_search_index(&index)));
         let mut searcher = Searcher::new(&search);
         while let Ok(mut job) = request_rx.recv() {
             while let Ok(newer) = request_rx.try_recv() {
