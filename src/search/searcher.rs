@@ -1,10 +1,12 @@
-//! Running a query over a [`SearchIndex`]: per-document evaluation in
-//! parallel (rayon), ranking, top-`limit` selection, highlight indices for
-//! the returned hits, cancellation, and reuse of the previous matches when a
-//! query only narrows the previous one.
+//! Running a query over a [`SearchIndex`]: the per-char document sets pick
+//! the documents worth reading; each is evaluated in parallel (rayon) for
+//! whether it matches and for bounds on its score; only the matches that can
+//! still reach the top `limit` are then scored exactly ([`settle`]); then
+//! ranking, highlight indices for the returned hits, cancellation, and reuse
+//! of the previous matches when a query only narrows the previous one.
 //!
-//! Depends on `rayon` and the sibling `index`, `query`, `matcher`, `fold`
-//! modules.
+//! Depends on `rayon` and the sibling `index`, `postings`, `query`,
+//! `matcher`, `fold` modules.
 
 use std::cmp::Ordering;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
