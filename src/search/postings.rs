@@ -131,13 +131,7 @@ impl CharPostings {
                 let Some(row) = self.unit_row(unit) else {
                     return Some(vec![0; self.words]);
                 };
-                match &mut set {
-                    None => set = Some(row.to_vec()),
-                    Some(set) => set
-                        .iter_mut()
-                        .zip(row)
-                        .for_each(|(word, bits)| *word &= bits),
-                }
+                intersect(&mut set, row);
             }
         }
         set
@@ -193,18 +187,22 @@ impl PairPostings {
         let mut set: Option<Vec<u64>> = None;
         for &(first, second) in &term.pairs {
             let row = fold::pair_hash(first, second, PAIR_BITS);
-            let Some(row) = self.bits.get(row * self.words..(row + 1) * self.words) else {
-                continue;
-            };
-            match &mut set {
-                None => set = Some(row.to_vec()),
-                Some(set) => set
-                    .iter_mut()
-                    .zip(row)
-                    .for_each(|(word, bits)| *word &= bits),
+            if let Some(row) = self.bits.get(row * self.words..(row + 1) * self.words) {
+                intersect(&mut set, row);
             }
         }
         set
+    }
+}
+
+/// Narrows `set` to the documents also in `row`; no set yet means all documents.
+fn intersect(set: &mut Option<Vec<u64>>, row: &[u64]) {
+    match set {
+        None => *set = Some(row.to_vec()),
+        Some(set) => set
+            .iter_mut()
+            .zip(row)
+            .for_each(|(word, bits)| *word &= bits),
     }
 }
 
