@@ -38,11 +38,34 @@ pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
 /// Composes Hangul and other decomposed text (NFC), so 샌디에고 typed or saved as
 /// jamo sequences compares equal to the precomposed syllables.
 pub fn nfc(s: String) -> String {
-    // Almost all text is NFC already; the quick check saves a full recomposition.
+    // Almost all text is NFC already. Text made only of chars that are NFC whatever
+    // surrounds them needs no table lookups at all; otherwise the quick check still
+    // saves a full recomposition.
+    if s.chars().all(always_nfc) {
+        return s;
+    }
     match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => s,
         _ => s.nfc().collect(),
     }
+}
+
+/// Chars that are NFC in any context: normalization never changes them and they never
+/// combine with the char before (NFC quick check "yes", combining class 0; a unit test
+/// checks every one). Latin, Hangul syllables and compatibility jamo, CJK ideographs,
+/// and the punctuation, numerals and shapes case files use.
+fn always_nfc(c: char) -> bool {
+    matches!(c as u32,
+        0..=0x2FF
+        | 0x2010..=0x2027 // dashes, quotes, bullets, ellipsis
+        | 0x2160..=0x2188 // Roman numerals
+        | 0x2190..=0x2199 // arrows
+        | 0x2460..=0x24FF // circled numbers
+        | 0x25A0..=0x25FF // geometric shapes: ◎ ○ △
+        | 0x3131..=0x318E // Hangul compatibility jamo
+        | 0x4E00..=0x9FFF // CJK ideographs
+        | 0xAC00..=0xD7A3 // Hangul syllables
+    )
 }
 
 /// Text for one terminal line: forbidden characters become U+FFFD and line breaks and
@@ -198,6 +221,21 @@ pub fn markdown_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn always_nfc_chars_are_nfc_in_any_context() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let all = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| always_nfc(c));
+        for c in all {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        // And a text of them followed by a combining mark is still composed.
+        assert_eq!(nfc("e\u{301}".to_string()), "é");
+        assert_eq!(nfc("Ⅱ 대덕 ㆍ①".to_string()), "Ⅱ 대덕 ㆍ①");
+    }
+
     use super::*;
 
     #[test]
