@@ -7,11 +7,14 @@
 //! in: a dangling link is reported and dropped, so the index never holds a broken one.
 //!
 //! Each file goes through: size limit → UTF-8 (BOM allowed) → CRLF to LF → NFC →
-//! a safety pass over the YAML events (no anchors or aliases, which can expand a small
-//! file into a huge one; bounded nesting; no control characters in any string) →
-//! serde into the raw structs below → field checks. Positions for our own checks come
-//! from a second event pass that maps each field path (`figures.2.label.ko`) to its
-//! line and column; it only runs for files that have something to report.
+//! a safety pass over the YAML events (yaml-rust2; no anchors or aliases, which can
+//! expand a small file into a huge one; bounded nesting; no control characters in any
+//! string) → serde_yaml into the raw structs below → field checks. The safety pass is
+//! a full second parse, so it runs only when a byte scan finds something it could
+//! refuse, or when serde_yaml fails (see [`parse_raw`]); the outcome is the same
+//! either way. Positions for our own checks come from another event pass that maps
+//! each field path (`figures.2.label.ko`) to its line and column; it only runs for
+//! files that have something to report.
 //!
 //! Depends on `model` and `text` only.
 

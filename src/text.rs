@@ -226,7 +226,9 @@ mod tests {
     fn always_nfc_chars_are_nfc_in_any_context() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{is_nfc_quick, IsNormalized};
-        let all = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| always_nfc(c));
+        let all = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| always_nfc(c));
         for c in all {
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
