@@ -463,60 +463,80 @@ fn looks_like_catalog(text: &str) -> bool {
 /// (every mapping in a case file is a struct that refuses unknown and repeated
 /// fields), which sends the file through the safety pass as well.
 fn needs_safety_pass(text: &str) -> bool {
-    // One pass over the bytes: this runs on every file, so it must cost far less
-    // than the parse it saves.
+    // This runs on every file, so it must cost far less than the parse it saves:
+    // a table lookup per byte, and a closer look only at the few bytes that matter.
     let bytes = text.as_bytes();
-    // The last byte before the current one on this line, spaces skipped; `None` at
-    // the start of a line. A node (and so an anchor, alias or tag) can only start
-    // at the start of a line or after one of `: - ? [ { ,`.
-    let mut before: Option<u8> = None;
-    let mut escaped = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if escaped {
-            // Only escapes that cannot make a control char (`\"` is common).
-            if !matches!(b, b'"' | b'\\' | b'/' | b' ' | b'n' | b't' | b'_') {
-                return true;
-            }
-            escaped = false;
-            before = Some(b);
+    let marks_a_document = |at: usize| {
+        let line = bytes.get(at..).unwrap_or_default();
+        line.starts_with(b"---") || line.starts_with(b"...") || line.starts_with(b"%")
+    };
+    if marks_a_document(0) {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !WORTH_A_LOOK[usize::from(b)] {
+            i += 1;
             continue;
         }
-        match b {
-            b'\n' => {
-                before = None;
-                continue;
-            }
+        let suspect = match b {
+            b'\n' => marks_a_document(i + 1),
             b'\\' => {
-                escaped = true;
-                continue;
-            }
-            0..=0x1F | 0x7F => return true,
-            b'&' | b'*' | b'!' if before.is_none_or(|p| b":-?[{,".contains(&p)) => return true,
-            b'%' | b'-' | b'.'
-                if before.is_none() && i.checked_sub(1).is_none_or(|p| bytes[p] == b'\n') =>
-            {
-                let line = &bytes[i..];
-                if b == b'%' || line.starts_with(b"---") || line.starts_with(b"...") {
+                // Only escapes that cannot make a control char (`\"` is common).
+                let harmless = bytes
+                    .get(i + 1)
+                    .is_some_and(|e| matches!(e, b'"' | b'\\' | b'/' | b' ' | b'n' | b't' | b'_'));
+                if !harmless {
                     return true;
                 }
+                i += 2;
+                continue;
             }
+            b'&' | b'*' | b'!' => node_can_start_at(bytes, i),
             // The lead bytes of every forbidden char above ASCII (C1 controls,
             // U+061C, U+2xxx marks and overrides, U+FEFF, U+FFF9..): decode and look.
-            0xC2 | 0xD8 | 0xE2 | 0xEF
-                if text
-                    .get(i..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(text::is_forbidden) =>
-            {
-                return true;
-            }
-            _ => {}
+            0xC2 | 0xD8 | 0xE2 | 0xEF => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(text::is_forbidden),
+            // Any other control char (a tab included) and DEL.
+            _ => true,
+        };
+        if suspect {
+            return true;
         }
-        if b != b' ' {
-            before = Some(b);
-        }
+        i += 1;
     }
     false
+}
+
+/// The bytes [`needs_safety_pass`] stops at: controls (line feed and tab included),
+/// DEL, `\\ & * !`, and the lead bytes of the forbidden chars above ASCII.
+static WORTH_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let mut others: &[u8] = &[0x7F, b'\\', b'&', b'*', b'!', 0xC2, 0xD8, 0xE2, 0xEF];
+    while let [first, rest @ ..] = others {
+        table[*first as usize] = true;
+        others = rest;
+    }
+    table
+};
+
+/// Whether a YAML node (and so an anchor, alias or tag) can start at `at`: at the
+/// start of a line, spaces aside, or after one of `: - ? [ { ,`.
+fn node_can_start_at(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(..at)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ')
+        .is_none_or(|&b| b == b'\n' || b":-?[{,".contains(&b))
 }
 
 /// Bytes → NFC text with LF line ends; the BOM some editors write is dropped.
