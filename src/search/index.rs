@@ -17,10 +17,6 @@ use crate::model::Kind;
 use super::postings::{CharPostings, PairPostings};
 use super::{fold, DocField, Document, Field};
 
-/// Cells of `SkimMatcherV2`'s score table (2 rows × (chars + 1) when only
-/// scoring) above which it uses its linear fallback: texts over 64 chars.
-const SKIM_ELEMENT_LIMIT: usize = 130;
-
 /// The prefilter's view of a field.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FieldMasks {
@@ -315,14 +311,9 @@ impl SearchIndex {
             all_docs: (0..count as u32).collect(),
             prepared,
             field_masks,
-            // Above 64 chars (130 cells of the matcher's two-row score table)
-            // the matcher scores a scattered match with its own linear
-            // fallback instead of the quadratic alignment: a long body is
-            // only ever a weak, scattered match, and the alignment over it
-            // cost more than the rest of the search together.
-            matcher: SkimMatcherV2::default()
-                .ignore_case()
-                .element_limit(SKIM_ELEMENT_LIMIT),
+            // Only texts of up to `matcher::LONG_TEXT` chars reach it with a
+            // scattered match, so its quadratic alignment stays cheap.
+            matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 

@@ -215,13 +215,27 @@ thread_local! {
     static EXPANDED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// Texts longer than this (in chars) score a scattered match by its
+/// [`shortest_window`] instead of the fuzzy matcher's alignment.
+pub(crate) const LONG_TEXT: usize = 64;
+
 /// The fuzzy score of a match: for a contiguous occurrence, the score
 /// `SkimMatcherV2` gives that gap-free alignment, computed directly (the
 /// matcher itself costs far more and adds nothing for a contiguous match);
+/// for a scattered one in a long text, the score of its shortest window;
 /// otherwise the matcher's own score.
-pub(crate) fn fuzzy_score(matcher: &SkimMatcherV2, text: &str, term: &Term, found: Found) -> i64 {
+pub(crate) fn fuzzy_score(
+    matcher: &SkimMatcherV2,
+    text: &str,
+    char_len: usize,
+    term: &Term,
+    found: Found,
+) -> i64 {
     match found.span {
         Some((start, end)) => contiguous_score(text, start, end),
+        None if char_len > LONG_TEXT => {
+            shortest_window(text, &term.units).map_or(0, |window| window.score)
+        }
         None => EXPANDED.with(|buffer| {
             let mut expanded = buffer.borrow_mut();
             expanded.clear();
@@ -238,6 +252,7 @@ const SCORE_MATCH: i64 = 16;
 const BONUS_HEAD: i64 = 8;
 const BONUS_BREAK: i64 = 7;
 const BONUS_CONSECUTIVE: i64 = 4;
+const GAP_START: i64 = -3;
 const GAP_EXTENSION: i64 = -1;
 const FIRST_CHAR_MULTIPLIER: i64 = 2;
 
@@ -264,6 +279,65 @@ fn contiguous_score(text: &str, start: usize, end: usize) -> i64 {
     GAP_EXTENSION + start_bonus + matched * SCORE_MATCH + (matched - 1).max(0) * run_bonus
 }
 
+/// A scattered match in a long text, placed cheaply: the leftmost match's
+/// end, and the latest start from which the units still occur in order up
+/// to that end. Scored with the matcher's weights for the gaps it leaves:
+/// the fuzzy matcher's quadratic alignment over a long body cost more than
+/// the rest of a search together, and its linear fallback scores a match by
+/// where the text starts rather than by the match.
+pub(crate) struct Window {
+    pub(crate) score: i64,
+    /// Byte offsets of the matched chars, ascending.
+    pub(crate) positions: Vec<usize>,
+}
+
+/// The [`Window`] of the units in `text`, or `None` if they do not occur in
+/// order.
+pub(crate) fn shortest_window(text: &str, units: &[Unit]) -> Option<Window> {
+    // Forward: where the leftmost match ends.
+    let mut end = 0;
+    for unit in units {
+        let (offset, c) = text
+            .get(end..)?
+            .char_indices()
+            .find(|&(_, c)| unit.matches(c))?;
+        end += offset + c.len_utf8();
+    }
+    // Backward from there: the latest start.
+    let mut positions = Vec::with_capacity(units.len());
+    let mut pending = units.iter().rev().peekable();
+    let (mut gaps, mut skipped, mut in_gap) = (0i64, 0i64, false);
+    for (offset, c) in text.get(..end)?.char_indices().rev() {
+        let Some(unit) = pending.peek() else {
+            break;
+        };
+        if unit.matches(c) {
+            positions.push(offset);
+            pending.next();
+            in_gap = false;
+        } else {
+            skipped += 1;
+            if !in_gap {
+                gaps += 1;
+                in_gap = true;
+            }
+        }
+    }
+    positions.reverse();
+    // A syllable counts twice, as in the matcher's expanded text.
+    let matched: i64 = units
+        .iter()
+        .map(|unit| match unit {
+            Unit::Char(c) if hangul::is_syllable(*c) => 2,
+            _ => 1,
+        })
+        .sum();
+    Some(Window {
+        score: matched * SCORE_MATCH + gaps * GAP_START + skipped * GAP_EXTENSION,
+        positions,
+    })
+}
+
 /// Char indices (into the folded text) to highlight for this term, or `None`
 /// if the term does not match the text.
 pub(crate) fn highlight(matcher: &SkimMatcherV2, text: &str, term: &Term) -> Option<Vec<usize>> {
@@ -273,6 +347,16 @@ pub(crate) fn highlight(matcher: &SkimMatcherV2, text: &str, term: &Term) -> Opt
         let first = text[..start].chars().count();
         let count = text[start..end].chars().count();
         return Some((first..first + count).collect());
+    }
+    if char_len > LONG_TEXT {
+        let window = shortest_window(text, &term.units)?;
+        let mut positions = window.positions.into_iter().peekable();
+        return Some(
+            text.char_indices()
+                .enumerate()
+                .filter_map(|(index, (offset, _))| positions.next_if_eq(&offset).map(|_| index))
+                .collect(),
+        );
     }
     let mut expanded = String::with_capacity(text.len() * 2);
     let mut origin = Vec::with_capacity(text.len() * 2);

@@ -186,7 +186,9 @@ fn best_field(
         }
     }
     let (title, found, position) = best?;
-    let (lower, upper) = if scoring == Scoring::Bounds && found.span.is_none() {
+    let char_len = doc.fields[position].char_len as usize;
+    let unscored = found.span.is_none() && char_len <= matcher::LONG_TEXT;
+    let (lower, upper) = if scoring == Scoring::Bounds && unscored {
         (
             term_score(title, found.class, -FUZZY_RANGE),
             term_score(title, found.class, FUZZY_RANGE),
@@ -196,7 +198,7 @@ fn best_field(
         let score = term_score(
             title,
             found.class,
-            matcher::fuzzy_score(&index.matcher, text, term, found),
+            matcher::fuzzy_score(&index.matcher, text, char_len, term, found),
         );
         (score, score)
     };

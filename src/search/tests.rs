@@ -199,6 +199,42 @@ fn fields_come_back_as_written() {
     assert_eq!(highlighted(&index, hit), "ＡＢＣ１２");
 }
 
+/// In a long body a scattered match is scored by its shortest window: letters
+/// close together (a typo of a word in the text) beat letters strewn across it,
+/// and the highlight marks the chars of that window.
+#[test]
+fn compact_scattered_match_beats_strewn_one_in_long_text() {
+    let filler = "the report describes how regional policy shaped the cluster over decades";
+    assert!(filler.chars().count() > 64);
+    let compact = format!("{filler}; a university hospital anchors it");
+    let strewn = format!("{filler}; under no view are rules set to yield");
+    let index = SearchIndex::build(vec![
+        doc(
+            Kind::Case,
+            "strewn",
+            "Strewn",
+            &[(Field::Summary, strewn.as_str())],
+        ),
+        doc(
+            Kind::Case,
+            "compact",
+            "Compact",
+            &[(Field::Summary, compact.as_str())],
+        ),
+    ]);
+    let results = run(&index, "unvrsty");
+    assert_eq!(ids(&index, "unvrsty"), ["compact", "strewn"]);
+    assert!(results.hits[0].score > results.hits[1].score);
+    assert_eq!(highlighted(&index, &results.hits[0]), "unvrsty");
+    let (_, text) = index
+        .field(results.hits[0].doc, results.hits[0].field_index)
+        .expect("field");
+    let chars: Vec<char> = text.chars().collect();
+    let first = results.hits[0].indices[0];
+    let last = *results.hits[0].indices.last().expect("indices");
+    assert_eq!(chars[first..=last].iter().collect::<String>(), "university");
+}
+
 #[test]
 fn nfd_data_is_stored_as_nfc_and_highlights_match_it() {
     let name: String = "대덕 école".nfd().collect();
