@@ -40,9 +40,19 @@ const ENGLISH: [&str; 6] = [
 ];
 
 /// Harder than the lists above: a lone initial consonant, the commonest
-/// letter, a typo whose letters occur scattered in nearly every document,
-/// four initials, and a word with initials.
-const STRESS: [&str; 5] = ["ㄷ", "e", "unvrsty", "ㅋㄹㅅㅌ", "대학 ㅇㄱㅅ"];
+/// letter, typos whose letters occur scattered in nearly every document
+/// (two with swapped letters, which match no word at all), four initials, a
+/// word with initials, and a Korean typo.
+const STRESS: [&str; 8] = [
+    "ㄷ",
+    "e",
+    "unvrsty",
+    "clsuter",
+    "reserach",
+    "ㅋㄹㅅㅌ",
+    "대학 ㅇㄱㅅ",
+    "클라스터",
+];
 
 /// The subset run on 100k cases.
 const LARGE: [&str; 8] = [

@@ -30,7 +30,7 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), nproc $(nproc)" >&2
 queries=(
   "대" "대덕" "샌디에" "샌디에고" "ㅅㄷㅇㄱ" "대학 연구소" "울산 자동차 클러" "바이오클러스터 특허"
   "s" "cl" "toyota" "cluster" "san dieg" "university research"
-  "ㄷ" "e" "unvrsty" "ㅋㄹㅅㅌ" "대학 ㅇㄱㅅ"
+  "ㄷ" "e" "unvrsty" "clsuter" "reserach" "ㅋㄹㅅㅌ" "대학 ㅇㄱㅅ" "클라스터"
 )
 
 for q in "${queries[@]}"; do
