@@ -41,9 +41,12 @@
 //!
 //! For each term the best field is chosen by: name/alias fields over all
 //! others; then whole-field match over field prefix over word prefix over
-//! substring over scattered (fuzzy) match; then the fuzzy matcher's score.
-//! A document's score adds up its terms' best matches; the reported field is
-//! the one holding the single best term match. Ties go by kind, title, id.
+//! substring over scattered (fuzzy) match; then the fuzzy matcher's score
+//! (`SkimMatcherV2`; a scattered match in a text over 64 chars is scored by
+//! its shortest window with the same weights, so letters close together
+//! beat letters strewn across a long body). A document's score adds up its
+//! terms' best matches; the reported field is the one holding the single
+//! best term match. Ties go by kind, title, id.
 
 mod fold;
 mod hangul;

@@ -187,7 +187,10 @@ fn best_field(
     }
     let (title, found, position) = best?;
     let char_len = doc.fields[position].char_len as usize;
-    let unscored = found.span.is_none() && char_len <= matcher::LONG_TEXT;
+    // A scattered match is left unscored when bounds will do: in a short text
+    // its score needs the fuzzy matcher, and after an early stop a better
+    // match may follow, so the exact pass scores the document anyway.
+    let unscored = found.span.is_none() && (char_len <= matcher::LONG_TEXT || stopped_early);
     let (lower, upper) = if scoring == Scoring::Bounds && unscored {
         (
             term_score(title, found.class, -FUZZY_RANGE),
