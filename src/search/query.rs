@@ -79,6 +79,10 @@ pub(crate) struct Term {
     /// The adjacent pairs behind `pair_mask` (pairs of initials where a unit
     /// is a lone initial), for the per-document pair sets.
     pub(crate) pairs: Vec<(char, char)>,
+    /// Finds `text` as a substring (SIMD where the CPU has it), for terms of
+    /// two or more plain chars: one pass over a document's whole text tells
+    /// whether any field can hold the term contiguously.
+    pub(crate) finder: Option<memchr::memmem::Finder<'static>>,
     /// The pattern handed to `SkimMatcherV2`: syllables expanded to
     /// `[initial][syllable]` like the prepared text.
     pub(crate) matcher_pattern: String,
@@ -120,8 +124,11 @@ impl Term {
         let pair_mask = pairs.iter().fold(0, |mask, &(first, second)| {
             mask | fold::pair_bit(first, second)
         });
+        let has_initials = units.iter().any(|u| matches!(u, Unit::Initial(_)));
         Term {
-            has_initials: units.iter().any(|u| matches!(u, Unit::Initial(_))),
+            finder: (!has_initials && units.len() > 1)
+                .then(|| memchr::memmem::Finder::new(folded.as_bytes()).into_owned()),
+            has_initials,
             pair_mask,
             pairs,
             text: folded,

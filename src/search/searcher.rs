@@ -258,9 +258,18 @@ fn evaluate(
     let mut upper = 0i64;
     let mut best: Option<(i64, usize)> = None;
     for (term, contiguous) in plan.terms.iter().zip(&plan.contiguous) {
+        // Every field is a piece of the document's text, so a term absent from
+        // all of it cannot sit contiguously in any field. Then only its
+        // scattered match is looked for, and the first one settles the term:
+        // for a typo whose letters occur everywhere, that spares reading every
+        // field to its end.
         let contiguous_in_doc = contiguous
             .as_ref()
-            .is_none_or(|set| postings::contains(set, doc_id));
+            .is_none_or(|set| postings::contains(set, doc_id))
+            && term
+                .finder
+                .as_ref()
+                .is_none_or(|finder| finder.find(doc.text.as_bytes()).is_some());
         let found = best_field(index, doc, term, query, scoring, contiguous_in_doc)?;
         score = score.saturating_add(found.lower);
         upper = upper.saturating_add(found.upper);
