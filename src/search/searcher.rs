@@ -95,9 +95,34 @@ struct Plan<'q> {
     terms: Vec<&'q Term>,
     /// Union of the terms' masks: a document lacking any bit cannot match.
     mask: u64,
-    /// For each term, the documents where it may occur contiguously (`None`:
-    /// all of them).
-    contiguous: Vec<Option<Vec<u64>>>,
+    /// For each term, what rules out a contiguous occurrence in a document.
+    contiguous: Vec<Contiguity<'q>>,
+}
+
+/// Where a term may sit contiguously; every check is optional, and none
+/// means anywhere.
+#[derive(Clone, Default)]
+struct Contiguity<'q> {
+    /// The documents holding all of the term's adjacent pairs.
+    docs: Option<Vec<u64>>,
+    /// Finds the term in a document's whole text.
+    finder: Option<&'q memchr::memmem::Finder<'static>>,
+}
+
+impl Contiguity<'_> {
+    /// Whether the term may sit contiguously in some field of the document.
+    /// Every field is a piece of the document's text, so a term absent from
+    /// all of it cannot; then only its scattered match is looked for, and the
+    /// first one settles the term. For a typo whose letters occur everywhere
+    /// that spares reading every field to its end.
+    fn possible(&self, doc_id: u32, doc: &PreparedDoc) -> bool {
+        self.docs
+            .as_ref()
+            .is_none_or(|set| postings::contains(set, doc_id))
+            && self
+                .finder
+                .is_none_or(|finder| finder.find(doc.text.as_bytes()).is_some())
+    }
 }
 
 impl<'q> Plan<'q> {
@@ -106,19 +131,22 @@ impl<'q> Plan<'q> {
         plan.contiguous = plan
             .terms
             .iter()
-            .map(|term| index.pair_postings.candidates(term))
+            .map(|term| Contiguity {
+                docs: index.pair_postings.candidates(term),
+                finder: term.finder.as_ref(),
+            })
             .collect();
         plan
     }
 
-    /// Without the per-document pair sets: every document may hold every
-    /// term contiguously.
+    /// Without the pair sets and substring checks: every document may hold
+    /// every term contiguously.
     fn plain(query: &'q Query) -> Self {
         let mut terms: Vec<&Term> = query.terms.iter().collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.units.len()));
         Plan {
             mask: terms.iter().fold(0, |mask, t| mask | t.mask),
-            contiguous: vec![None; terms.len()],
+            contiguous: vec![Contiguity::default(); terms.len()],
             query,
             terms,
         }
@@ -258,18 +286,7 @@ fn evaluate(
     let mut upper = 0i64;
     let mut best: Option<(i64, usize)> = None;
     for (term, contiguous) in plan.terms.iter().zip(&plan.contiguous) {
-        // Every field is a piece of the document's text, so a term absent from
-        // all of it cannot sit contiguously in any field. Then only its
-        // scattered match is looked for, and the first one settles the term:
-        // for a typo whose letters occur everywhere, that spares reading every
-        // field to its end.
-        let contiguous_in_doc = contiguous
-            .as_ref()
-            .is_none_or(|set| postings::contains(set, doc_id))
-            && term
-                .finder
-                .as_ref()
-                .is_none_or(|finder| finder.find(doc.text.as_bytes()).is_some());
+        let contiguous_in_doc = contiguous.possible(doc_id, doc);
         let found = best_field(index, doc, term, query, scoring, contiguous_in_doc)?;
         score = score.saturating_add(found.lower);
         upper = upper.saturating_add(found.upper);
