@@ -5,8 +5,8 @@
 //! ranking, highlight indices for the returned hits, cancellation, and reuse
 //! of the previous matches when a query only narrows the previous one.
 //!
-//! Depends on `rayon` and the sibling `index`, `postings`, `query`,
-//! `matcher`, `fold` modules.
+//! Depends on `rayon`, `memchr` and the sibling `index`, `postings`,
+//! `query`, `matcher`, `fold` modules.
 
 use std::cmp::Ordering;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
