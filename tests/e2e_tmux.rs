@@ -191,13 +191,8 @@ fn selected_row(screen: &str) -> String {
         .to_string()
 }
 
-fn assert_terminal_given_back(tmux: &Tmux) {
-    let screen = tmux.wait_for("SHELL_DONE");
-    assert!(
-        screen.contains("CASEBOOK_EXIT=0"),
-        "casebook exited badly:\n{screen}"
-    );
-    // Back in canonical (cooked) mode, out of the alternate screen, nothing of the UI left.
+/// Back in canonical (cooked) mode and out of the alternate screen.
+fn assert_cooked_and_off_the_alternate_screen(tmux: &Tmux, screen: &str) {
     assert!(
         screen.lines().any(|l| l.trim() == "icanon"),
         "terminal left in raw mode:\n{screen}"
@@ -207,6 +202,16 @@ fn assert_terminal_given_back(tmux: &Tmux) {
         "0",
         "still in the alternate screen"
     );
+}
+
+fn assert_terminal_given_back(tmux: &Tmux) {
+    let screen = tmux.wait_for("SHELL_DONE");
+    assert!(
+        screen.contains("CASEBOOK_EXIT=0"),
+        "casebook exited badly:\n{screen}"
+    );
+    assert_cooked_and_off_the_alternate_screen(tmux, &screen);
+    // Nothing of the UI left.
     assert!(
         !screen.contains('┌'),
         "explorer still drawn after exit:\n{screen}"
@@ -433,13 +438,5 @@ fn a_crash_gives_the_terminal_back_and_says_what_happened() {
         screen.contains("The terminal has been restored"),
         "{screen}"
     );
-    assert!(
-        screen.lines().any(|l| l.trim() == "icanon"),
-        "terminal left in raw mode:\n{screen}"
-    );
-    assert_eq!(
-        tmux.format("#{alternate_on}"),
-        "0",
-        "still in the alternate screen"
-    );
+    assert_cooked_and_off_the_alternate_screen(&tmux, &screen);
 }
