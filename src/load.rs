@@ -571,7 +571,12 @@ fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     } else {
         raw.to_string()
     };
-    Ok(text::nfc(unix))
+    // Keep the text we have unless normalizing changed it.
+    let normalized = match text::nfc(&unix) {
+        std::borrow::Cow::Owned(normalized) => Some(normalized),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    Ok(normalized.unwrap_or(unix))
 }
 
 /// What the safety pass learned about a file's shape.

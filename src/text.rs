@@ -37,16 +37,16 @@ pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
 
 /// Composes Hangul and other decomposed text (NFC), so 샌디에고 typed or saved as
 /// jamo sequences compares equal to the precomposed syllables.
-pub fn nfc(s: String) -> String {
-    // Almost all text is NFC already. Text made only of chars that are NFC whatever
-    // surrounds them needs no table lookups at all; otherwise the quick check still
-    // saves a full recomposition.
+/// Borrows when the text is NFC already (the common case).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    // Text made only of chars that are NFC whatever surrounds them needs no table
+    // lookups at all; otherwise the quick check still saves a full recomposition.
     if s.chars().all(always_nfc) {
-        return s;
+        return Cow::Borrowed(s);
     }
     match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s,
-        _ => s.nfc().collect(),
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
     }
 }
 
@@ -234,8 +234,8 @@ mod tests {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
         }
         // And a text of them followed by a combining mark is still composed.
-        assert_eq!(nfc("e\u{301}".to_string()), "é");
-        assert_eq!(nfc("Ⅱ 대덕 ㆍ①".to_string()), "Ⅱ 대덕 ㆍ①");
+        assert_eq!(nfc("e\u{301}"), "é");
+        assert!(matches!(nfc("Ⅱ 대덕 ㆍ①"), Cow::Borrowed("Ⅱ 대덕 ㆍ①")));
     }
 
     use super::*;

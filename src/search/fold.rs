@@ -3,24 +3,12 @@
 //! space, and conjoining initials to compatibility jamo. Also the 64-bit
 //! character masks used by the prefilter.
 //!
-//! Depends on `unicode-normalization` and the sibling `hangul` module only.
+//! Depends on `crate::text` (NFC, the same as the loader's) and the sibling
+//! `hangul` module only.
 
-use std::borrow::Cow;
-
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+pub(crate) use crate::text::nfc;
 
 use super::hangul;
-
-/// Returns `text` in NFC, borrowing when it already is (the common case).
-pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        return Cow::Borrowed(text);
-    }
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
-    }
-}
 
 /// Feeds the folded form of one (NFC) char to `push`; a char may fold to
 /// several (e.g. 'İ' lowercases to "i\u{307}").

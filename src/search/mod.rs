@@ -1,7 +1,7 @@
 //! Full-text search over case studies, roles, factors, … for the search box.
 //!
-//! Depends on `crate::model::Kind` only (plus `fuzzy-matcher`,
-//! `unicode-normalization`, `rayon`, `foldhash` and `memchr`); nothing here knows about the
+//! Depends on `crate::model::Kind` and `crate::text::nfc` only (plus
+//! `fuzzy-matcher`, `rayon`, `foldhash` and `memchr`); nothing here knows about the
 //! terminal UI. Build a [`SearchIndex`] once from [`Document`]s, then run
 //! queries through a [`Searcher`], which reuses the previous matches while
 //! the user keeps typing.
