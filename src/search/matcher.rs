@@ -94,21 +94,24 @@ fn starts_word(text: &str, at: usize) -> bool {
 /// Whether the units occur in order (gaps allowed). Cheap (`str::find` per
 /// plain char), so it runs first and rejects most fields.
 fn is_subsequence(text: &str, units: &[Unit]) -> bool {
-    let mut rest = text;
+    leftmost_match_end(text, units).is_some()
+}
+
+/// Where the leftmost in-order occurrence of the units ends (a byte offset),
+/// or `None` if they do not occur in order.
+fn leftmost_match_end(text: &str, units: &[Unit]) -> Option<usize> {
+    let mut end = 0;
     for unit in units {
-        let found = match *unit {
-            Unit::Char(c) => rest.find(c).map(|i| i + c.len_utf8()),
+        let rest = text.get(end..)?;
+        end += match *unit {
+            Unit::Char(c) => rest.find(c)? + c.len_utf8(),
             Unit::Initial(_) => rest
                 .char_indices()
                 .find(|&(_, c)| unit.matches(c))
-                .map(|(i, c)| i + c.len_utf8()),
+                .map(|(i, c)| i + c.len_utf8())?,
         };
-        match found {
-            Some(end) => rest = rest.get(end..).unwrap_or(""),
-            None => return false,
-        }
     }
-    true
+    Some(end)
 }
 
 /// Classifies the term in a folded field text, returning a match only if it
@@ -294,15 +297,7 @@ pub(crate) struct Window {
 /// The [`Window`] of the units in `text`, or `None` if they do not occur in
 /// order.
 pub(crate) fn shortest_window(text: &str, units: &[Unit]) -> Option<Window> {
-    // Forward: where the leftmost match ends.
-    let mut end = 0;
-    for unit in units {
-        let (offset, c) = text
-            .get(end..)?
-            .char_indices()
-            .find(|&(_, c)| unit.matches(c))?;
-        end += offset + c.len_utf8();
-    }
+    let end = leftmost_match_end(text, units)?;
     // Backward from there: the latest start.
     let mut positions = Vec::with_capacity(units.len());
     let mut pending = units.iter().rev().peekable();
