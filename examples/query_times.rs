@@ -5,7 +5,6 @@
 
 use std::time::Instant;
 
-use casebook::index::Index;
 use casebook::search::Searcher;
 use casebook::tui::RESULT_LIMIT;
 
@@ -23,15 +22,14 @@ fn main() {
         queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
     }
     let (dir, _) = casebook::synthetic::bench_collection(cases).expect("generate collection");
-    let loaded = casebook::load::load_collection(&dir).expect("load collection");
-    let index = Index::build(loaded);
-    let si = casebook::corpus::build_search_index(&index);
+    let loaded = casebook::tui::load(Some(&dir)).expect("load collection");
+    let si = &loaded.search;
     for query in &queries {
         let mut times = Vec::new();
         let mut total = 0;
         for _ in 0..15 {
             let start = Instant::now();
-            let results = Searcher::new(&si)
+            let results = Searcher::new(si)
                 .search(query, RESULT_LIMIT, &|| false)
                 .expect("not cancelled");
             times.push(start.elapsed().as_secs_f64() * 1000.0);
