@@ -20,6 +20,7 @@
 //! - [`tui`]: the interactive explorer.
 
 pub mod cli;
+pub mod collection;
 pub mod compare;
 pub mod config;
 pub mod corpus;

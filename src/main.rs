@@ -72,9 +72,16 @@ fn run_command(
     let cases = resolved.cases.as_deref();
     let Some(command) = &args.command else {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        casebook::tui::run(casebook::tui::Options {
+        let status = casebook::tui::run(casebook::tui::Options {
             lang,
-            theme: casebook::tui::theme::Theme::new(resolved.theme, no_color),
+            theme: casebook::tui::theme::Theme::new(
+                match resolved.theme {
+                    cli::ThemeArg::Dark => config::ThemeName::Dark,
+                    cli::ThemeArg::Light => config::ThemeName::Light,
+                    cli::ThemeArg::HighContrast => config::ThemeName::HighContrast,
+                },
+                no_color,
+            ),
             cases: resolved.cases.clone(),
             // A broken settings file is said on screen too, not only after quitting.
             notice: settings.warning.clone(),
@@ -82,7 +89,7 @@ fn run_command(
         return Ok(Outcome {
             stdout: String::new(),
             stderr: String::new(),
-            code: 0,
+            code: status.into(),
         });
     };
     // Commands that need no collection, or only its ids.

@@ -205,10 +205,14 @@ fn assert_cooked_and_off_the_alternate_screen(tmux: &Tmux, screen: &str) {
 }
 
 fn assert_terminal_given_back(tmux: &Tmux) {
+    assert_terminal_given_back_with(tmux, 0);
+}
+
+fn assert_terminal_given_back_with(tmux: &Tmux, status: u8) {
     let screen = tmux.wait_for("SHELL_DONE");
     assert!(
-        screen.contains("CASEBOOK_EXIT=0"),
-        "casebook exited badly:\n{screen}"
+        screen.contains(&format!("CASEBOOK_EXIT={status}\n")),
+        "casebook did not exit with status {status}:\n{screen}"
     );
     assert_cooked_and_off_the_alternate_screen(tmux, &screen);
     // Nothing of the UI left.
@@ -312,7 +316,8 @@ fn ctrl_c_quits_and_gives_the_terminal_back() {
     tmux.type_text("brenta");
     tmux.wait_for("Brenta");
     tmux.keys(&["C-c"]);
-    assert_terminal_given_back(&tmux);
+    // 130, as a shell reports a command ended by Ctrl-C (fzf does the same).
+    assert_terminal_given_back_with(&tmux, 130);
 }
 
 #[test]
@@ -439,4 +444,205 @@ fn a_crash_gives_the_terminal_back_and_says_what_happened() {
         "{screen}"
     );
     assert_cooked_and_off_the_alternate_screen(&tmux, &screen);
+}
+
+/// The character drawn at display column `column` of a captured line, or `None` when
+/// the column is covered by a wide character that starts before it.
+fn char_at_column(line: &str, column: usize) -> Option<char> {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    for c in line.chars() {
+        if at == column {
+            return Some(c);
+        }
+        at += c.width().unwrap_or(0);
+        if at > column {
+            return None;
+        }
+    }
+    None
+}
+
+/// Regression: a box drawn where a Hangul syllable straddled its left edge lost its
+/// border there, and the syllables underneath showed inside it.
+#[test]
+fn an_overlay_over_hangul_keeps_its_left_border_on_every_row() {
+    for (width, height, left) in [(120u16, 35u16, 22usize), (80, 24, 2)] {
+        let Some(tmux) = session(
+            &format!("overlay{width}"),
+            width,
+            height,
+            "LANG=ko_KR.UTF-8",
+        ) else {
+            return;
+        };
+        tmux.wait_for("1 사례");
+        for view in ["5", "M", "1"] {
+            tmux.keys(&[view]);
+            sleep(Duration::from_millis(100));
+            tmux.keys(&["?"]);
+            let screen = tmux.wait_for("도움말 —");
+            let rows: Vec<&str> = screen.lines().collect();
+            for (y, row) in rows.iter().enumerate().take(height as usize - 2).skip(2) {
+                assert_eq!(
+                    char_at_column(row, left),
+                    Some('│'),
+                    "{width}x{height}, after {view} ?: row {y} has no left border:\n{screen}"
+                );
+            }
+            tmux.keys(&["Escape"]);
+            tmux.wait_until("the help closed", |s| !s.contains("도움말 —"));
+            if view == "M" {
+                tmux.keys(&["Escape"]);
+                tmux.wait_until("the matrix closed", |s| !s.contains("역할 강도 매트릭스 —"));
+            }
+        }
+        tmux.keys(&["q"]);
+        assert_terminal_given_back(&tmux);
+    }
+}
+
+/// `q` closes what is on top (help, load problems, matrix, timeline, presenter,
+/// compare) and quits only from the main view.
+#[test]
+fn q_closes_overlays_and_views_and_quits_only_from_the_main_view() {
+    let Some(tmux) = session("qclose", 120, 35, "LANG=en_US.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 Cases");
+    let main_view =
+        |s: &str| s.contains("1 Cases") && s.contains("Cases 24") && s.contains("q quit");
+    for (key, shown) in [
+        ("?", "Help —"),
+        ("e", "Load problems —"),
+        ("M", "Role matrix —"),
+        ("T", "Era timeline of clusters"),
+        ("p", "Compare —"),
+    ] {
+        tmux.keys(&[key]);
+        tmux.wait_for(shown);
+        tmux.keys(&["q"]);
+        let screen = tmux.wait_until(&format!("{shown} closed by q"), |s| !s.contains(shown));
+        assert!(
+            main_view(&screen),
+            "q after {key} left the main view:\n{screen}"
+        );
+    }
+    tmux.keys(&["P"]);
+    tmux.wait_until("presenter mode", |s| !s.contains('┌'));
+    tmux.keys(&["q"]);
+    tmux.wait_until("the main view again", main_view);
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+/// An interactive shell in tmux, for job control: casebook is started by typing its
+/// command, as a person does.
+fn shell_session(name: &str, width: u16, height: u16) -> Option<Tmux> {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        return None;
+    }
+    let socket = format!("casebook-e2e-{}-{name}", std::process::id());
+    let tmux = Tmux { socket };
+    let status = Command::new("tmux")
+        .args([
+            "-u",
+            "-L",
+            &tmux.socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+        ])
+        .arg(width.to_string())
+        .arg("-y")
+        .arg(height.to_string())
+        .args([
+            "env",
+            "PS1=$ ",
+            "LANG=en_US.UTF-8",
+            "CASEBOOK_CONFIG=/nonexistent/casebook-config.toml",
+            "bash",
+            "--norc",
+            "--noprofile",
+            "-i",
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success(), "tmux new-session failed");
+    Some(tmux)
+}
+
+/// Ctrl-Z (and a SIGTSTP from outside) gives the terminal back to the shell; `fg`
+/// brings the explorer back where it was, with the whole screen drawn again.
+#[test]
+fn ctrl_z_suspends_and_fg_brings_the_explorer_back() {
+    let Some(tmux) = shell_session("suspend", 100, 30) else {
+        return;
+    };
+    let binary = std::env::var_os("CASEBOOK_E2E_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebook")));
+    tmux.wait_for("$");
+    tmux.run(&["send-keys", "-l", &binary.display().to_string()]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 Cases");
+    tmux.keys(&["3"]);
+    tmux.wait_for("Success factors");
+    for stop in ["key", "signal"] {
+        if stop == "key" {
+            tmux.keys(&["C-z"]);
+        } else {
+            let pid = tmux.casebook_pid();
+            assert!(Command::new("kill")
+                .args(["-TSTP", &pid])
+                .status()
+                .expect("kill")
+                .success());
+        }
+        let screen = tmux.wait_for("Stopped");
+        assert_eq!(
+            tmux.format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen after {stop}:\n{screen}"
+        );
+        tmux.run(&[
+            "send-keys",
+            "-l",
+            "stty -a | grep -o -- '-icanon\\|icanon' | head -1",
+        ]);
+        tmux.keys(&["Enter"]);
+        let screen = tmux.wait_until("stty's answer", |s| {
+            s.lines()
+                .any(|l| l.trim() == "icanon" || l.trim() == "-icanon")
+        });
+        assert!(
+            screen.lines().any(|l| l.trim() == "icanon"),
+            "the shell got a raw terminal after {stop}:\n{screen}"
+        );
+        tmux.run(&["send-keys", "-l", "clear; fg"]);
+        tmux.keys(&["Enter"]);
+        let screen = tmux.wait_until("the explorer redrawn", |s| {
+            s.contains("1 Cases") && s.contains("Success factors 24") && s.contains("casebook")
+        });
+        assert!(
+            !screen.contains("Stopped"),
+            "stale screen after fg:\n{screen}"
+        );
+        assert_eq!(tmux.format("#{alternate_on}"), "1");
+        // Keys work again.
+        tmux.keys(&["1"]);
+        tmux.wait_for("Cases 24");
+        tmux.keys(&["3"]);
+        tmux.wait_for("Success factors 24");
+    }
+    tmux.keys(&["q"]);
+    tmux.run(&["send-keys", "-l", "echo STATUS=$?"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("STATUS=0");
 }

@@ -3,36 +3,34 @@
 
 use std::sync::{Arc, OnceLock};
 
-use casebook::cli::ThemeArg;
-use casebook::index::Index;
+use casebook::collection::{self, Collection};
+use casebook::config::ThemeName;
 use casebook::model::{Kind, Lang};
-use casebook::search::{SearchIndex, Searcher};
+use casebook::search::Searcher;
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Focus, MatrixLine, Overlay, Pane, View};
 use casebook::tui::theme::Theme;
-use casebook::tui::{run_search, ui};
+use casebook::tui::{ui, RESULT_LIMIT};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
 
-fn shipped() -> &'static (Arc<Index>, Arc<SearchIndex>) {
-    static SHIPPED: OnceLock<(Arc<Index>, Arc<SearchIndex>)> = OnceLock::new();
-    SHIPPED.get_or_init(|| {
-        let loaded = casebook::tui::load(None).expect("shipped cases load");
-        (loaded.index, loaded.search)
-    })
+fn shipped() -> &'static Collection {
+    static SHIPPED: OnceLock<Collection> = OnceLock::new();
+    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
 }
 
 fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().0), lang, (width, height))
+    App::new(Arc::clone(&shipped().index), lang, (width, height))
 }
 
 /// Draws the app and returns the buffer `draw` produced.
 fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    let theme = Theme::new(ThemeArg::Dark, false);
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
+    let theme = Theme::new(ThemeName::Dark, false);
     let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
     frame.buffer.clone()
 }
@@ -91,22 +89,32 @@ fn type_query(app: &mut App, query: &str) {
 
 fn run_pending_search(app: &mut App) {
     if let Some(request) = app.take_search_request() {
-        let (index, search) = shipped();
-        let mut searcher = Searcher::new(search);
-        let (rows, total) =
-            run_search(index, &mut searcher, &request.query, &|| false).expect("not cancelled");
-        app.apply_search_results(request.generation, rows, total);
+        let shipped = shipped();
+        let mut searcher = Searcher::new(&shipped.search);
+        let (rows, total) = collection::search_items(
+            &shipped.index,
+            &mut searcher,
+            &request.query,
+            RESULT_LIMIT,
+            &|| false,
+        )
+        .expect("not cancelled");
+        app.update(Action::SearchResults {
+            generation: request.generation,
+            rows,
+            total,
+        });
     }
 }
 
 fn current_id(app: &App) -> String {
     app.current_item()
-        .map(|i| app.index.item(i).id.clone())
+        .map(|i| app.index().item(i).id.clone())
         .unwrap_or_default()
 }
 
 fn select_case(app: &mut App, id: &str) {
-    let target = app.index.position(id).expect("case exists");
+    let target = app.index().position(id).expect("case exists");
     let rows = app.list_items(Pane::Cases);
     let row = rows.iter().position(|&i| i == target).expect("listed");
     app.update(Action::SelectFirst);
@@ -256,10 +264,10 @@ fn look_up_in_a_meeting_is_slash_name_enter() {
     app.update(Action::OpenSearch);
     type_query(&mut app, "울산");
     app.update(Action::Open);
-    assert!(app.search.is_none());
-    assert_eq!(app.pane, Pane::Cases);
+    assert!(app.search().is_none());
+    assert_eq!(app.pane(), Pane::Cases);
     assert_eq!(current_id(&app), "ulsan");
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.focus(), Focus::Detail);
     let text = screen(&draw(&app));
     assert!(
         text.contains("26.9%"),
@@ -273,11 +281,11 @@ fn following_links_and_going_back_retraces_the_path() {
     select_case(&mut app, "san-diego");
     app.update(Action::Open);
     // Walk the link cursor to the counterpart link and follow it.
-    let daedeok = app.index.position("daedeok").expect("daedeok");
+    let daedeok = app.index().position("daedeok").expect("daedeok");
     let mut steps = 0;
     loop {
         let lines = app.detail_lines();
-        if app.detail.link_line.and_then(|l| lines[l].link) == Some(daedeok) {
+        if app.detail().link_line.and_then(|l| lines[l].link) == Some(daedeok) {
             break;
         }
         app.update(Action::SelectNext);
@@ -288,9 +296,9 @@ fn following_links_and_going_back_retraces_the_path() {
     assert_eq!(current_id(&app), "daedeok");
     assert_eq!(app.history_len(), 1);
     // Follow the type link: types are not in the case list, so the detail pins it.
-    let type_link = app.index.position("university-led").expect("type");
+    let type_link = app.index().position("university-led").expect("type");
     while app
-        .detail
+        .detail()
         .link_line
         .and_then(|l| app.detail_lines()[l].link)
         != Some(type_link)
@@ -299,7 +307,7 @@ fn following_links_and_going_back_retraces_the_path() {
     }
     app.update(Action::Open);
     assert_eq!(current_id(&app), "university-led");
-    assert_eq!(app.pane, Pane::Reference);
+    assert_eq!(app.pane(), Pane::Reference);
     app.update(Action::Back);
     assert_eq!(current_id(&app), "daedeok");
     app.update(Action::Back);
@@ -329,7 +337,7 @@ fn filters_narrow_the_case_list_and_show_in_the_status_bar() {
     let filtered = app.list_items(Pane::Cases);
     assert!(filtered.len() < all);
     assert!(filtered.iter().all(|&i| app
-        .index
+        .index()
         .item(i)
         .case()
         .is_some_and(|c| c.cluster_type == "university-led")));
@@ -350,7 +358,7 @@ fn language_switch_changes_titles_and_keeps_the_selection() {
     let mut app = app(120, 35, Lang::Ko);
     select_case(&mut app, "brenta");
     app.update(Action::ToggleLanguage);
-    assert_eq!(app.lang, Lang::En);
+    assert_eq!(app.lang(), Lang::En);
     assert_eq!(current_id(&app), "brenta");
     assert!(screen(&draw(&app)).contains("Cases"));
 }
@@ -359,12 +367,12 @@ fn language_switch_changes_titles_and_keeps_the_selection() {
 fn escape_leaves_detail_then_closes_search() {
     let mut app = app(120, 35, Lang::Ko);
     app.update(Action::Open);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.focus(), Focus::Detail);
     app.update(Action::Close);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     app.update(Action::OpenSearch);
     app.update(Action::Close);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -375,8 +383,12 @@ fn stale_search_results_are_ignored() {
     let old = app.take_search_request().expect("request");
     app.update(Action::SearchInsert('덕'));
     // The answer to the older query arrives late and must not replace the newer one.
-    app.apply_search_results(old.generation, Vec::new(), 0);
-    assert!(app.search.as_ref().is_some_and(|s| s.is_waiting()));
+    app.update(Action::SearchResults {
+        generation: old.generation,
+        rows: Vec::new(),
+        total: 0,
+    });
+    assert!(app.search().is_some_and(|s| s.is_waiting()));
     run_pending_search(&mut app);
     assert_eq!(current_id(&app), "daedeok");
 }
@@ -389,12 +401,12 @@ fn caret_edits_mixed_korean_and_latin_input() {
     app.update(Action::SearchCaretLeft);
     app.update(Action::SearchBackspace); // removes 덕
     app.update(Action::SearchInsert('구'));
-    let search = app.search.as_ref().expect("open");
-    assert_eq!(search.input, "대구x");
-    assert_eq!(search.caret, 2);
+    let search = app.search().expect("open");
+    assert_eq!(search.input(), "대구x");
+    assert_eq!(search.caret(), 2);
     // The terminal cursor sits after 대구: prompt "/ " (2) + 4 columns, inside the border.
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
-    let theme = Theme::new(ThemeArg::Dark, false);
+    let theme = Theme::new(ThemeName::Dark, false);
     terminal
         .draw(|f| ui::render(f, &app, &theme))
         .expect("draw");
@@ -411,7 +423,7 @@ fn clicking_a_tab_and_a_row_selects_them() {
         column: *x + 1,
         row: 0,
     });
-    assert_eq!(app.pane, Pane::Factors);
+    assert_eq!(app.pane(), Pane::Factors);
     let rows = app.areas().list_rows;
     app.update(Action::Click {
         column: rows.x + 2,
@@ -430,11 +442,11 @@ fn clicking_a_tab_and_a_row_selects_them() {
 fn help_and_errors_overlays_open_and_close() {
     let mut app = app(120, 35, Lang::Ko);
     app.update(Action::ToggleHelp);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(help)) if help.scroll().top() == 0));
     app.update(Action::SelectNext);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(help)) if help.scroll().top() == 1));
     app.update(Action::Close);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     app.update(Action::ToggleErrors);
     assert!(screen(&draw(&app)).contains("문제 없음"));
 }
@@ -462,7 +474,7 @@ fn reference_pane_holds_types_strategies_and_concepts() {
     let kinds: Vec<Kind> = app
         .list_items(Pane::Reference)
         .iter()
-        .map(|&i| app.index.item(i).kind)
+        .map(|&i| app.index().item(i).kind)
         .collect();
     assert!(
         kinds.contains(&Kind::Type)
@@ -479,10 +491,10 @@ fn enter_in_a_detail_without_a_visible_link_brings_the_first_link_into_view() {
     app.update(Action::Open);
     assert_eq!(current_id(&app), "daedeok");
     app.update(Action::Open);
-    let line = app.detail.link_line.expect("a link is selected");
+    let line = app.detail().link_line.expect("a link is selected");
     let page = app.areas().detail_inner.height as usize;
     assert!(
-        line >= app.detail.scroll && line < app.detail.scroll + page,
+        line >= app.detail().scroll.top() && line < app.detail().scroll.top() + page,
         "the selected link is in view"
     );
     app.update(Action::Open);
@@ -500,15 +512,13 @@ fn counterpart_comparison_is_one_key_away() {
         let mut app = app(w, h, lang);
         select_case(&mut app, "daedeok");
         app.update(Action::CompareCounterpart);
-        let daedeok = app.index.position("daedeok").expect("daedeok");
-        let san_diego = app.index.position("san-diego").expect("san-diego");
-        assert_eq!(
-            app.view,
-            View::Compare {
-                cases: vec![daedeok, san_diego],
-                scroll: 0
-            }
-        );
+        let daedeok = app.index().position("daedeok").expect("daedeok");
+        let san_diego = app.index().position("san-diego").expect("san-diego");
+        let View::Compare(view) = app.view() else {
+            panic!("not comparing: {:?}", app.view())
+        };
+        assert_eq!(view.cases(), [daedeok, san_diego]);
+        assert_eq!(view.scroll().top(), 0);
         let buffer = draw(&app);
         assert_rows_fit(&buffer);
         let text = screen(&buffer);
@@ -520,7 +530,7 @@ fn counterpart_comparison_is_one_key_away() {
         );
         insta::assert_snapshot!(format!("compare_{w}x{h}"), text);
         app.update(Action::Close);
-        assert_eq!(app.view, View::Browse);
+        assert_eq!(app.view(), &View::Browse);
     }
 }
 
@@ -531,13 +541,13 @@ fn marking_up_to_four_cases_and_comparing_them() {
         select_case(&mut app, id);
         app.update(Action::ToggleMark);
     }
-    assert_eq!(app.marked.len(), 4, "a fifth case is refused");
-    assert!(app.notice.as_deref().is_some_and(|n| n.contains("최대 4")));
+    assert_eq!(app.marked().len(), 4, "a fifth case is refused");
+    assert!(app.notice().is_some_and(|n| n.contains("최대 4")));
     app.update(Action::CompareMarked);
-    let View::Compare { cases, .. } = &app.view else {
-        panic!("not comparing: {:?}", app.view)
+    let View::Compare(view) = app.view() else {
+        panic!("not comparing: {:?}", app.view())
     };
-    assert_eq!(cases.len(), 4);
+    assert_eq!(view.cases().len(), 4);
     assert_rows_fit(&draw(&app));
     app.update(Action::Copy);
     let markdown = app.take_copy().expect("copied");
@@ -577,20 +587,20 @@ fn role_matrix_marks_the_weakest_role_and_opens_the_case_at_that_role() {
         .collect();
     let ulsan_row = rows
         .iter()
-        .position(|&i| app.index.item(i).id == "ulsan")
+        .position(|&i| app.index().item(i).id == "ulsan")
         .expect("ulsan rated");
     for _ in 0..ulsan_row {
         app.update(Action::SelectNext);
     }
     app.update(Action::Open);
-    assert_eq!(app.view, View::Browse);
+    assert_eq!(app.view(), &View::Browse);
     assert_eq!(current_id(&app), "ulsan");
     let lines = app.detail_lines();
     let selected = app
-        .detail
+        .detail()
         .link_line
         .and_then(|l| lines[l].link)
-        .map(|i| app.index.item(i).id.clone());
+        .map(|i| app.index().item(i).id.clone());
     assert_eq!(
         selected.as_deref(),
         Some("vision-provider"),
@@ -638,9 +648,9 @@ fn presenter_mode_shows_one_item_and_walks_the_list() {
     app.update(Action::TogglePresenter);
     app.update(Action::SelectNext);
     assert_eq!(current_id(&app), "icheon");
-    assert!(matches!(app.view, View::Presenter { .. }));
+    assert!(matches!(app.view(), View::Presenter(_)));
     app.update(Action::TogglePresenter);
-    assert_eq!(app.view, View::Browse);
+    assert_eq!(app.view(), &View::Browse);
 }
 
 #[test]
@@ -656,6 +666,6 @@ fn copying_a_case_gives_markdown_with_figures_and_sources() {
         "sources are in the copy"
     );
     assert!(app.take_copy().is_none(), "copied once");
-    let osc = casebook::tui::osc52("이천");
+    let osc = casebook::tui::clipboard::osc52("이천");
     assert!(osc.starts_with("\u{1b}]52;c;") && osc.ends_with('\u{7}'));
 }

@@ -1,28 +1,27 @@
-//! Hostile key sequences: long random runs of actions and terminal sizes down to 1×1,
-//! each step drawn into a `TestBackend`. Nothing may panic, selections and scrolls stay
-//! in range, and the history stays consistent. Seeds are fixed so failures reproduce.
+//! Hostile key sequences: long random runs of actions — every view and overlay included
+//! — and terminal sizes down to 1×1, each step drawn into a `TestBackend`. Nothing may
+//! panic, selections stay on a row, every scroll stays within the lines its view draws,
+//! and the history stays consistent. Seeds are fixed so failures reproduce.
 
 use std::sync::{Arc, OnceLock};
 
-use casebook::cli::ThemeArg;
-use casebook::index::Index;
+use casebook::collection::{self, Collection};
+use casebook::config::ThemeName;
 use casebook::model::Lang;
-use casebook::search::{SearchIndex, Searcher};
+use casebook::search::Searcher;
 use casebook::tui::action::Action;
-use casebook::tui::app::{App, Overlay, Pane};
+use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
+use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
 use casebook::tui::theme::Theme;
-use casebook::tui::{run_search, ui};
+use casebook::tui::{ui, RESULT_LIMIT};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-fn shipped() -> &'static (Arc<Index>, Arc<SearchIndex>) {
-    static SHIPPED: OnceLock<(Arc<Index>, Arc<SearchIndex>)> = OnceLock::new();
-    SHIPPED.get_or_init(|| {
-        let loaded = casebook::tui::load(None).expect("shipped cases load");
-        (loaded.index, loaded.search)
-    })
+fn shipped() -> &'static Collection {
+    static SHIPPED: OnceLock<Collection> = OnceLock::new();
+    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
 }
 
 fn any_char() -> impl Strategy<Value = char> {
@@ -39,15 +38,19 @@ fn any_action() -> impl Strategy<Value = Action> {
         prop_oneof![1 => 1u16..10, 3 => 10u16..60],
     );
     prop_oneof![
-        prop::sample::select(vec![
+        6 => prop::sample::select(vec![
             Action::SelectNext,
             Action::SelectPrevious,
+            Action::PageDown,
             Action::PageDown,
             Action::PageUp,
             Action::SelectFirst,
             Action::SelectLast,
+            Action::SelectLast,
             Action::NextPane,
             Action::PreviousPane,
+            Action::NextColumn,
+            Action::PreviousColumn,
             Action::Open,
             Action::Open,
             Action::Back,
@@ -67,23 +70,53 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::ToggleLanguage,
             Action::ToggleHelp,
             Action::ToggleErrors,
+            Action::ToggleMark,
+            Action::CompareMarked,
+            Action::CompareCounterpart,
+            Action::ShowMatrix,
+            Action::ShowTimeline,
+            Action::TogglePresenter,
+            Action::Copy,
+            Action::Suspend,
+            Action::Tick,
         ]),
-        (0usize..8).prop_map(Action::ShowPane),
-        any_char().prop_map(Action::SearchInsert),
-        size.prop_map(|(w, h)| Action::Resize(w, h)),
-        (0u16..250, 0u16..80, -3i32..4).prop_map(|(column, row, delta)| Action::Scroll {
+        1 => (0usize..8).prop_map(Action::ShowPane),
+        1 => (0usize..200).prop_map(Action::OpenItem),
+        1 => any_char().prop_map(Action::SearchInsert),
+        1 => size.prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => (0u16..250, 0u16..80, -3i32..4).prop_map(|(column, row, delta)| Action::Scroll {
             column,
             row,
             delta
         }),
-        (0u16..250, 0u16..80).prop_map(|(column, row)| Action::Click { column, row }),
+        1 => (0u16..250, 0u16..80).prop_map(|(column, row)| Action::Click { column, row }),
     ]
+}
+
+/// A scroll that shows `len` lines through a window of `page`, and no further than the
+/// last full page.
+fn assert_scroll(what: &str, scroll: Scroll, len: usize, page: usize) {
+    assert_eq!(
+        scroll.len(),
+        len,
+        "{what}: scroll measures other lines than it draws"
+    );
+    assert_eq!(
+        scroll.page(),
+        page,
+        "{what}: scroll window is not the drawn window"
+    );
+    assert!(
+        scroll.top() <= len.saturating_sub(page.max(1)),
+        "{what}: scrolled to line {} of {len} with a window of {page}",
+        scroll.top()
+    );
 }
 
 fn check_invariants(app: &App) {
     for pane in Pane::ALL {
         let len = app.list_items(pane).len();
-        let cursor = app.cursors[Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0)];
+        let cursor = app.cursor_of(pane);
         assert!(
             cursor.selected < len.max(1),
             "{pane:?} selection {} of {len}",
@@ -94,10 +127,11 @@ fn check_invariants(app: &App) {
             "{pane:?} offset past selection"
         );
     }
-    if let Some(search) = &app.search {
-        assert!(search.caret <= search.input.chars().count());
-        assert!(search.cursor.selected < search.results.len().max(1));
-        for row in &search.results {
+    let areas = app.areas();
+    if let Some(search) = app.search() {
+        assert!(search.caret() <= search.input().chars().count());
+        assert!(search.cursor().selected < search.results().len().max(1));
+        for row in search.results() {
             let count = row.text.chars().count();
             assert!(
                 row.indices.iter().all(|&i| i < count),
@@ -106,51 +140,106 @@ fn check_invariants(app: &App) {
         }
     }
     let lines = app.detail_lines();
-    assert!(
-        app.detail.scroll <= lines.len(),
-        "detail scrolled past its end"
+    assert_scroll(
+        "detail",
+        app.detail().scroll,
+        lines.len(),
+        areas.detail_inner.height as usize,
     );
-    if let Some(line) = app.detail.link_line {
+    if let Some(line) = app.detail().link_line {
         assert!(
             lines.get(line).is_some_and(|l| l.link.is_some()),
             "link cursor on a line without a link"
         );
     }
-    if let Some(item) = app.pinned {
-        assert!(item < app.index.len());
+    if let Some(item) = app.pinned() {
+        assert!(item < app.index().len());
     }
     assert!(app.history_len() <= 200);
-    if let Some(Overlay::Help { scroll } | Overlay::Errors { scroll }) = app.overlay {
-        assert!(scroll < 10_000);
+    match app.view() {
+        View::Browse => {}
+        View::Compare(view) => assert_scroll(
+            "compare",
+            view.scroll(),
+            view.lines().len(),
+            (areas.view_inner.height as usize).saturating_sub(1),
+        ),
+        View::Matrix(view) => {
+            assert_scroll(
+                "matrix",
+                view.scroll(),
+                view.lines().len(),
+                (areas.view_inner.height as usize).saturating_sub(3),
+            );
+            assert!(view.column() < 3);
+            assert!(view.selected_case().is_some(), "matrix cursor on no case");
+        }
+        View::Timeline(view) => {
+            assert_scroll(
+                "timeline",
+                view.scroll(),
+                view.lines().len(),
+                areas.view_inner.height as usize,
+            );
+            if let Some(line) = view.cursor_line() {
+                if view.scroll().page() > 0 {
+                    assert!(view.scroll().shows(line), "timeline cursor out of view");
+                }
+            }
+        }
+        View::Presenter(view) => {
+            assert!(app.current_item().is_some(), "presenting nothing");
+            assert_scroll(
+                "presenter",
+                view.scroll(),
+                view.lines().len(),
+                areas.presenter.height as usize,
+            );
+        }
+    }
+    match app.overlay() {
+        None => {}
+        Some(Overlay::Help(help)) => assert_scroll(
+            "help",
+            help.scroll(),
+            help.lines().len(),
+            layout::overlay_inner(areas.screen, HELP_WIDTH).height as usize,
+        ),
+        Some(Overlay::Errors(errors)) => assert_scroll(
+            "errors",
+            errors.scroll(),
+            errors.lines().len(),
+            layout::overlay_inner(areas.screen, ERRORS_WIDTH).height as usize,
+        ),
     }
 }
 
 proptest! {
     #![proptest_config(Config {
-        cases: 48,
+        cases: 64,
         rng_seed: RngSeed::Fixed(0x00CA_5EB0),
         failure_persistence: None,
         ..Config::default()
     })]
 
     #[test]
-    fn random_actions_never_panic_and_keep_state_consistent(
-        actions in prop::collection::vec(any_action(), 1..120),
+    fn random_actions_never_panic_and_keep_every_view_in_range(
+        actions in prop::collection::vec(any_action(), 1..150),
         lang in prop::sample::select(vec![Lang::Ko, Lang::En]),
     ) {
-        let (index, search_index) = shipped();
-        let mut app = App::new(Arc::clone(index), lang, (120, 35));
-        let theme = Theme::new(ThemeArg::HighContrast, false);
-        let mut searcher = Searcher::new(search_index);
+        let shipped = shipped();
+        let mut app = App::new(Arc::clone(&shipped.index), lang, (120, 35));
+        let theme = Theme::new(ThemeName::HighContrast, false);
+        let mut searcher = Searcher::new(&shipped.search);
         for action in actions {
             app.update(action);
             if let Some(request) = app.take_search_request() {
-                if let Some((rows, total)) = run_search(index, &mut searcher, &request.query, &|| false) {
-                    app.apply_search_results(request.generation, rows, total);
+                if let Some((rows, total)) = collection::search_items(&shipped.index, &mut searcher, &request.query, RESULT_LIMIT, &|| false) {
+                    app.update(Action::SearchResults { generation: request.generation, rows, total });
                 }
             }
             check_invariants(&app);
-            let (w, h) = app.size;
+            let (w, h) = app.size();
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
             terminal.draw(|f| ui::render(f, &app, &theme)).expect("draw");
         }
@@ -160,13 +249,13 @@ proptest! {
     fn back_always_returns_to_a_listed_or_pinned_item(
         steps in prop::collection::vec(0usize..400, 1..30),
     ) {
-        let (index, _) = shipped();
+        let index = &shipped().index;
         let mut app = App::new(Arc::clone(index), Lang::Ko, (120, 35));
         let mut trail = Vec::new();
         for step in steps {
             let target = step % index.len();
             trail.push(app.current_item());
-            app.follow(target);
+            app.update(Action::OpenItem(target));
             prop_assert_eq!(app.current_item(), Some(target));
         }
         while let Some(expected) = trail.pop() {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use casebook::index::Index;
 use casebook::load::{load_collection, reload_collection};
 use casebook::model::Lang;
-use casebook::tui::action::Action;
+use casebook::tui::action::{Action, Reloaded};
 use casebook::tui::app::{App, Pane};
 
 fn shipped_copy() -> (tempfile::TempDir, PathBuf) {
@@ -82,7 +82,7 @@ fn the_explorer_keeps_its_place_across_a_reload() {
     let first = Arc::new(Index::build(load_collection(&dir).expect("loads")));
     let mut app = App::new(Arc::clone(&first), Lang::Ko, (120, 35));
     let ulsan = first.position("ulsan").expect("ulsan");
-    app.follow(ulsan);
+    app.update(Action::OpenItem(ulsan));
     app.update(Action::ToggleMark);
     let path = dir.join("cases/ulsan.yaml");
     let text = std::fs::read_to_string(&path).expect("read");
@@ -94,13 +94,13 @@ fn the_explorer_keeps_its_place_across_a_reload() {
     let second = Arc::new(Index::build(
         reload_collection(&dir, first.items()).expect("reloads"),
     ));
-    app.replace_index(Arc::clone(&second));
-    let current = app.current_item().map(|i| app.index.item(i));
+    app.update(Action::Reloaded(Reloaded(Arc::clone(&second))));
+    let current = app.current_item().map(|i| app.index().item(i));
     assert_eq!(current.map(|i| i.id.as_str()), Some("ulsan"));
     assert!(
         current.is_some_and(|i| i.name.ko.contains("(개정)")),
         "the edit shows"
     );
-    assert_eq!(app.pane, Pane::Cases);
-    assert_eq!(app.marked, vec![second.position("ulsan").expect("ulsan")]);
+    assert_eq!(app.pane(), Pane::Cases);
+    assert_eq!(app.marked(), [second.position("ulsan").expect("ulsan")]);
 }

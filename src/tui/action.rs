@@ -1,15 +1,22 @@
-//! Everything the explorer can be asked to do, named by intent. Keys ([`super::keys`])
-//! and mouse events map to these; [`super::app::App::update`] is the only place that
-//! changes state in response.
+//! Everything that can change the explorer, named by intent: what a key or the mouse
+//! asks for ([`super::keymap`] and [`super::events`] make these), and what arrives from
+//! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
+//! [`super::app::App::update`] is the only place that changes state in response.
+//!
+//! Depends on `index` and the app's search rows only.
 
-use crate::model::Lang;
+use std::fmt;
+use std::sync::Arc;
+
+use super::app::ResultRow;
+use crate::index::Index;
 
 /// One request to the explorer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Move the selection (or the link cursor in the detail) down one row.
+    /// Move the selection (or the link cursor in the detail, or the view) down one row.
     SelectNext,
-    /// Move the selection (or the link cursor) up one row.
+    /// Move the selection (or the link cursor, or the view) up one row.
     SelectPrevious,
     /// Move down one page.
     PageDown,
@@ -25,11 +32,17 @@ pub enum Action {
     PreviousPane,
     /// Show list pane N (0-based: cases, roles, factors, problems, reference).
     ShowPane(usize),
+    /// The role matrix's next / previous role column.
+    NextColumn,
+    PreviousColumn,
     /// Open the selected item (list → detail) or follow the selected link.
     Open,
+    /// Show this item (by index position), as following a link to it does.
+    OpenItem(usize),
     /// Go back along the history of followed links.
     Back,
-    /// Leave the detail for the list, close an overlay, or clear filters.
+    /// Close the top overlay or view; in the main view, leave the detail for the list
+    /// or clear the filters.
     Close,
     /// Open the search box.
     OpenSearch,
@@ -56,12 +69,24 @@ pub enum Action {
     ClearFilters,
     /// Switch between Korean and English.
     ToggleLanguage,
-    /// Set the language.
-    SetLanguage(Lang),
     /// Show or hide the key help.
     ToggleHelp,
     /// Show or hide the list of load problems.
     ToggleErrors,
+    /// Mark or unmark the selected case for comparison (two to four).
+    ToggleMark,
+    /// Compare the marked cases side by side (or the selected case and its counterpart).
+    CompareMarked,
+    /// Compare the selected case with its counterpart (San Diego ↔ Daedeok, …).
+    CompareCounterpart,
+    /// Show the role matrix: cases × vision provider / system organizer / specialized supplier.
+    ShowMatrix,
+    /// Show the era timeline.
+    ShowTimeline,
+    /// Show the current item full-screen for a projector, or leave that mode.
+    TogglePresenter,
+    /// Copy the current item (or comparison, matrix, timeline) as Markdown with its sources.
+    Copy,
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
     /// Scroll the pane under (column, row) by `delta` rows.
@@ -75,20 +100,40 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    /// Mark or unmark the selected case for comparison (two to four).
-    ToggleMark,
-    /// Compare the marked cases side by side (or the selected case and its counterpart).
-    CompareMarked,
-    /// Compare the selected case with its counterpart (San Diego ↔ Daedeok, …).
-    CompareCounterpart,
-    /// Show the role matrix: cases × vision provider / system organizer / specialized supplier.
-    ShowMatrix,
-    /// Show the era timeline.
-    ShowTimeline,
-    /// Show the current item full-screen for a projector, or leave that mode.
-    TogglePresenter,
-    /// Copy the current item (or comparison) as Markdown with its sources.
-    Copy,
-    /// Leave casebook.
+    /// Leave casebook (exit status 0).
     Quit,
+    /// Ctrl-C: leave casebook at once with status 130, as shells and fzf expect.
+    Interrupt,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
+    /// The search worker's answer to request `generation`.
+    SearchResults {
+        generation: u64,
+        rows: Vec<ResultRow>,
+        total: usize,
+    },
+    /// Live reload: the collection on disk changed and was loaded again.
+    Reloaded(Reloaded),
+    /// A message for the status bar.
+    Notice(String),
+    /// Time passed with nothing else happening.
+    Tick,
+}
+
+/// A freshly loaded item index. Two are equal when they are the same index.
+#[derive(Clone)]
+pub struct Reloaded(pub Arc<Index>);
+
+impl PartialEq for Reloaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Reloaded {}
+
+impl fmt::Debug for Reloaded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Reloaded({} items)", self.0.len())
+    }
 }

@@ -1,6 +1,8 @@
 //! Where each part of the screen goes, as a pure function of the terminal size. The
 //! renderer draws into these areas and the app uses the same numbers for page sizes,
 //! wrapping width and mouse hit-testing, so the two never disagree.
+//!
+//! Depends on the app's `Pane` (for the tab labels), `model` and `text`.
 
 use ratatui::layout::Rect;
 
@@ -28,7 +30,20 @@ pub struct Areas {
     pub detail: Rect,
     pub detail_inner: Rect,
     pub status: Rect,
+    /// A full-width view (compare, matrix, timeline) with its border, and inside it.
+    pub view: Rect,
+    pub view_inner: Rect,
+    /// Presenter mode's text column and its footer line.
+    pub presenter: Rect,
+    pub presenter_footer: Rect,
 }
+
+/// How wide the help overlay grows, at most.
+pub const HELP_WIDTH: u16 = 76;
+/// How wide the load-problems overlay grows, at most.
+pub const ERRORS_WIDTH: u16 = 110;
+/// How wide presenter mode's text grows, at most: a readable measure.
+pub const PRESENTER_WIDTH: u16 = 100;
 
 pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
     let screen = Rect::new(0, 0, columns, rows);
@@ -61,6 +76,8 @@ pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
     } else {
         (Rect::default(), list_inner)
     };
+    let view = Rect::new(0, 1, columns, main_height);
+    let text_width = columns.saturating_sub(6).min(PRESENTER_WIDTH);
     Areas {
         too_small: false,
         screen,
@@ -71,7 +88,23 @@ pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
         detail,
         detail_inner: inner(detail, 1),
         status,
+        view,
+        view_inner: inner(view, 0),
+        presenter: Rect::new((columns - text_width) / 2, 1, text_width, rows - 3),
+        presenter_footer: Rect::new(0, rows - 1, columns, 1),
     }
+}
+
+/// A centred overlay box at most `max_width` wide, with its border.
+pub fn overlay(screen: Rect, max_width: u16) -> Rect {
+    let w = screen.width.saturating_sub(4).min(max_width);
+    let h = screen.height.saturating_sub(2);
+    Rect::new((screen.width - w) / 2, 1.min(screen.height), w, h)
+}
+
+/// The text area inside an overlay box.
+pub fn overlay_inner(screen: Rect, max_width: u16) -> Rect {
+    inner(overlay(screen, max_width), 0)
 }
 
 /// Inside a border, with `pad` columns of padding left and right.

@@ -3,6 +3,10 @@
 //! the link cursor, the renderer to draw, and both see the same lines.
 //!
 //! Styles are semantic tags here; the renderer maps them to the theme.
+//!
+//! Depends on `model`, `index`, `report` and `text`.
+
+use std::sync::Arc;
 
 use crate::index::Index;
 use crate::model::{Item, Lang, RoleStrength};
@@ -247,4 +251,64 @@ fn clip(line: &mut DetailLine, max: usize) {
         }
     }
     line.pieces = kept;
+}
+
+/// The first line with a link among the `page` lines from `top`.
+pub fn first_link_in(lines: &[DetailLine], top: usize, page: usize) -> Option<usize> {
+    (top..(top + page.max(1)).min(lines.len())).find(|&i| lines[i].link.is_some())
+}
+
+/// The first line of the (possibly wrapped) link that line `i` belongs to.
+pub fn link_start(lines: &[DetailLine], mut i: usize) -> usize {
+    while i > 0 && lines[i - 1].link.is_some() && lines[i - 1].link == lines[i].link {
+        i -= 1;
+    }
+    i
+}
+
+/// One item's lines at one width and language, laid out again only when one of those
+/// changes: a keystroke that moves nothing costs no layout.
+#[derive(Debug, Clone)]
+pub struct LinesCache {
+    key: Option<(usize, Lang, usize)>,
+    lines: Arc<[DetailLine]>,
+}
+
+impl Default for LinesCache {
+    fn default() -> Self {
+        LinesCache {
+            key: None,
+            lines: Arc::from(Vec::new()),
+        }
+    }
+}
+
+impl LinesCache {
+    /// Lays `item` out for `width` columns in `lang`, unless that is what it holds.
+    pub fn refresh(&mut self, index: &Index, item: Option<usize>, lang: Lang, width: usize) {
+        let key = item.map(|i| (i, lang, width));
+        if key == self.key {
+            return;
+        }
+        self.lines = match item {
+            Some(i) => lines(index, index.item(i), lang, width).into(),
+            None => Arc::from(Vec::new()),
+        };
+        self.key = key;
+    }
+
+    /// Forgets what it holds (the index it was laid out from is gone).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+        self.lines = Arc::from(Vec::new());
+    }
+
+    pub fn lines(&self) -> &[DetailLine] {
+        &self.lines
+    }
+
+    /// The lines, shared: cheap to hold while the state they describe changes.
+    pub fn shared(&self) -> Arc<[DetailLine]> {
+        Arc::clone(&self.lines)
+    }
 }

@@ -1,0 +1,535 @@
+//! The main view: the five list panes, the detail of the selected item, the case
+//! filters, marks for comparison and the Back history of followed links.
+//!
+//! Depends on the app's state (`super`), `model` and `index`.
+
+use super::detail::{first_link_in, link_start};
+use super::{App, View};
+use crate::model::{Item, Kind, Lang, Status};
+use crate::tui::action::Action;
+use crate::tui::layout;
+
+/// The list panes, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Cases,
+    Roles,
+    Factors,
+    Problems,
+    /// Types, strategies and concepts: everything the four main panes do not list.
+    Reference,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Cases,
+        Pane::Roles,
+        Pane::Factors,
+        Pane::Problems,
+        Pane::Reference,
+    ];
+
+    pub fn kinds(self) -> &'static [Kind] {
+        match self {
+            Pane::Cases => &[Kind::Case],
+            Pane::Roles => &[Kind::Role],
+            Pane::Factors => &[Kind::Factor],
+            Pane::Problems => &[Kind::Problem],
+            Pane::Reference => &[Kind::Type, Kind::Strategy, Kind::Concept],
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Pane::Cases => lang.pick("사례", "Cases"),
+            Pane::Roles => lang.pick("구성주체 역할", "Actor roles"),
+            Pane::Factors => lang.pick("성공요인", "Success factors"),
+            Pane::Problems => lang.pick("정책문제", "Policy problems"),
+            Pane::Reference => lang.pick("유형·전략·개념", "Types · strategies · concepts"),
+        }
+    }
+
+    /// The short label on the tab bar; the full title heads the pane.
+    pub fn tab_label(self, lang: Lang) -> &'static str {
+        match self {
+            Pane::Cases => lang.pick("사례", "Cases"),
+            Pane::Roles => lang.pick("역할", "Roles"),
+            Pane::Factors => lang.pick("성공요인", "Factors"),
+            Pane::Problems => lang.pick("정책문제", "Problems"),
+            Pane::Reference => lang.pick("유형·전략·개념", "Reference"),
+        }
+    }
+
+    pub fn for_kind(kind: Kind) -> Pane {
+        match kind {
+            Kind::Case => Pane::Cases,
+            Kind::Role => Pane::Roles,
+            Kind::Factor => Pane::Factors,
+            Kind::Problem => Pane::Problems,
+            Kind::Type | Kind::Strategy | Kind::Concept => Pane::Reference,
+        }
+    }
+
+    /// The pane's place in tab order.
+    pub fn position(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// Which half of the main view keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+/// The case list's filters; `None` means "all".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub cluster_type: Option<String>,
+    /// A country by its English name (the stable one of the two).
+    pub country: Option<String>,
+    pub status: Option<Status>,
+}
+
+impl CaseFilter {
+    pub fn is_active(&self) -> bool {
+        self.cluster_type.is_some() || self.country.is_some() || self.status.is_some()
+    }
+
+    pub fn admits(&self, item: &Item) -> bool {
+        let Some(case) = item.case() else { return true };
+        self.cluster_type
+            .as_ref()
+            .is_none_or(|t| &case.cluster_type == t)
+            && self.country.as_ref().is_none_or(|c| &case.country.en == c)
+            && self.status.is_none_or(|s| case.status == s)
+    }
+}
+
+/// Where the detail pane is scrolled and which of its links is selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DetailState {
+    pub scroll: super::Scroll,
+    /// The selected line (a line with a link) when the detail has focus.
+    pub link_line: Option<usize>,
+}
+
+impl DetailState {
+    /// Back to the top, nothing selected: for a newly shown item.
+    fn reset(&mut self) {
+        self.scroll.to_start();
+        self.link_line = None;
+    }
+}
+
+/// A place to return to with Back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Location {
+    pane: Pane,
+    cursor: super::ListCursor,
+    pinned: Option<usize>,
+    focus: Focus,
+    detail: DetailState,
+}
+
+/// How many entries Back remembers.
+const HISTORY_LIMIT: usize = 200;
+
+impl App {
+    pub(super) fn update_browse(&mut self, action: Action) {
+        match action {
+            Action::SelectNext => self.step(1),
+            Action::SelectPrevious => self.step(-1),
+            Action::PageDown => self.page(1),
+            Action::PageUp => self.page(-1),
+            Action::SelectFirst => self.jump(false),
+            Action::SelectLast => self.jump(true),
+            Action::NextPane => self.show_pane((self.pane.position() + 1) % Pane::ALL.len()),
+            Action::PreviousPane => {
+                self.show_pane((self.pane.position() + Pane::ALL.len() - 1) % Pane::ALL.len())
+            }
+            Action::ShowPane(n) => self.show_pane(n.min(Pane::ALL.len() - 1)),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::Close => {
+                if self.focus == Focus::Detail {
+                    self.focus = Focus::List;
+                    self.detail.link_line = None;
+                } else if self.pinned.is_some() {
+                    self.pinned = None;
+                    self.detail.reset();
+                } else if self.filter.is_active() {
+                    self.set_filter(CaseFilter::default());
+                }
+            }
+            Action::OpenSearch => self.open_search(),
+            Action::CycleTypeFilter => {
+                let types: Vec<String> = self
+                    .index
+                    .of_kind(Kind::Type)
+                    .iter()
+                    .map(|&i| self.index.item(i).id.clone())
+                    .collect();
+                let next = cycle(&types, self.filter.cluster_type.as_ref());
+                self.set_filter(CaseFilter {
+                    cluster_type: next,
+                    ..self.filter.clone()
+                });
+            }
+            Action::CycleCountryFilter => {
+                let mut countries: Vec<String> = self
+                    .index
+                    .of_kind(Kind::Case)
+                    .iter()
+                    .filter_map(|&i| self.index.item(i).case().map(|c| c.country.en.clone()))
+                    .collect();
+                countries.sort();
+                countries.dedup();
+                let next = cycle(&countries, self.filter.country.as_ref());
+                self.set_filter(CaseFilter {
+                    country: next,
+                    ..self.filter.clone()
+                });
+            }
+            Action::CycleStatusFilter => {
+                let next = cycle(&Status::ALL, self.filter.status.as_ref());
+                self.set_filter(CaseFilter {
+                    status: next,
+                    ..self.filter.clone()
+                });
+            }
+            Action::ClearFilters => self.set_filter(CaseFilter::default()),
+            Action::ToggleLanguage => self.lang = self.lang.other(),
+            Action::ToggleHelp => self.open_help(),
+            Action::ToggleErrors => self.open_errors(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::CompareMarked => self.compare_marked(),
+            Action::CompareCounterpart => self.compare_counterpart(),
+            Action::ShowMatrix => self.show_matrix(),
+            Action::ShowTimeline => self.show_timeline(),
+            Action::TogglePresenter => self.show_presenter(),
+            Action::Copy => self.copy(),
+            Action::Scroll { column, row, delta } => self.scroll_at(column, row, delta),
+            Action::Click { column, row } => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => self.move_list(delta),
+            Focus::Detail => self.move_link(delta),
+        }
+    }
+
+    /// Moves the list selection; the detail then shows the newly selected item.
+    pub(super) fn move_list(&mut self, delta: isize) {
+        let len = self.list_items(self.pane).len();
+        let height = self.list_height();
+        self.cursors[self.pane.position()].moved(delta, len, height);
+        self.pinned = None;
+        self.detail.reset();
+    }
+
+    fn page(&mut self, direction: isize) {
+        match self.focus {
+            Focus::List => self.move_list(direction * self.list_height().max(1) as isize),
+            Focus::Detail => {
+                let lines = self.fresh_detail_lines();
+                self.detail.scroll.by_pages(direction);
+                let scroll = self.detail.scroll;
+                self.detail.link_line = first_link_in(&lines, scroll.top(), scroll.page());
+            }
+        }
+    }
+
+    fn jump(&mut self, to_end: bool) {
+        match self.focus {
+            Focus::List => {
+                let delta = if to_end {
+                    isize::MAX / 2
+                } else {
+                    isize::MIN / 2
+                };
+                self.move_list(delta);
+            }
+            Focus::Detail => {
+                let lines = self.fresh_detail_lines();
+                if to_end {
+                    self.detail.scroll.to_end();
+                } else {
+                    self.detail.scroll.to_start();
+                }
+                let scroll = self.detail.scroll;
+                self.detail.link_line = first_link_in(&lines, scroll.top(), scroll.page());
+            }
+        }
+    }
+
+    /// Moves the link cursor in the detail to the next/previous line with a link, or
+    /// scrolls when there is none in that direction.
+    fn move_link(&mut self, delta: isize) {
+        let lines = self.fresh_detail_lines();
+        let top = self.detail.scroll.top();
+        let page = self.detail.scroll.page().max(1);
+        let from = self.detail.link_line;
+        let next = match (from, delta > 0) {
+            (Some(at), true) => (at + 1..lines.len())
+                .find(|&i| lines[i].link.is_some() && lines[i].link != lines[at].link),
+            (Some(at), false) => (0..at)
+                .rev()
+                .find(|&i| lines[i].link.is_some() && lines[i].link != lines[at].link)
+                .map(|i| link_start(&lines, i)),
+            (None, true) => (top..lines.len()).find(|&i| lines[i].link.is_some()),
+            (None, false) => None,
+        };
+        // Only jump to a link within reach (this page or the next); otherwise scroll, so
+        // the text between links can still be read.
+        let reachable = next.filter(|&i| {
+            if delta > 0 {
+                i < top + page + 1
+            } else {
+                i + 1 >= top
+            }
+        });
+        match reachable {
+            Some(line) => {
+                self.detail.link_line = Some(line);
+                self.detail.scroll.reveal(line);
+            }
+            None => {
+                self.detail.scroll.by(delta);
+                if let Some(at) = self.detail.link_line {
+                    if !self.detail.scroll.shows(at) {
+                        self.detail.link_line = None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn show_pane(&mut self, n: usize) {
+        let pane = Pane::ALL[n];
+        if pane != self.pane || self.pinned.is_some() {
+            self.pane = pane;
+            self.pinned = None;
+            self.detail.reset();
+        }
+        self.focus = Focus::List;
+        self.clamp_lists();
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Focus::List => {
+                if self.current_item().is_some() {
+                    self.focus = Focus::Detail;
+                    let lines = self.fresh_detail_lines();
+                    let scroll = self.detail.scroll;
+                    self.detail.link_line = first_link_in(&lines, scroll.top(), scroll.page());
+                }
+            }
+            Focus::Detail => {
+                let lines = self.fresh_detail_lines();
+                let target = self
+                    .detail
+                    .link_line
+                    .and_then(|l| lines.get(l))
+                    .and_then(|l| l.link);
+                match target {
+                    Some(item) => self.follow(item),
+                    // No link in view yet: Enter brings the next one into view and selects
+                    // it, so a second Enter follows it.
+                    None => {
+                        let top = self.detail.scroll.top();
+                        let next = (top..lines.len()).find(|&i| lines[i].link.is_some());
+                        if let Some(line) = next {
+                            self.detail.link_line = Some(line);
+                            self.detail.scroll.reveal(line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn here(&self) -> Location {
+        Location {
+            pane: self.pane,
+            cursor: self.cursor(),
+            pinned: self.pinned,
+            focus: self.focus,
+            detail: self.detail,
+        }
+    }
+
+    /// Shows `item`: in its own pane when that pane lists it, else pinned in the detail.
+    /// The place left behind goes onto the history for Back.
+    pub(super) fn follow(&mut self, item: usize) {
+        let here = self.here();
+        if self.history.len() == HISTORY_LIMIT {
+            self.history.remove(0);
+        }
+        self.history.push(here);
+        let pane = Pane::for_kind(self.index.item(item).kind);
+        let listed = self.list_items(pane);
+        self.pane = pane;
+        self.pinned = None;
+        match listed.iter().position(|&i| i == item) {
+            Some(row) => {
+                let height = self.list_height();
+                self.cursors[pane.position()].select(row, listed.len(), height);
+            }
+            None => self.pinned = Some(item),
+        }
+        self.focus = Focus::Detail;
+        self.detail.reset();
+        let lines = self.fresh_detail_lines();
+        self.detail.link_line = first_link_in(&lines, 0, self.detail.scroll.page());
+    }
+
+    fn back(&mut self) {
+        if let Some(place) = self.history.pop() {
+            self.pane = place.pane;
+            self.cursors[place.pane.position()] = place.cursor;
+            self.pinned = place.pinned;
+            self.focus = place.focus;
+            self.detail = place.detail;
+            self.clamp_lists();
+        } else if self.focus == Focus::Detail {
+            self.focus = Focus::List;
+            self.detail.link_line = None;
+        }
+    }
+
+    fn set_filter(&mut self, filter: CaseFilter) {
+        // Keep the selected case selected when it passes the new filter.
+        let selected = if self.pane == Pane::Cases {
+            self.current_item()
+        } else {
+            None
+        };
+        self.filter = filter;
+        let items = self.list_items(Pane::Cases);
+        let row = selected
+            .and_then(|s| items.iter().position(|&i| i == s))
+            .unwrap_or(0);
+        let height = self.list_height();
+        self.cursors[Pane::Cases.position()].select(row, items.len(), height);
+        if self.pane == Pane::Cases {
+            self.pinned = None;
+            self.detail.reset();
+        }
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, delta: i32) {
+        let areas = self.areas();
+        if areas.detail.contains((column, row).into()) {
+            self.fresh_detail_lines();
+            self.detail.scroll.by(delta as isize * 3);
+        } else if areas.list.contains((column, row).into()) {
+            self.move_list(delta as isize);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let areas = self.areas();
+        let at = (column, row).into();
+        if let Some(pane) = layout::tab_at(&areas, self.lang, column, row) {
+            self.show_pane(pane);
+        } else if areas.list_rows.contains(at) {
+            let cursor = self.cursor();
+            let clicked = cursor.offset + (row - areas.list_rows.y) as usize;
+            let len = self.list_items(self.pane).len();
+            if clicked < len {
+                let height = self.list_height();
+                self.cursors[self.pane.position()].select(clicked, len, height);
+                self.pinned = None;
+                self.detail.reset();
+                self.focus = Focus::List;
+            }
+        } else if areas.detail_inner.contains(at) {
+            let lines = self.fresh_detail_lines();
+            let line = self.detail.scroll.top() + (row - areas.detail_inner.y) as usize;
+            match lines.get(line).and_then(|l| l.link) {
+                Some(item) => self.follow(item),
+                None => self.focus = Focus::Detail,
+            }
+        }
+    }
+
+    fn toggle_mark(&mut self) {
+        let lang = self.lang;
+        let Some(item) = self
+            .current_item()
+            .filter(|&i| self.index.item(i).kind == Kind::Case)
+        else {
+            self.notice = Some(
+                lang.pick("사례만 비교할 수 있습니다", "only cases can be compared")
+                    .into(),
+            );
+            return;
+        };
+        let max = super::MAX_COMPARED;
+        if let Some(at) = self.marked.iter().position(|&m| m == item) {
+            self.marked.remove(at);
+        } else if self.marked.len() < max {
+            self.marked.push(item);
+        } else {
+            self.notice = Some(match lang {
+                Lang::Ko => format!("최대 {max}개까지 비교합니다 — m으로 표시 해제"),
+                Lang::En => format!("at most {max} cases — press m to unmark one"),
+            });
+            return;
+        }
+        self.notice = Some(match lang {
+            Lang::Ko => format!("비교 표시 {}/{max} — C로 비교", self.marked.len()),
+            Lang::En => format!("marked {}/{max} — press C to compare", self.marked.len()),
+        });
+    }
+
+    fn compare_marked(&mut self) {
+        if self.marked.len() >= 2 {
+            self.show_compare(self.marked.clone());
+        } else {
+            // Nothing (or one case) marked: the report's pair is the natural comparison.
+            self.compare_counterpart();
+        }
+    }
+
+    fn compare_counterpart(&mut self) {
+        let pair = self.current_item().and_then(|item| {
+            let counterpart = self.index.item(item).case()?.counterpart.as_deref()?;
+            Some((item, self.index.position(counterpart)?))
+        });
+        match pair {
+            Some((a, b)) => self.show_compare(vec![a, b]),
+            None => {
+                self.notice = Some(
+                    self.lang
+                        .pick(
+                            "대응 사례가 없습니다 — m으로 두 사례 이상 표시한 뒤 C",
+                            "no counterpart — mark two or more cases with m, then C",
+                        )
+                        .into(),
+                )
+            }
+        }
+    }
+
+    /// Whether the main view is showing (no full-width view on top).
+    pub fn in_main_view(&self) -> bool {
+        self.view == View::Browse
+    }
+}
+
+fn cycle<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
+    match current {
+        None => all.first().cloned(),
+        Some(c) => {
+            let at = all.iter().position(|x| x == c)?;
+            all.get(at + 1).cloned()
+        }
+    }
+}

@@ -1,0 +1,574 @@
+//! The explorer's state and the one place it changes: [`App::update`] takes an
+//! [`Action`] — a key, a click, a search result, a reloaded collection, a notice, a tick —
+//! and applies it. Every other public method only reads; the renderer (`super::ui`)
+//! borrows the app immutably and draws what it finds.
+//!
+//! Each view keeps its state and its part of `update` in its own module:
+//! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
+//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and [`overlay`] (help and
+//! load problems). Scrolling goes through [`scroll::Scroll`], which clamps to the
+//! content length of the same lines the renderer draws ([`detail::lines`],
+//! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
+//!
+//! What the app cannot do itself — run a search, write to the clipboard, stop the
+//! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,
+//! `take_suspend`); how the program ends is [`App::exit`].
+//!
+//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
+//! `action`, `keymap` and `layout`. It never touches the terminal.
+
+pub mod browse;
+pub mod compare;
+mod copy;
+pub mod detail;
+pub mod matrix;
+pub mod overlay;
+pub mod presenter;
+pub mod scroll;
+pub mod search;
+pub mod timeline;
+
+use std::sync::Arc;
+
+pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
+pub use self::compare::CompareView;
+pub use self::matrix::MatrixLine;
+pub use self::matrix::MatrixView;
+pub use self::overlay::Overlay;
+pub use self::presenter::PresenterView;
+pub use self::scroll::{ListCursor, Scroll};
+pub use self::search::{ResultRow, SearchBox, SearchRequest};
+pub use self::timeline::{TimelineLine, TimelineView};
+
+use self::browse::Location;
+use self::detail::{DetailLine, LinesCache};
+use super::action::Action;
+use super::keymap::Context;
+use super::layout::{self, Areas};
+use crate::index::Index;
+use crate::model::Lang;
+
+/// At most this many cases are compared side by side.
+pub const MAX_COMPARED: usize = crate::compare::MAX_CASES;
+
+/// What fills the screen below the tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// Lists and the detail.
+    Browse,
+    /// Two to four cases side by side.
+    Compare(CompareView),
+    /// Cases × VP / SO / SS.
+    Matrix(MatrixView),
+    /// The era timeline.
+    Timeline(TimelineView),
+    /// One item full-screen for a projector.
+    Presenter(PresenterView),
+}
+
+/// How the explorer ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// `q`: exit status 0.
+    Quit,
+    /// Ctrl-C: exit status 130, as for a shell's SIGINT.
+    Interrupted,
+}
+
+impl Exit {
+    pub fn status(self) -> u8 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Interrupted => 130,
+        }
+    }
+}
+
+/// Work for the event loop, taken once each.
+#[derive(Debug, Default)]
+struct Effects {
+    search: Option<SearchRequest>,
+    copy: Option<String>,
+    suspend: bool,
+}
+
+/// The explorer's whole state.
+pub struct App {
+    index: Arc<Index>,
+    lang: Lang,
+    size: (u16, u16),
+    pane: Pane,
+    focus: Focus,
+    cursors: [ListCursor; 5],
+    filter: CaseFilter,
+    /// An item shown in the detail in place of the list selection (a followed link to
+    /// an item the current list does not show).
+    pinned: Option<usize>,
+    detail: DetailState,
+    history: Vec<Location>,
+    search: Option<SearchBox>,
+    next_generation: u64,
+    view: View,
+    overlay: Option<Overlay>,
+    /// Cases marked for comparison, in the order they were marked.
+    marked: Vec<usize>,
+    /// A one-line message for the status bar (what was copied, what is marked).
+    notice: Option<String>,
+    exit: Option<Exit>,
+    effects: Effects,
+    /// The detail pane's lines for the current item, language and width.
+    detail_lines: LinesCache,
+}
+
+impl App {
+    pub fn new(index: Arc<Index>, lang: Lang, size: (u16, u16)) -> App {
+        let mut app = App {
+            index,
+            lang,
+            size,
+            pane: Pane::Cases,
+            focus: Focus::List,
+            cursors: [ListCursor::default(); 5],
+            filter: CaseFilter::default(),
+            pinned: None,
+            detail: DetailState::default(),
+            history: Vec::new(),
+            search: None,
+            next_generation: 0,
+            view: View::Browse,
+            overlay: None,
+            marked: Vec::new(),
+            notice: None,
+            exit: None,
+            effects: Effects::default(),
+            detail_lines: LinesCache::default(),
+        };
+        app.sync();
+        app
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Reading
+
+    pub fn index(&self) -> &Arc<Index> {
+        &self.index
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The list cursor of `pane`.
+    pub fn cursor_of(&self, pane: Pane) -> ListCursor {
+        self.cursors[pane.position()]
+    }
+
+    /// The list cursor of the current pane.
+    pub fn cursor(&self) -> ListCursor {
+        self.cursor_of(self.pane)
+    }
+
+    pub fn filter(&self) -> &CaseFilter {
+        &self.filter
+    }
+
+    pub fn pinned(&self) -> Option<usize> {
+        self.pinned
+    }
+
+    pub fn detail(&self) -> &DetailState {
+        &self.detail
+    }
+
+    pub fn search(&self) -> Option<&SearchBox> {
+        self.search.as_ref()
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn marked(&self) -> &[usize] {
+        &self.marked
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// How the explorer is to end, once it is.
+    pub fn exit(&self) -> Option<Exit> {
+        self.exit
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.exit.is_some()
+    }
+
+    /// How many places Back can return to.
+    pub fn history_len(&self) -> usize {
+        self.history.len()
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size.0, self.size.1, self.search.is_some())
+    }
+
+    /// Where keys are read now: the overlay, the view, the search box or the pane on top.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Errors(_)) => Context::Errors,
+            None => self.base_context(),
+        }
+    }
+
+    /// The context below any overlay.
+    pub fn base_context(&self) -> Context {
+        match &self.view {
+            View::Compare(_) => Context::Compare,
+            View::Matrix(_) => Context::Matrix,
+            View::Timeline(_) => Context::Timeline,
+            View::Presenter(_) => Context::Presenter,
+            View::Browse if self.search.is_some() => Context::Search,
+            View::Browse => match self.focus {
+                Focus::List => Context::List,
+                Focus::Detail => Context::Detail,
+            },
+        }
+    }
+
+    /// Item positions a pane lists, filters applied.
+    pub fn list_items(&self, pane: Pane) -> Vec<usize> {
+        pane.kinds()
+            .iter()
+            .flat_map(|&k| self.index.of_kind(k).iter().copied())
+            .filter(|&i| pane != Pane::Cases || self.filter.admits(self.index.item(i)))
+            .collect()
+    }
+
+    /// The item the detail pane (and presenter mode) shows.
+    pub fn current_item(&self) -> Option<usize> {
+        if let Some(search) = &self.search {
+            return search.selected().map(|r| r.item);
+        }
+        self.pinned.or_else(|| {
+            self.list_items(self.pane)
+                .get(self.cursor().selected)
+                .copied()
+        })
+    }
+
+    /// The detail lines for the current item at the current size: what the detail pane
+    /// draws and scrolls through.
+    pub fn detail_lines(&self) -> &[DetailLine] {
+        self.detail_lines.lines()
+    }
+
+    /// The role matrix, grouped by cluster type.
+    pub fn matrix_lines(&self) -> Vec<MatrixLine> {
+        matrix::lines(&self.index)
+    }
+
+    /// The era timeline from the first concept that has one.
+    pub fn timeline_lines(&self) -> Vec<TimelineLine> {
+        timeline::lines(&self.index, self.lang)
+    }
+
+    /// The newest search to run, once; `None` when nothing changed since the last call.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.effects.search.take()
+    }
+
+    /// Markdown the user asked to copy, once.
+    pub fn take_copy(&mut self) -> Option<String> {
+        self.effects.copy.take()
+    }
+
+    /// Whether the user asked to suspend (Ctrl-Z), once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.effects.suspend)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Changing
+
+    /// Applies one action: the only way the explorer's state changes. Returns whether
+    /// anything on screen may have changed, so the loop redraws only then.
+    pub fn update(&mut self, action: Action) -> bool {
+        let changed = self.apply(action);
+        self.sync();
+        changed
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_lists();
+                return true;
+            }
+            Action::Quit => {
+                self.exit = Some(Exit::Quit);
+                return true;
+            }
+            Action::Interrupt => {
+                self.exit = Some(Exit::Interrupted);
+                return true;
+            }
+            Action::Suspend => {
+                self.effects.suspend = true;
+                return true;
+            }
+            Action::SearchResults {
+                generation,
+                rows,
+                total,
+            } => return self.apply_search_results(generation, rows, total),
+            Action::Reloaded(fresh) => {
+                self.replace_index(fresh.0);
+                return true;
+            }
+            Action::Notice(notice) => {
+                self.notice = Some(notice);
+                return true;
+            }
+            Action::Tick => return false,
+            Action::OpenItem(item) if item < self.index.len() => {
+                // Going to an item leaves whatever is on top of the main view.
+                self.overlay = None;
+                self.view = View::Browse;
+                self.search = None;
+                self.notice = None;
+                self.follow(item);
+                return true;
+            }
+            _ => {}
+        }
+        // Anything the user does replaces the last notice.
+        self.notice = None;
+        if self.overlay.is_some() {
+            self.update_overlay(action);
+        } else if self.view != View::Browse {
+            self.update_view(action);
+        } else if self.search.is_some() {
+            self.update_search(action);
+        } else {
+            self.update_browse(action);
+        }
+        true
+    }
+
+    /// Keys in the compare, matrix, timeline and presenter views. What every view
+    /// shares is here; the rest is in each view's module.
+    fn update_view(&mut self, action: Action) {
+        match action {
+            Action::Close | Action::Back => self.view = View::Browse,
+            Action::TogglePresenter if matches!(self.view, View::Presenter(_)) => {
+                self.view = View::Browse
+            }
+            Action::ShowMatrix => self.show_matrix(),
+            Action::ShowTimeline => self.show_timeline(),
+            Action::ToggleLanguage => self.lang = self.lang.other(),
+            Action::ToggleHelp => self.open_help(),
+            Action::ToggleErrors => self.open_errors(),
+            Action::Copy => self.copy(),
+            action => match &self.view {
+                View::Compare(_) => self.update_compare(action),
+                View::Matrix(_) => self.update_matrix(action),
+                View::Timeline(_) => self.update_timeline(action),
+                View::Presenter(_) => self.update_presenter(action),
+                View::Browse => {}
+            },
+        }
+    }
+
+    /// Brings everything derived from the state up to date with it: the detail's lines
+    /// for the current item, language and width, and each scroll's content and window.
+    /// Runs after every action, so what the renderer reads always matches.
+    fn sync(&mut self) {
+        let width = self.areas().detail_inner.width as usize;
+        let item = self.current_item();
+        self.detail_lines
+            .refresh(&self.index, item, self.lang, width);
+        let page = self.areas().detail_inner.height as usize;
+        let len = self.detail_lines.lines().len();
+        self.detail.scroll.resize(len, page);
+        if let Some(at) = self.detail.link_line {
+            let lines = self.detail_lines.lines();
+            if at >= lines.len() || lines[at].link.is_none() {
+                let scroll = self.detail.scroll;
+                self.detail.link_line = detail::first_link_in(lines, scroll.top(), scroll.page());
+            }
+        }
+        self.sync_view();
+        self.sync_overlay();
+    }
+
+    /// Brings the view on top up to date with the language and the window size.
+    fn sync_view(&mut self) {
+        let areas = self.areas();
+        let body = areas.view_inner.height as usize;
+        let item = self.current_item();
+        match &mut self.view {
+            View::Browse => {}
+            // One header line of case names above the body.
+            View::Compare(view) => view.sync(&self.index, self.lang, body.saturating_sub(1)),
+            // A header above, a blank line and the legend below.
+            View::Matrix(view) => view.sync(body.saturating_sub(3)),
+            View::Timeline(view) => view.sync(&self.index, self.lang, body),
+            View::Presenter(view) => view.sync(
+                &self.index,
+                item,
+                self.lang,
+                areas.presenter.width as usize,
+                areas.presenter.height as usize,
+            ),
+        }
+    }
+
+    /// After a reload: each view made again from the new index, at its old place.
+    fn rebuild_view(&mut self) {
+        self.view = match &self.view {
+            View::Browse => View::Browse,
+            View::Compare(view) => View::Compare(CompareView::new(
+                &self.index,
+                view.cases().to_vec(),
+                self.lang,
+            )),
+            View::Matrix(_) => View::Matrix(MatrixView::new(&self.index)),
+            View::Timeline(_) => View::Timeline(TimelineView::new(&self.index, self.lang)),
+            View::Presenter(_) => View::Presenter(PresenterView::default()),
+        };
+    }
+
+    /// The detail lines for the current state, brought up to date first: for use inside
+    /// `update`, where the state has just changed.
+    fn fresh_detail_lines(&mut self) -> Arc<[DetailLine]> {
+        let width = self.areas().detail_inner.width as usize;
+        let item = self.current_item();
+        self.detail_lines
+            .refresh(&self.index, item, self.lang, width);
+        let page = self.areas().detail_inner.height as usize;
+        self.detail
+            .scroll
+            .resize(self.detail_lines.lines().len(), page);
+        self.detail_lines.shared()
+    }
+
+    /// Swaps in a freshly loaded collection (live reload), keeping what is on screen:
+    /// selections, the pinned item, marks and compared cases follow their ids. Positions
+    /// in the Back history would not survive, so the history restarts.
+    fn replace_index(&mut self, index: Arc<Index>) {
+        let old = Arc::clone(&self.index);
+        let id_of = |pos: usize| old.item(pos).id.clone();
+        let selected: Vec<Option<String>> = Pane::ALL
+            .iter()
+            .map(|&pane| {
+                self.list_items(pane)
+                    .get(self.cursor_of(pane).selected)
+                    .map(|&i| id_of(i))
+            })
+            .collect();
+        let pinned = self.pinned.map(id_of);
+        let marked: Vec<String> = self.marked.iter().map(|&i| id_of(i)).collect();
+        let compared: Option<Vec<String>> = match &self.view {
+            View::Compare(view) => Some(view.cases().iter().map(|&i| id_of(i)).collect()),
+            _ => None,
+        };
+        self.index = index;
+        self.detail_lines.invalidate();
+        let find = |id: &String| self.index.position(id);
+        for (n, pane) in Pane::ALL.into_iter().enumerate() {
+            let rows = self.list_items(pane);
+            let row = selected[n]
+                .as_ref()
+                .and_then(find)
+                .and_then(|i| rows.iter().position(|&r| r == i));
+            self.cursors[n].selected = row.unwrap_or(self.cursors[n].selected);
+        }
+        self.pinned = pinned.as_ref().and_then(find);
+        self.marked = marked.iter().filter_map(find).collect();
+        match compared {
+            Some(ids) => {
+                let cases: Vec<usize> = ids.iter().filter_map(find).collect();
+                self.view = if cases.len() >= 2 {
+                    View::Compare(CompareView::new(&self.index, cases, self.lang))
+                } else {
+                    View::Browse
+                };
+            }
+            // Every other view is rebuilt from the new index by `sync_view`.
+            None => self.rebuild_view(),
+        }
+        self.history.clear();
+        if let Some(search) = &mut self.search {
+            search.clear_results();
+        }
+        self.request_search();
+        self.clamp_lists();
+    }
+
+    /// Keeps every list cursor inside its list after a resize or a change of content.
+    fn clamp_lists(&mut self) {
+        let height = self.list_height();
+        for pane in Pane::ALL {
+            let len = self.list_items(pane).len();
+            self.cursors[pane.position()].clamp(len, height);
+        }
+        if let Some(search) = &mut self.search {
+            search.clamp(height);
+        }
+    }
+
+    fn list_height(&self) -> usize {
+        self.areas().list_rows.height as usize
+    }
+}
+
+/// How many rows a movement action moves (a page is `page` rows; first and last are
+/// far enough to reach either end), or `None` when the action is not a movement.
+fn movement(action: &Action, page: usize) -> Option<isize> {
+    let page = page.max(1) as isize;
+    match action {
+        Action::SelectNext | Action::Scroll { delta: 1.., .. } => Some(1),
+        Action::SelectPrevious | Action::Scroll { delta: ..=-1, .. } => Some(-1),
+        Action::PageDown => Some(page),
+        Action::PageUp => Some(-page),
+        Action::SelectFirst => Some(isize::MIN / 2),
+        Action::SelectLast => Some(isize::MAX / 2),
+        _ => None,
+    }
+}
+
+/// Applies a movement action to a scroll: lines, pages, either end; the wheel moves
+/// three lines at a time.
+fn scroll_by(scroll: &mut Scroll, action: &Action) -> bool {
+    match action {
+        Action::SelectNext => scroll.by(1),
+        Action::SelectPrevious => scroll.by(-1),
+        Action::Scroll { delta, .. } => scroll.by(*delta as isize * 3),
+        Action::PageDown => scroll.by_pages(1),
+        Action::PageUp => scroll.by_pages(-1),
+        Action::SelectFirst => scroll.to_start(),
+        Action::SelectLast => scroll.to_end(),
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,95 @@
+//! Everything the event loop waits for, on one channel: terminal events (read on their
+//! own thread), signals, search results and reloads. Terminal events become actions here,
+//! through the key table for the context the app is in at the moment they are read.
+//!
+//! Depends on crossterm, signal-hook, the explorer's `action`, `app` (read only) and
+//! `keymap`, and `collection` (for a reloaded collection).
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::action::Action;
+use super::app::{App, ResultRow};
+use super::keymap;
+use crate::collection::Collection;
+
+/// Something for the event loop.
+pub enum Input {
+    /// A key, mouse or resize event.
+    Terminal(Event),
+    /// The terminal hung up (its window closed, an SSH link dropped).
+    TerminalGone,
+    /// A signal: SIGINT, SIGTERM, SIGHUP, SIGTSTP or SIGCONT.
+    Signal(i32),
+    /// The search worker's answer.
+    Searched {
+        generation: u64,
+        rows: Vec<ResultRow>,
+        total: usize,
+    },
+    /// The collection on disk changed and was loaded again.
+    Reloaded(Collection),
+}
+
+/// Terminal event → action, in the context the app is in.
+pub fn to_action(event: Event, app: &App) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::action_for(&key, app.context())
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                delta: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                delta: -1,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Reads terminal events on their own thread. The UI thread then never blocks inside
+/// crossterm: once the terminal hangs up, crossterm's reader can spin on end-of-file
+/// without returning, and the UI thread must still notice, restore what it can and exit.
+pub fn spawn_terminal_reader(inputs: Sender<Input>) {
+    thread::spawn(move || loop {
+        let input = match event::read() {
+            Ok(event) => Input::Terminal(event),
+            Err(_) => Input::TerminalGone,
+        };
+        let gone = matches!(input, Input::TerminalGone);
+        if inputs.send(input).is_err() || gone {
+            break;
+        }
+    });
+}
+
+/// Forwards the signals the explorer handles to the event loop. SIGTSTP from outside
+/// (`kill -TSTP`, job control) then suspends like Ctrl-Z, with the terminal given back
+/// first; SIGCONT redraws after any stop.
+pub fn spawn_signal_listener(inputs: Sender<Input>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if inputs.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}

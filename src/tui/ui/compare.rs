@@ -1,0 +1,101 @@
+//! The compare view: a header of case names, then the comparison's sections and rows,
+//! each case in its own column with a column of air between; rows that differ carry `≠`.
+//!
+//! Depends on the app's state (read only), `compare`, `keymap`, `text` and `theme`.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::open_view;
+use crate::compare::CompareSection;
+use crate::model::Lang;
+use crate::text::{one_line, pad};
+use crate::tui::app::compare::CompareLine;
+use crate::tui::app::{App, CompareView};
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &CompareView) {
+    let lang = app.lang();
+    let title = format!(
+        "{} — {}",
+        Context::Compare.title(lang),
+        keymap::hints(Context::Compare, lang)
+    );
+    let inner = open_view(frame, theme, area, &title);
+    let comparison = match view.comparison() {
+        Ok(c) => c,
+        Err(err) => {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    one_line(&err.to_string()).into_owned(),
+                    theme.warning,
+                )),
+                inner,
+            );
+            return;
+        }
+    };
+    let room = inner.width as usize;
+    let label_w = (room / 5).clamp(8, 22);
+    let columns = comparison.titles.len().max(1);
+    let cell_w = (room.saturating_sub(label_w + 1) / columns).max(1);
+    let mut header = vec![Span::raw(pad("", label_w + 1))];
+    for title in &comparison.titles {
+        header.push(Span::styled(
+            pad(&one_line(title), cell_w.saturating_sub(1)),
+            theme.title,
+        ));
+        header.push(Span::raw(" "));
+    }
+    let mut lines = vec![Line::from(header)];
+    for line in &view.lines()[view.scroll().visible()] {
+        let row = match *line {
+            CompareLine::Section(section) => {
+                lines.push(Line::from(Span::styled(
+                    section_title(section, lang),
+                    theme.heading,
+                )));
+                continue;
+            }
+            CompareLine::Row(i) => &comparison.rows[i],
+        };
+        // `≠` marks a row whose cells differ, so difference never rests on colour alone.
+        // Figures of different cases measure different things; `marked` leaves them out.
+        let mark = if row.marked() { "≠ " } else { "  " };
+        let label_style = if row.marked() {
+            theme.title
+        } else {
+            theme.muted
+        };
+        let mut spans = vec![
+            Span::styled(
+                pad(&format!("{mark}{}", one_line(&row.label)), label_w),
+                label_style,
+            ),
+            Span::raw(" "),
+        ];
+        for cell in &row.cells {
+            // One column of air between cases, so cut cells never run together.
+            spans.push(Span::styled(
+                pad(&one_line(cell), cell_w.saturating_sub(1)),
+                theme.base,
+            ));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn section_title(section: CompareSection, lang: Lang) -> &'static str {
+    match section {
+        CompareSection::Facts => lang.pick("개요", "Facts"),
+        CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
+        CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
+        CompareSection::Factors => lang.pick("성공요인", "Success factors"),
+        CompareSection::Problems => lang.pick("정책문제", "Policy problems"),
+    }
+}

@@ -1,0 +1,106 @@
+//! The role matrix view: cases × VP / SO / SS grouped by type, each case's weakest role
+//! marked, the cursor's case and role highlighted, and the legend.
+//!
+//! Depends on the app's state (read only), `index`, `model`, `report`, `text` and `theme`.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::open_view;
+use crate::model::{Details, RoleStrength};
+use crate::text::{one_line, pad, truncate};
+use crate::tui::app::{App, MatrixLine, MatrixView};
+use crate::tui::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &MatrixView) {
+    let lang = app.lang();
+    let index = app.index();
+    let inner = open_view(
+        frame,
+        theme,
+        area,
+        lang.pick(
+            "역할 강도 매트릭스 — ◀ 가장 약한 역할(보강 대상)",
+            "Role matrix — ◀ weakest role (to reinforce)",
+        ),
+    );
+    let room = inner.width as usize;
+    let cell_w = 12.min(room / 5).max(4);
+    let name_w = room.saturating_sub(3 * (cell_w + 1) + 1).max(4);
+    let role_head = |role: &str| -> String {
+        match index.get(role).map(|i| (&i.details, i.name.get(lang))) {
+            Some((Details::Role { abbr: Some(a), .. }, _)) => a.clone(),
+            Some((_, name)) => name.to_string(),
+            None => role.to_string(),
+        }
+    };
+    let mut header = vec![Span::styled(
+        pad(lang.pick("사례", "Case"), name_w + 1),
+        theme.title,
+    )];
+    for role in crate::index::MATRIX_ROLES {
+        header.push(Span::styled(pad(&role_head(role), cell_w + 1), theme.title));
+    }
+    let selected_case = view.selected_case();
+    let mut lines = vec![Line::from(header)];
+    for line in &view.lines()[view.scroll().visible()] {
+        match line {
+            MatrixLine::Group(t) => lines.push(Line::from(Span::styled(
+                truncate(&one_line(index.item(*t).name.get(lang)), room).into_owned(),
+                theme.heading,
+            ))),
+            MatrixLine::Case {
+                item,
+                strengths,
+                weakest,
+            } => {
+                let selected_row = selected_case == Some(*item);
+                let name_style = if selected_row {
+                    theme.title
+                } else {
+                    theme.base
+                };
+                let marker = if selected_row { "▶" } else { " " };
+                let mut spans = vec![Span::styled(
+                    pad(
+                        &format!("{marker}{}", one_line(index.item(*item).name.get(lang))),
+                        name_w + 1,
+                    ),
+                    name_style,
+                )];
+                for (column, strength) in strengths.iter().enumerate() {
+                    let mut cell = strength
+                        .map(|s| crate::report::strength_text(s, lang))
+                        .unwrap_or_else(|| "—".into());
+                    if *weakest == Some(column) {
+                        cell.push_str(" ◀");
+                    }
+                    let style = if selected_row && column == view.column() {
+                        theme.selected
+                    } else {
+                        match strength {
+                            Some(RoleStrength::Strong) => theme.strong,
+                            Some(RoleStrength::Weak) => theme.weak,
+                            _ => theme.base,
+                        }
+                    };
+                    spans.push(Span::styled(pad(&cell, cell_w), style));
+                    spans.push(Span::raw(" "));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    let legend = lang.pick(
+        "◎ 강 > ○ 중 > △ 약 · 보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
+        "◎ strong > ○ medium > △ weak · the figure's row labels are casebook's reading",
+    );
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        truncate(legend, room).into_owned(),
+        theme.muted,
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

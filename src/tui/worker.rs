@@ -1,0 +1,113 @@
+//! Work off the UI thread: the search worker, which answers the newest query and drops
+//! the ones a newer keystroke made stale, and the live-reload watcher. Both report on
+//! the event loop's channel.
+//!
+//! Depends on `collection`, `index`, `search` and the explorer's `events` and `app`.
+
+use std::panic;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use super::app::SearchRequest;
+use super::events::Input;
+use crate::collection;
+use crate::index::Index;
+use crate::search::{SearchIndex, Searcher};
+
+/// How many results the explorer asks for; more than fit on any screen.
+pub const RESULT_LIMIT: usize = 200;
+
+/// Where to send search requests; a newer request cancels the one in progress.
+pub struct SearchWorker {
+    requests: Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+}
+
+impl SearchWorker {
+    /// A thread that runs searches over `index`. Without a search index it builds one
+    /// first (the panes open before it is ready) and then answers the newest query typed
+    /// meanwhile.
+    pub fn spawn(index: Arc<Index>, search: Option<Arc<SearchIndex>>, out: Sender<Input>) -> Self {
+        let (requests, incoming) = mpsc::channel::<SearchRequest>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = Arc::clone(&latest);
+        thread::spawn(move || {
+            let search =
+                search.unwrap_or_else(|| Arc::new(crate::corpus::build_search_index(&index)));
+            let mut searcher = Searcher::new(&search);
+            while let Ok(mut request) = incoming.recv() {
+                while let Ok(newer) = incoming.try_recv() {
+                    request = newer;
+                }
+                let cancelled = || newest.load(Ordering::Relaxed) != request.generation;
+                let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| {
+                    collection::search_items(
+                        &index,
+                        &mut searcher,
+                        &request.query,
+                        RESULT_LIMIT,
+                        &cancelled,
+                    )
+                }));
+                let (rows, total) = match outcome {
+                    Ok(Some(found)) => found,
+                    Ok(None) => continue, // cancelled by a newer keystroke
+                    Err(_) => {
+                        searcher.reset();
+                        (Vec::new(), 0)
+                    }
+                };
+                let answer = Input::Searched {
+                    generation: request.generation,
+                    rows,
+                    total,
+                };
+                if out.send(answer).is_err() {
+                    break;
+                }
+            }
+        });
+        SearchWorker { requests, latest }
+    }
+
+    /// Asks for `request`, cancelling any older one still running.
+    pub fn send(&self, request: SearchRequest) {
+        self.latest.store(request.generation, Ordering::SeqCst);
+        let _ = self.requests.send(request);
+    }
+}
+
+/// Watches a collection directory and, a moment after the last change, loads it again
+/// (keeping the last good version of any file that now fails) and sends the result.
+pub fn watch_collection(
+    dir: PathBuf,
+    mut current: Arc<Index>,
+    out: Sender<Input>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let (events_tx, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = events_tx.send(());
+        }
+    })?;
+    watcher.watch(&dir, notify::RecursiveMode::Recursive)?;
+    thread::spawn(move || {
+        while events.recv().is_ok() {
+            // Editors write a file in several steps; wait until the burst is over.
+            while events.recv_timeout(Duration::from_millis(250)).is_ok() {}
+            let Ok(fresh) = collection::reopen(&dir, &current) else {
+                continue;
+            };
+            current = Arc::clone(&fresh.index);
+            if out.send(Input::Reloaded(fresh)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(watcher)
+}
