@@ -44,8 +44,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| casebook::corpus::build_search_index(black_box(&index)))
     });
     drop(index);
-    group.bench_function("all (tui::load)", |b| {
-        b.iter(|| casebook::tui::load(Some(black_box(&dir))).expect("load"))
+    group.bench_function("all (collection::open)", |b| {
+        b.iter(|| casebook::collection::open(Some(black_box(&dir))).expect("load"))
     });
     group.finish();
 }

@@ -22,7 +22,7 @@ fn main() {
         queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
     }
     let (dir, _) = casebook::synthetic::bench_collection(cases).expect("generate collection");
-    let loaded = casebook::tui::load(Some(&dir)).expect("load collection");
+    let loaded = casebook::collection::open(Some(&dir)).expect("load collection");
     let si = &loaded.search;
     for query in &queries {
         let mut times = Vec::new();

@@ -3,14 +3,15 @@
 
 use std::sync::{Arc, OnceLock};
 
-use casebook::cli::ThemeArg;
+use casebook::collection::search_items;
+use casebook::config::ThemeName;
 use casebook::index::Index;
 use casebook::model::{Kind, Lang};
 use casebook::search::{SearchIndex, Searcher};
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Focus, MatrixLine, Overlay, Pane, View};
 use casebook::tui::theme::Theme;
-use casebook::tui::{run_search, ui};
+use casebook::tui::{ui, RESULT_LIMIT};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -20,7 +21,7 @@ use unicode_width::UnicodeWidthStr;
 fn shipped() -> &'static (Arc<Index>, Arc<SearchIndex>) {
     static SHIPPED: OnceLock<(Arc<Index>, Arc<SearchIndex>)> = OnceLock::new();
     SHIPPED.get_or_init(|| {
-        let loaded = casebook::tui::load(None).expect("shipped cases load");
+        let loaded = casebook::collection::open(None).expect("shipped cases load");
         (loaded.index, loaded.search)
     })
 }
@@ -32,7 +33,7 @@ fn app(width: u16, height: u16, lang: Lang) -> App {
 /// Draws the app and returns the buffer `draw` produced.
 fn draw(app: &App) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    let theme = Theme::new(ThemeArg::Dark, false);
+    let theme = Theme::new(ThemeName::Dark, false);
     let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
     frame.buffer.clone()
 }
@@ -94,7 +95,10 @@ fn run_pending_search(app: &mut App) {
         let (index, search) = shipped();
         let mut searcher = Searcher::new(search);
         let (rows, total) =
-            run_search(index, &mut searcher, &request.query, &|| false).expect("not cancelled");
+            search_items(index, &mut searcher, &request.query, RESULT_LIMIT, &|| {
+                false
+            })
+            .expect("not cancelled");
         app.apply_search_results(request.generation, rows, total);
     }
 }
@@ -394,7 +398,7 @@ fn caret_edits_mixed_korean_and_latin_input() {
     assert_eq!(search.caret, 2);
     // The terminal cursor sits after 대구: prompt "/ " (2) + 4 columns, inside the border.
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
-    let theme = Theme::new(ThemeArg::Dark, false);
+    let theme = Theme::new(ThemeName::Dark, false);
     terminal
         .draw(|f| ui::render(f, &app, &theme))
         .expect("draw");
@@ -571,7 +575,7 @@ fn role_matrix_marks_the_weakest_role_and_opens_the_case_at_that_role() {
         .matrix_lines()
         .into_iter()
         .filter_map(|l| match l {
-            MatrixLine::Case { item, .. } => Some(item),
+            MatrixLine::Case(case) => Some(case.item),
             MatrixLine::Group(_) => None,
         })
         .collect();

@@ -4,14 +4,15 @@
 
 use std::sync::{Arc, OnceLock};
 
-use casebook::cli::ThemeArg;
+use casebook::collection::search_items;
+use casebook::config::ThemeName;
 use casebook::index::Index;
 use casebook::model::Lang;
 use casebook::search::{SearchIndex, Searcher};
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Overlay, Pane};
 use casebook::tui::theme::Theme;
-use casebook::tui::{run_search, ui};
+use casebook::tui::{ui, RESULT_LIMIT};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use ratatui::backend::TestBackend;
@@ -20,7 +21,7 @@ use ratatui::Terminal;
 fn shipped() -> &'static (Arc<Index>, Arc<SearchIndex>) {
     static SHIPPED: OnceLock<(Arc<Index>, Arc<SearchIndex>)> = OnceLock::new();
     SHIPPED.get_or_init(|| {
-        let loaded = casebook::tui::load(None).expect("shipped cases load");
+        let loaded = casebook::collection::open(None).expect("shipped cases load");
         (loaded.index, loaded.search)
     })
 }
@@ -140,12 +141,12 @@ proptest! {
     ) {
         let (index, search_index) = shipped();
         let mut app = App::new(Arc::clone(index), lang, (120, 35));
-        let theme = Theme::new(ThemeArg::HighContrast, false);
+        let theme = Theme::new(ThemeName::HighContrast, false);
         let mut searcher = Searcher::new(search_index);
         for action in actions {
             app.update(action);
             if let Some(request) = app.take_search_request() {
-                if let Some((rows, total)) = run_search(index, &mut searcher, &request.query, &|| false) {
+                if let Some((rows, total)) = search_items(index, &mut searcher, &request.query, RESULT_LIMIT, &|| false) {
                     app.apply_search_results(request.generation, rows, total);
                 }
             }

@@ -37,7 +37,7 @@ fn as_query(name: &str) -> String {
 
 #[test]
 fn every_item_is_found_by_each_of_its_names_and_initials() {
-    let loaded = casebook::tui::load(None).expect("shipped cases load");
+    let loaded = casebook::collection::open(None).expect("shipped cases load");
     let (index, search) = (&loaded.index, &loaded.search);
     let mut misses = Vec::new();
     let mut checked = 0;

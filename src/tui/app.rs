@@ -12,7 +12,6 @@ use super::detail::{self, DetailLine};
 use super::layout::{self, Areas};
 use crate::index::Index;
 use crate::model::{Item, Kind, Lang, Status};
-use crate::search::Field;
 
 /// The list panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,15 +149,7 @@ pub struct DetailCursor {
 }
 
 /// One search result as shown: the item, the field that matched and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultRow {
-    pub item: usize,
-    pub kind: Kind,
-    pub field: Field,
-    pub text: String,
-    /// Char indices into `text` to highlight.
-    pub indices: Vec<usize>,
-}
+pub type ResultRow = crate::collection::ItemHit;
 
 /// The open search box.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -218,17 +209,7 @@ pub enum View {
 }
 
 /// One line of the role matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MatrixLine {
-    /// A cluster type heading (its item position).
-    Group(usize),
-    /// A rated case: its position, strengths in VP/SO/SS order, and the weakest role.
-    Case {
-        item: usize,
-        strengths: [Option<crate::model::RoleStrength>; 3],
-        weakest: Option<usize>,
-    },
-}
+pub use crate::matrix::MatrixLine;
 
 /// One line of the era timeline view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -476,26 +457,7 @@ impl App {
 
     /// The role matrix, grouped by cluster type in the type catalog's order.
     pub fn matrix_lines(&self) -> Vec<MatrixLine> {
-        let mut lines = Vec::new();
-        let mut last_type = None;
-        for row in self.index.matrix() {
-            let Some(item) = self.index.position(&row.item.id) else {
-                continue;
-            };
-            let type_item = self.index.position(&row.case.cluster_type);
-            if type_item != last_type {
-                if let Some(t) = type_item {
-                    lines.push(MatrixLine::Group(t));
-                }
-                last_type = type_item;
-            }
-            lines.push(MatrixLine::Case {
-                item,
-                strengths: row.strengths,
-                weakest: row.weakest(),
-            });
-        }
-        lines
+        crate::matrix::lines(&self.index)
     }
 
     /// The era timeline from the first concept that has one.
@@ -545,7 +507,7 @@ impl App {
         self.matrix_lines()
             .into_iter()
             .filter_map(|l| match l {
-                MatrixLine::Case { item, .. } => Some(item),
+                MatrixLine::Case(case) => Some(case.item),
                 MatrixLine::Group(_) => None,
             })
             .collect()
@@ -753,18 +715,18 @@ impl App {
         let markdown = match &self.view {
             View::Compare { cases, .. } => {
                 let ids: Vec<&str> = cases.iter().map(|&c| self.index.item(c).id.as_str()).collect();
-                crate::compare::compare(&self.index, &ids, lang).ok().map(|c| crate::compare::to_markdown(&c, lang))
+                crate::compare::compare(&self.index, &ids, lang).ok().map(|c| crate::render::markdown::comparison(&c, lang))
             }
-            View::Matrix { .. } => Some(matrix_markdown(&self.index, lang)),
+            View::Matrix { .. } => Some(crate::render::markdown::matrix(&self.index, lang)),
             View::Timeline { .. } => self
                 .index
                 .items()
                 .iter()
                 .find(|i| matches!(&i.details, crate::model::Details::Concept { eras, .. } if !eras.is_empty()))
-                .map(|item| crate::cli::to_markdown(&crate::report::report(&self.index, item, lang), lang)),
+                .map(|item| crate::render::markdown::report(&crate::report::report(&self.index, item, lang), lang)),
             View::Browse | View::Presenter { .. } => self
                 .current_item()
-                .map(|i| crate::cli::to_markdown(&crate::report::report(&self.index, self.index.item(i), lang), lang)),
+                .map(|i| crate::render::markdown::report(&crate::report::report(&self.index, self.index.item(i), lang), lang)),
         };
         match markdown {
             Some(markdown) => {
@@ -1320,55 +1282,4 @@ fn cycle<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
 
 fn contains(rect: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= rect.x && column < rect.x + rect.width && row >= rect.y && row < rect.y + rect.height
-}
-
-/// The role matrix as a Markdown table, weakest roles marked, with its source.
-pub fn matrix_markdown(index: &Index, lang: Lang) -> String {
-    let mut out = format!(
-        "| {} | {} | VP | SO | SS |\n|---|---|---|---|---|\n",
-        lang.pick("사례", "Case"),
-        lang.pick("유형", "Type")
-    );
-    for row in index.matrix() {
-        let weakest = row.weakest();
-        let cells: Vec<String> = row
-            .strengths
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let cell = s
-                    .map(|s| crate::report::strength_text(s, lang))
-                    .unwrap_or_else(|| "—".into());
-                if weakest == Some(i) {
-                    format!("**{cell}** {}", lang.pick("(보강)", "(reinforce)"))
-                } else {
-                    cell
-                }
-            })
-            .collect();
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            crate::text::one_line(row.item.name.get(lang)),
-            crate::text::one_line(index.name_of(&row.case.cluster_type, lang)),
-            cells.join(" | ")
-        ));
-    }
-    out.push_str(lang.pick(
-        "\n◎ 강 > ○ 중 > △ 약\n\n출처:\n",
-        "\n◎ strong > ○ medium > △ weak\n\nSources:\n",
-    ));
-    // The sources of the ratings themselves, as the case files record them.
-    let mut sources: Vec<String> = Vec::new();
-    for row in index.matrix() {
-        for actor in row.case.actors.iter().filter(|a| a.strength.is_some()) {
-            let source = actor.source.to_string();
-            if !sources.contains(&source) {
-                sources.push(source);
-            }
-        }
-    }
-    for source in sources {
-        out.push_str(&format!("- {}\n", crate::text::one_line(&source)));
-    }
-    out
 }

@@ -7,7 +7,8 @@
 //! raw mode), and SIGINT / SIGTERM / SIGHUP (flags the loop checks between events).
 //! Nothing in here calls `process::exit`.
 //!
-//! Depends on everything before it: `model`, `load`, `index`, `search`, `corpus`.
+//! Depends on the core: `model`, `index`, `search`, `corpus`, `collection` (opening and
+//! searching), `report`, `compare`, `matrix`, `render` and `config`; never on `cli`.
 
 pub mod action;
 pub mod app;
@@ -38,6 +39,7 @@ use self::action::Action;
 use self::app::{App, ResultRow, SearchRequest};
 use self::keys::Context;
 use self::theme::Theme;
+use crate::collection::{self, Collection};
 use crate::index::Index;
 use crate::model::Lang;
 use crate::search::{SearchIndex, Searcher};
@@ -53,62 +55,6 @@ pub struct Options {
     pub cases: Option<PathBuf>,
     /// A message for the status bar at start (a warning about the settings file).
     pub notice: Option<String>,
-}
-
-/// Everything loading produces; built off the UI thread so the first frame comes first.
-pub struct Loaded {
-    pub index: Arc<Index>,
-    pub search: Arc<SearchIndex>,
-}
-
-/// Loads a collection and builds both indexes.
-pub fn load(cases: Option<&std::path::Path>) -> Result<Loaded, String> {
-    let index = load_index(cases)?;
-    let search = crate::corpus::build_search_index(&index);
-    Ok(Loaded {
-        index: Arc::new(index),
-        search: Arc::new(search),
-    })
-}
-
-/// Loads a collection and builds the item index: all the panes need. The explorer
-/// opens on this and leaves the search index to the search worker.
-pub fn load_index(cases: Option<&std::path::Path>) -> Result<Index, String> {
-    let loaded = match cases {
-        Some(dir) => crate::load::load_collection(dir).map_err(|e| e.to_string())?,
-        None => crate::load::load_shipped(),
-    };
-    Ok(Index::build(loaded))
-}
-
-/// Runs a search for the app: the rows it shows, and the number of matches.
-pub fn run_search(
-    index: &Index,
-    searcher: &mut Searcher<'_>,
-    query: &str,
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<(Vec<ResultRow>, usize)> {
-    let results = searcher.search(query, RESULT_LIMIT, cancelled)?;
-    let search_index = searcher.index();
-    let rows = results
-        .hits
-        .into_iter()
-        .filter_map(|hit| {
-            let item = index.position(search_index.id(hit.doc)?)?;
-            let text = search_index
-                .field(hit.doc, hit.field_index)
-                .map(|(_, text)| text.into_owned())
-                .unwrap_or_default();
-            Some(ResultRow {
-                item,
-                kind: hit.kind,
-                field: hit.field,
-                text,
-                indices: hit.indices,
-            })
-        })
-        .collect();
-    Some((rows, results.total))
 }
 
 type Backend = CrosstermBackend<Stdout>;
@@ -231,7 +177,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
             Err(mpsc::RecvTimeoutError::Disconnected) => break, // the terminal is gone
         }
         if let Ok(fresh) = reloads.try_recv() {
-            let fresh: Loaded = fresh;
+            let fresh: Collection = fresh;
             app.replace_index(Arc::clone(&fresh.index));
             (requests, results) = spawn_search_worker(fresh.index, Some(fresh.search));
         }
@@ -260,7 +206,7 @@ fn wait_for_load(
     let (done, loaded) = mpsc::channel();
     let cases = options.cases.clone();
     thread::spawn(move || {
-        let _ = done.send(load_index(cases.as_deref()));
+        let _ = done.send(collection::open_index(cases.as_deref()));
     });
     let message = options.lang.pick("사례를 불러오는 중…", "Loading cases…");
     loop {
@@ -271,7 +217,7 @@ fn wait_for_load(
         })?;
         match loaded.recv_timeout(Duration::from_millis(50)) {
             Ok(Ok(loaded)) => return Ok(Some(loaded)),
-            Ok(Err(message)) => anyhow::bail!(message),
+            Ok(Err(err)) => return Err(err.into()),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 anyhow::bail!("loading stopped unexpectedly")
@@ -317,7 +263,13 @@ fn spawn_search_worker(
             let (request, latest) = job;
             let cancelled = || latest.load(Ordering::Relaxed) != request.generation;
             let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| {
-                run_search(&index, &mut searcher, &request.query, &cancelled)
+                collection::search_items(
+                    &index,
+                    &mut searcher,
+                    &request.query,
+                    RESULT_LIMIT,
+                    &cancelled,
+                )
             }));
             match outcome {
                 Ok(Some((rows, total))) => {
@@ -417,7 +369,7 @@ fn copy_to_clipboard(text: &str) {
 fn watch_collection(
     dir: PathBuf,
     mut current: Arc<Index>,
-    reloads: Sender<Loaded>,
+    reloads: Sender<Collection>,
 ) -> notify::Result<notify::RecommendedWatcher> {
     use notify::Watcher;
     let (events_tx, events) = mpsc::channel();
@@ -431,13 +383,11 @@ fn watch_collection(
         while events.recv().is_ok() {
             // Editors write a file in several steps; wait until the burst is over.
             while events.recv_timeout(Duration::from_millis(250)).is_ok() {}
-            let Ok(loaded) = crate::load::reload_collection(&dir, current.items()) else {
+            let Ok(fresh) = collection::reopen(&dir, &current) else {
                 continue;
             };
-            let index = Arc::new(Index::build(loaded));
-            let search = Arc::new(crate::corpus::build_search_index(&index));
-            current = Arc::clone(&index);
-            if reloads.send(Loaded { index, search }).is_err() {
+            current = Arc::clone(&fresh.index);
+            if reloads.send(fresh).is_err() {
                 break;
             }
         }

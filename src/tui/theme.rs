@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::cli::ThemeArg;
+use crate::config::ThemeName;
 
 /// The styles the renderer uses, by role.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,12 +27,12 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn new(theme: ThemeArg, no_color: bool) -> Theme {
+    pub fn new(theme: ThemeName, no_color: bool) -> Theme {
         if no_color {
             return Theme::monochrome();
         }
         match theme {
-            ThemeArg::Dark => Theme {
+            ThemeName::Dark => Theme {
                 base: Style::new(),
                 border: Style::new().fg(Color::DarkGray),
                 border_focused: Style::new().fg(Color::Cyan),
@@ -57,7 +57,7 @@ impl Theme {
                     .add_modifier(Modifier::BOLD),
                 weak: Style::new().fg(Color::LightRed),
             },
-            ThemeArg::Light => Theme {
+            ThemeName::Light => Theme {
                 base: Style::new(),
                 border: Style::new().fg(Color::Gray),
                 border_focused: Style::new().fg(Color::Blue),
@@ -78,7 +78,7 @@ impl Theme {
                 strong: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
                 weak: Style::new().fg(Color::Red),
             },
-            ThemeArg::HighContrast => Theme {
+            ThemeName::HighContrast => Theme {
                 base: Style::new().fg(Color::White).bg(Color::Black),
                 border: Style::new().fg(Color::White),
                 border_focused: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),

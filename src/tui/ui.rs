@@ -14,6 +14,7 @@ use super::detail::{DetailLine, Tag};
 use super::keys::{self, Context};
 use super::layout::{self, Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
+use crate::matrix::{self, MatrixCase, WEAKEST_MARK};
 use crate::model::{Item, Kind, Lang, RoleStrength};
 use crate::text::{one_line, pad, truncate, width};
 
@@ -336,80 +337,17 @@ fn result_line<'a>(
         spans.push(Span::styled(shown, base));
         spans.push(Span::styled(" — ", theme.muted));
     }
-    spans.extend(highlighted(
-        &result.text,
-        &result.indices,
-        left,
-        base,
-        theme.highlight.patch(if selected {
-            theme.selected
-        } else {
-            Style::new()
-        }),
-    ));
+    let mark = theme.highlight.patch(if selected {
+        theme.selected
+    } else {
+        Style::new()
+    });
+    spans.extend(
+        crate::render::highlight::runs(&result.text, &result.indices, left)
+            .into_iter()
+            .map(|run| Span::styled(run.text, if run.marked { mark } else { base })),
+    );
     Line::from(spans)
-}
-
-/// `text` cut to `room` columns around its first highlight, with the highlighted
-/// characters styled.
-fn highlighted<'a>(
-    text: &str,
-    indices: &[usize],
-    room: usize,
-    base: Style,
-    mark: Style,
-) -> Vec<Span<'a>> {
-    let chars: Vec<char> = one_line(text).chars().collect();
-    let first = indices.first().copied().unwrap_or(0).min(chars.len());
-    // Start a little before the first match so it has context, if it would not fit.
-    let full_width = width(&chars.iter().collect::<String>());
-    let mut start = 0;
-    if full_width > room {
-        let before = width(&chars[..first].iter().collect::<String>());
-        if before + 12 > room {
-            start = first.saturating_sub(6);
-        }
-    }
-    let mut spans = Vec::new();
-    let mut used = 0;
-    if start > 0 {
-        spans.push(Span::styled("…", base));
-        used += 1;
-    }
-    let mut run = String::new();
-    let mut run_marked = false;
-    for (i, &c) in chars.iter().enumerate().skip(start) {
-        let w = width(&c.to_string());
-        let remaining_after = chars.len() - i - 1;
-        // Keep one column for the ellipsis when more text follows.
-        let reserve = if remaining_after > 0 { 1 } else { 0 };
-        if used + w + reserve > room {
-            if !run.is_empty() {
-                spans.push(Span::styled(
-                    std::mem::take(&mut run),
-                    if run_marked { mark } else { base },
-                ));
-            }
-            if used < room {
-                spans.push(Span::styled("…", base));
-            }
-            return spans;
-        }
-        let marked = indices.binary_search(&i).is_ok();
-        if marked != run_marked && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_marked { mark } else { base },
-            ));
-        }
-        run_marked = marked;
-        run.push(c);
-        used += w;
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(run, if run_marked { mark } else { base }));
-    }
-    spans
 }
 
 fn render_detail(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
@@ -769,7 +707,7 @@ fn render_compare(
         if last_section != Some(row.section) {
             last_section = Some(row.section);
             body.push(Line::from(Span::styled(
-                compare_section_title(row.section, lang),
+                row.section.title(lang),
                 theme.heading,
             )));
         }
@@ -805,17 +743,6 @@ fn render_compare(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn compare_section_title(section: crate::compare::CompareSection, lang: Lang) -> &'static str {
-    use crate::compare::CompareSection;
-    match section {
-        CompareSection::Facts => lang.pick("개요", "Facts"),
-        CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
-        CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
-        CompareSection::Factors => lang.pick("성공요인", "Success factors"),
-        CompareSection::Problems => lang.pick("정책문제", "Policy problems"),
-    }
-}
-
 /// Cases × VP / SO / SS grouped by type; each case's weakest role carries `◀`.
 fn render_matrix(
     frame: &mut Frame,
@@ -830,27 +757,24 @@ fn render_matrix(
         frame,
         theme,
         area,
-        lang.pick(
-            "역할 강도 매트릭스 — ◀ 가장 약한 역할(보강 대상)",
-            "Role matrix — ◀ weakest role (to reinforce)",
+        &format!(
+            "{} — {WEAKEST_MARK} {}",
+            lang.pick("역할 강도 매트릭스", "Role matrix"),
+            lang.pick("가장 약한 역할(보강 대상)", "weakest role (to reinforce)"),
         ),
     );
     let room = inner.width as usize;
     let cell_w = 12.min(room / 5).max(4);
     let name_w = room.saturating_sub(3 * (cell_w + 1) + 1).max(4);
-    let role_head = |role: &str| -> String {
-        match app.index.get(role).map(|i| (&i.details, i.name.get(lang))) {
-            Some((crate::model::Details::Role { abbr: Some(a), .. }, _)) => a.clone(),
-            Some((_, name)) => name.to_string(),
-            None => role.to_string(),
-        }
-    };
     let mut header = vec![Span::styled(
         pad(lang.pick("사례", "Case"), name_w + 1),
         theme.title,
     )];
     for role in crate::index::MATRIX_ROLES {
-        header.push(Span::styled(pad(&role_head(role), cell_w + 1), theme.title));
+        header.push(Span::styled(
+            pad(&matrix::role_heading(&app.index, role, lang), cell_w + 1),
+            theme.title,
+        ));
     }
     let mut body: Vec<Line> = Vec::new();
     let mut case_row = 0;
@@ -861,11 +785,11 @@ fn render_matrix(
                 truncate(&one_line(app.index.item(t).name.get(lang)), room).into_owned(),
                 theme.heading,
             ))),
-            MatrixLine::Case {
+            MatrixLine::Case(MatrixCase {
                 item,
                 strengths,
                 weakest,
-            } => {
+            }) => {
                 let selected_row = case_row == cursor_row;
                 if selected_row {
                     cursor_line = body.len();
@@ -888,7 +812,8 @@ fn render_matrix(
                         .map(|s| crate::report::strength_text(s, lang))
                         .unwrap_or_else(|| "—".into());
                     if weakest == Some(column) {
-                        cell.push_str(" ◀");
+                        cell.push(' ');
+                        cell.push_str(WEAKEST_MARK);
                     }
                     let style = if selected_row && column == cursor_column {
                         theme.selected
@@ -907,9 +832,13 @@ fn render_matrix(
             }
         }
     }
-    let legend = lang.pick(
-        "◎ 강 > ○ 중 > △ 약 · 보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
-        "◎ strong > ○ medium > △ weak · the figure's row labels are casebook's reading",
+    let legend = format!(
+        "{} · {}",
+        matrix::legend(lang),
+        lang.pick(
+            "보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
+            "the figure's row labels are casebook's reading",
+        )
     );
     let height = inner.height.saturating_sub(3) as usize;
     let offset = scroll_for(cursor_line, body.len(), height);
@@ -917,7 +846,7 @@ fn render_matrix(
     lines.extend(body.into_iter().skip(offset).take(height));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        truncate(legend, room).into_owned(),
+        truncate(&legend, room).into_owned(),
         theme.muted,
     )));
     frame.render_widget(Paragraph::new(lines), inner);
