@@ -10,9 +10,9 @@
 //! `cargo bench --bench search -- search/10k` runs part of it).
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::Duration;
 
-use casebook::index::Index;
 use casebook::search::{SearchIndex, Searcher};
 use casebook::tui::RESULT_LIMIT;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -82,15 +82,14 @@ fn sizes() -> Vec<usize> {
     }
 }
 
-fn search_index(cases: usize) -> SearchIndex {
+fn search_index(cases: usize) -> Arc<SearchIndex> {
     let (dir, bytes) = casebook::synthetic::bench_collection(cases).expect("generate collection");
-    let loaded = casebook::load::load_collection(&dir).expect("load collection");
+    let collection = casebook::collection::open(Some(&dir)).expect("load collection");
     assert!(
-        loaded.diagnostics.is_empty(),
+        collection.index.diagnostics.is_empty(),
         "synthetic collection has errors"
     );
-    let index = Index::build(loaded);
-    let si = casebook::corpus::build_search_index(&index);
+    let si = collection.search;
     eprintln!(
         "{cases} cases: {} YAML bytes, {} documents",
         bytes,

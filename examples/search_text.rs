@@ -10,8 +10,6 @@
 
 use std::io::{self, BufWriter, Write};
 
-use casebook::index::Index;
-
 fn main() -> io::Result<()> {
     let mut args = std::env::args().skip(1);
     let cases: usize = args
@@ -27,9 +25,9 @@ fn main() -> io::Result<()> {
         Some(other) => panic!("unknown mode {other:?}: document or field"),
     };
     let (dir, _) = casebook::synthetic::bench_collection(cases)?;
-    let loaded = casebook::load::load_collection(&dir).expect("load collection");
-    let index = Index::build(loaded);
-    let search = casebook::corpus::build_search_index(&index);
+    let search = casebook::collection::open(Some(&dir))
+        .expect("load collection")
+        .search;
     let mut out = BufWriter::new(io::stdout().lock());
     for doc in 0..search.len() {
         let texts = (0..search.field_count(doc)).filter_map(|position| {

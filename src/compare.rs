@@ -6,11 +6,10 @@
 //! policy problems. Cells hold plain text in the chosen language, unescaped: each
 //! renderer (plain text, Markdown, JSON, the terminal) makes them safe for itself.
 //! A row that says different things for different cases is marked [`CompareRow::differs`],
-//! so every output can mark it with a symbol, never with colour alone.
+//! so every output can mark it with a symbol, never with colour alone. This is the model
+//! only: `render::plain`, `render::markdown`, `render::json` and the explorer draw it.
 //!
 //! Depends on `model`, `text`, `index` and `report`.
-
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -50,10 +49,10 @@ impl CompareSection {
         CompareSection::Problems,
     ];
 
-    /// The section's heading.
-    pub fn label(self, lang: Lang) -> &'static str {
+    /// The section's heading, the same on screen, in plain text and in Markdown.
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            CompareSection::Facts => lang.pick("기본 정보", "Facts"),
+            CompareSection::Facts => lang.pick("개요", "Facts"),
             CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
             CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
             CompareSection::Factors => lang.pick("성공요인", "Success factors"),
@@ -309,78 +308,4 @@ fn sources_of(cases: &[(&Item, &CaseDetails)]) -> Vec<CompareSource> {
         }
     }
     out
-}
-
-/// Text for a Markdown table cell: on one line, with Markdown's special characters
-/// (the `|` that would split the cell above all) escaped.
-fn md(s: &str) -> String {
-    crate::text::markdown_escape(s)
-}
-
-/// The comparison as Markdown: a table per section, differing rows (see
-/// [`CompareRow::marked`]) with a bold label and a trailing `≠`, and the sources of every
-/// case at the end, each once, with the cases citing it.
-pub fn to_markdown(c: &Comparison, lang: Lang) -> String {
-    let mut out = String::new();
-    let titles: Vec<String> = c.titles.iter().map(|t| md(t)).collect();
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        lang.pick("사례 비교", "Comparison"),
-        titles.join(" · ")
-    );
-    let _ = writeln!(
-        out,
-        "*{}*\n",
-        lang.pick(
-            "≠ 표시: 사례마다 다른 행 (역할은 강도 기준, 수치는 서로 다른 것을 재므로 비교하지 않음). ◎ 강 ○ 중 △ 약.",
-            "≠ marks rows where the cases differ (roles: by strength; figures measure different things and are not compared). ◎ strong ○ medium △ weak."
-        )
-    );
-    for section in CompareSection::ALL {
-        let rows: Vec<&CompareRow> = c.rows_in(section).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "## {}\n", section.label(lang));
-        let _ = writeln!(out, "| | {} |", titles.join(" | "));
-        let _ = writeln!(out, "|---|{}", "---|".repeat(titles.len()));
-        for r in rows {
-            let label = if r.marked() {
-                format!("**{}** {DIFFERS}", md(&r.label))
-            } else {
-                md(&r.label)
-            };
-            let cells: Vec<String> = r.cells.iter().map(|s| md(s)).collect();
-            let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "## {}\n", lang.pick("출처", "Sources"));
-    for s in &c.sources {
-        let who: Vec<String> = s
-            .cases
-            .iter()
-            .filter_map(|&i| c.titles.get(i))
-            .map(|t| md(t))
-            .collect();
-        let file = if s.source.file.contains('`') {
-            md(&s.source.file)
-        } else {
-            format!("`{}`", one_line(&s.source.file))
-        };
-        let _ = writeln!(
-            out,
-            "- {file} § {} — {}",
-            md(&s.source.section),
-            who.join(", ")
-        );
-    }
-    out.trim_end().to_string() + "\n"
-}
-
-/// The comparison as JSON: `{cases, titles, rows: [{label, cells, differs, section}],
-/// sources: [{source: {file, section}, cases: [position]}]}`.
-pub fn to_json(c: &Comparison) -> serde_json::Value {
-    serde_json::to_value(c).unwrap_or(serde_json::Value::Null)
 }

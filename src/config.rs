@@ -34,6 +34,17 @@ pub enum ThemeName {
     HighContrast,
 }
 
+impl ThemeName {
+    /// The name as the settings file and `--theme` spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        }
+    }
+}
+
 /// The settings the file gives; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {

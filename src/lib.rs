@@ -3,9 +3,16 @@
 //! Data flows one way, and each module knows only the ones before it:
 //!
 //! ```text
-//! YAML files ─▶ load ─▶ index ─▶ search ─▶ tui (app state ─▶ rendering)
-//!                  └────────────────────▶ cli (non-interactive subcommands)
+//! YAML files ─▶ load ─▶ index ─▶ corpus ─▶ search
+//!                  └───────┴─────────┴────────┴──▶ collection (opening: the one setup)
+//! index ─▶ report · compare · matrix (what to say) ─▶ render (plain / Markdown / JSON)
+//!
+//! collection + models + render ─▶ cli (subcommands)     ┐
+//! collection + models          ─▶ tui (the explorer)    ┘─▶ main (picks one)
 //! ```
+//!
+//! The two front ends never name each other: what both need (settings, the theme's name,
+//! the matrix, the highlighter, opening a collection) lives in the core.
 //!
 //! - [`model`]: the plain domain types (cases, roles, factors, …).
 //! - [`text`]: safe, width-aware text handling shared by every layer.
@@ -13,10 +20,13 @@
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
 //! - [`corpus`]: items → search documents.
+//! - [`collection`]: opening a collection (both indexes) and searching it for items.
 //! - [`report`]: what to say about an item, shared by `show` and the explorer.
 //! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
+//! - [`matrix`]: the role matrix, its weakest-role mark and legend.
+//! - [`render`]: output formats (plain text, Markdown, JSON) and the match highlighter.
 //! - [`config`]: the settings file (language, theme, collection).
-//! - [`cli`]: the subcommands and their plain / JSON / Markdown output.
+//! - [`cli`]: the subcommands: flags, settings resolution, one file per command.
 //! - [`tui`]: the interactive explorer.
 
 pub mod cli;
@@ -26,7 +36,9 @@ pub mod config;
 pub mod corpus;
 pub mod index;
 pub mod load;
+pub mod matrix;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod search;
 #[doc(hidden)]

@@ -178,7 +178,7 @@ fn errors_name_the_problem() {
 fn markdown_has_a_table_per_section_marks_and_sources() {
     let index = index();
     let c = compare::compare(&index, &["san-diego", "daedeok"], Lang::En).unwrap();
-    let md = compare::to_markdown(&c, Lang::En);
+    let md = casebook::render::markdown::comparison(&c, Lang::En);
     for heading in [
         "## Facts",
         "## Actor roles",
@@ -227,7 +227,7 @@ fn markdown_has_a_table_per_section_marks_and_sources() {
 fn json_has_cases_titles_rows_and_sources() {
     let index = index();
     let c = compare::compare(&index, &["ulsan", "toyota-city"], Lang::Ko).unwrap();
-    let v = compare::to_json(&c);
+    let v = casebook::render::json::comparison(&c);
     assert_eq!(v["cases"], serde_json::json!(["ulsan", "toyota-city"]));
     assert_eq!(v["titles"].as_array().unwrap().len(), 2);
     let rows = v["rows"].as_array().unwrap();

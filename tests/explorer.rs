@@ -581,7 +581,7 @@ fn role_matrix_marks_the_weakest_role_and_opens_the_case_at_that_role() {
         .matrix_lines()
         .into_iter()
         .filter_map(|l| match l {
-            MatrixLine::Case { item, .. } => Some(item),
+            MatrixLine::Case(case) => Some(case.item),
             MatrixLine::Group(_) => None,
         })
         .collect();

@@ -36,8 +36,7 @@ impl SearchWorker {
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
-            let search =
-                search.unwrap_or_else(|| Arc::new(crate::corpus::build_search_index(&index)));
+            let search = search.unwrap_or_else(|| Arc::new(collection::search_index(&index)));
             let mut searcher = Searcher::new(&search);
             while let Ok(mut request) = incoming.recv() {
                 while let Ok(newer) = incoming.try_recv() {

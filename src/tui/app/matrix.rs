@@ -2,50 +2,13 @@
 //! supplier, grouped by cluster type, with a cursor on one case and one role; Enter
 //! opens the case at that role.
 //!
-//! Depends on the app's state (`super`), `index` and `model`.
+//! Depends on the app's state (`super`), `index` and `matrix` (the model).
 
 use super::scroll::Scroll;
 use super::{movement, App, View};
 use crate::index::Index;
-use crate::model::RoleStrength;
+use crate::matrix::{self, MatrixLine};
 use crate::tui::action::Action;
-
-/// One line of the role matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MatrixLine {
-    /// A cluster type heading (its item position).
-    Group(usize),
-    /// A rated case: its position, strengths in VP/SO/SS order, and the weakest role.
-    Case {
-        item: usize,
-        strengths: [Option<RoleStrength>; 3],
-        weakest: Option<usize>,
-    },
-}
-
-/// The role matrix, grouped by cluster type in the type catalog's order.
-pub fn lines(index: &Index) -> Vec<MatrixLine> {
-    let mut lines = Vec::new();
-    let mut last_type = None;
-    for row in index.matrix() {
-        let Some(item) = index.position(&row.item.id) else {
-            continue;
-        };
-        let type_item = index.position(&row.case.cluster_type);
-        if type_item != last_type {
-            if let Some(t) = type_item {
-                lines.push(MatrixLine::Group(t));
-            }
-            last_type = type_item;
-        }
-        lines.push(MatrixLine::Case {
-            item,
-            strengths: row.strengths,
-            weakest: row.weakest(),
-        });
-    }
-    lines
-}
 
 /// The matrix's lines, the cursor (the `row`-th case, the `column`-th role) and the
 /// scroll that keeps the cursor in view.
@@ -61,11 +24,11 @@ pub struct MatrixView {
 
 impl MatrixView {
     pub fn new(index: &Index) -> MatrixView {
-        let lines = lines(index);
+        let lines = matrix::lines(index);
         let case_lines = lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| matches!(l, MatrixLine::Case { .. }))
+            .filter(|(_, l)| matches!(l, MatrixLine::Case(_)))
             .map(|(i, _)| i)
             .collect();
         MatrixView {
@@ -98,7 +61,7 @@ impl MatrixView {
     /// The selected case's item position.
     pub fn selected_case(&self) -> Option<usize> {
         match self.lines.get(*self.case_lines.get(self.row)?)? {
-            MatrixLine::Case { item, .. } => Some(*item),
+            MatrixLine::Case(case) => Some(case.item),
             MatrixLine::Group(_) => None,
         }
     }

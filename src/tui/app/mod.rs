@@ -32,13 +32,13 @@ use std::sync::Arc;
 
 pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
 pub use self::compare::CompareView;
-pub use self::matrix::MatrixLine;
 pub use self::matrix::MatrixView;
 pub use self::overlay::Overlay;
 pub use self::presenter::PresenterView;
 pub use self::scroll::{ListCursor, Scroll};
 pub use self::search::{ResultRow, SearchBox, SearchRequest};
 pub use self::timeline::{TimelineLine, TimelineView};
+pub use crate::matrix::MatrixLine;
 
 use self::browse::Location;
 use self::detail::{DetailLine, LinesCache};
@@ -283,7 +283,7 @@ impl App {
 
     /// The role matrix, grouped by cluster type.
     pub fn matrix_lines(&self) -> Vec<MatrixLine> {
-        matrix::lines(&self.index)
+        crate::matrix::lines(&self.index)
     }
 
     /// The era timeline from the first concept that has one.

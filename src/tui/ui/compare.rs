@@ -9,8 +9,6 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::open_view;
-use crate::compare::CompareSection;
-use crate::model::Lang;
 use crate::text::{one_line, pad};
 use crate::tui::app::compare::CompareLine;
 use crate::tui::app::{App, CompareView};
@@ -54,10 +52,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Co
     for line in &view.lines()[view.scroll().visible()] {
         let row = match *line {
             CompareLine::Section(section) => {
-                lines.push(Line::from(Span::styled(
-                    section_title(section, lang),
-                    theme.heading,
-                )));
+                lines.push(Line::from(Span::styled(section.title(lang), theme.heading)));
                 continue;
             }
             CompareLine::Row(i) => &comparison.rows[i],
@@ -88,14 +83,4 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Co
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn section_title(section: CompareSection, lang: Lang) -> &'static str {
-    match section {
-        CompareSection::Facts => lang.pick("개요", "Facts"),
-        CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
-        CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
-        CompareSection::Factors => lang.pick("성공요인", "Success factors"),
-        CompareSection::Problems => lang.pick("정책문제", "Policy problems"),
-    }
 }

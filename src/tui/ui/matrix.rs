@@ -1,7 +1,7 @@
 //! The role matrix view: cases × VP / SO / SS grouped by type, each case's weakest role
 //! marked, the cursor's case and role highlighted, and the legend.
 //!
-//! Depends on the app's state (read only), `index`, `model`, `report`, `text` and `theme`.
+//! Depends on the app's state (read only), `matrix`, `model`, `report`, `text` and `theme`.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::open_view;
-use crate::model::{Details, RoleStrength};
+use crate::matrix::{self, MatrixCase, WEAKEST_MARK};
+use crate::model::RoleStrength;
 use crate::text::{one_line, pad, truncate};
 use crate::tui::app::{App, MatrixLine, MatrixView};
 use crate::tui::theme::Theme;
@@ -21,27 +22,24 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
         frame,
         theme,
         area,
-        lang.pick(
-            "역할 강도 매트릭스 — ◀ 가장 약한 역할(보강 대상)",
-            "Role matrix — ◀ weakest role (to reinforce)",
+        &format!(
+            "{} — {WEAKEST_MARK} {}",
+            lang.pick("역할 강도 매트릭스", "Role matrix"),
+            lang.pick("가장 약한 역할(보강 대상)", "weakest role (to reinforce)"),
         ),
     );
     let room = inner.width as usize;
     let cell_w = 12.min(room / 5).max(4);
     let name_w = room.saturating_sub(3 * (cell_w + 1) + 1).max(4);
-    let role_head = |role: &str| -> String {
-        match index.get(role).map(|i| (&i.details, i.name.get(lang))) {
-            Some((Details::Role { abbr: Some(a), .. }, _)) => a.clone(),
-            Some((_, name)) => name.to_string(),
-            None => role.to_string(),
-        }
-    };
     let mut header = vec![Span::styled(
         pad(lang.pick("사례", "Case"), name_w + 1),
         theme.title,
     )];
     for role in crate::index::MATRIX_ROLES {
-        header.push(Span::styled(pad(&role_head(role), cell_w + 1), theme.title));
+        header.push(Span::styled(
+            pad(&matrix::role_heading(index, role, lang), cell_w + 1),
+            theme.title,
+        ));
     }
     let selected_case = view.selected_case();
     let mut lines = vec![Line::from(header)];
@@ -51,11 +49,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
                 truncate(&one_line(index.item(*t).name.get(lang)), room).into_owned(),
                 theme.heading,
             ))),
-            MatrixLine::Case {
+            MatrixLine::Case(MatrixCase {
                 item,
                 strengths,
                 weakest,
-            } => {
+            }) => {
                 let selected_row = selected_case == Some(*item);
                 let name_style = if selected_row {
                     theme.title
@@ -75,7 +73,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
                         .map(|s| crate::report::strength_text(s, lang))
                         .unwrap_or_else(|| "—".into());
                     if *weakest == Some(column) {
-                        cell.push_str(" ◀");
+                        cell.push(' ');
+                        cell.push_str(WEAKEST_MARK);
                     }
                     let style = if selected_row && column == view.column() {
                         theme.selected
@@ -93,13 +92,17 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
             }
         }
     }
-    let legend = lang.pick(
-        "◎ 강 > ○ 중 > △ 약 · 보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
-        "◎ strong > ○ medium > △ weak · the figure's row labels are casebook's reading",
+    let legend = format!(
+        "{} · {}",
+        matrix::legend(lang),
+        lang.pick(
+            "보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
+            "the figure's row labels are casebook's reading",
+        )
     );
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        truncate(legend, room).into_owned(),
+        truncate(&legend, room).into_owned(),
         theme.muted,
     )));
     frame.render_widget(Paragraph::new(lines), inner);

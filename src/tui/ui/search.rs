@@ -2,7 +2,7 @@
 //! method draws its composing syllable, and the results with their matched characters
 //! highlighted.
 //!
-//! Depends on the app's state (read only), `text` and `theme`.
+//! Depends on the app's state (read only), `render::highlight`, `text` and `theme`.
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -148,78 +148,15 @@ fn result_line<'a>(
         spans.push(Span::styled(shown, base));
         spans.push(Span::styled(" — ", theme.muted));
     }
-    spans.extend(highlighted(
-        &result.text,
-        &result.indices,
-        left,
-        base,
-        theme.highlight.patch(if selected {
-            theme.selected
-        } else {
-            Style::new()
-        }),
-    ));
+    let mark = theme.highlight.patch(if selected {
+        theme.selected
+    } else {
+        Style::new()
+    });
+    spans.extend(
+        crate::render::highlight::runs(&result.text, &result.indices, left)
+            .into_iter()
+            .map(|run| Span::styled(run.text, if run.marked { mark } else { base })),
+    );
     Line::from(spans)
-}
-
-/// `text` cut to `room` columns around its first highlight, with the highlighted
-/// characters styled.
-fn highlighted<'a>(
-    text: &str,
-    indices: &[usize],
-    room: usize,
-    base: Style,
-    mark: Style,
-) -> Vec<Span<'a>> {
-    let chars: Vec<char> = one_line(text).chars().collect();
-    let first = indices.first().copied().unwrap_or(0).min(chars.len());
-    // Start a little before the first match so it has context, if it would not fit.
-    let full_width = width(&chars.iter().collect::<String>());
-    let mut start = 0;
-    if full_width > room {
-        let before = width(&chars[..first].iter().collect::<String>());
-        if before + 12 > room {
-            start = first.saturating_sub(6);
-        }
-    }
-    let mut spans = Vec::new();
-    let mut used = 0;
-    if start > 0 {
-        spans.push(Span::styled("…", base));
-        used += 1;
-    }
-    let mut run = String::new();
-    let mut run_marked = false;
-    for (i, &c) in chars.iter().enumerate().skip(start) {
-        let w = width(&c.to_string());
-        let remaining_after = chars.len() - i - 1;
-        // Keep one column for the ellipsis when more text follows.
-        let reserve = if remaining_after > 0 { 1 } else { 0 };
-        if used + w + reserve > room {
-            if !run.is_empty() {
-                spans.push(Span::styled(
-                    std::mem::take(&mut run),
-                    if run_marked { mark } else { base },
-                ));
-            }
-            if used < room {
-                spans.push(Span::styled("…", base));
-            }
-            return spans;
-        }
-        let marked = indices.binary_search(&i).is_ok();
-        if marked != run_marked && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_marked { mark } else { base },
-            ));
-        }
-        run_marked = marked;
-        run.push(c);
-        used += w;
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(run, if run_marked { mark } else { base }));
-    }
-    spans
 }

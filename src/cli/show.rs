@@ -1,0 +1,32 @@
+//! `casebook show ID [--json | --markdown]`: everything about one item. Plain text and
+//! Markdown render the item's report (`report::report`), the same blocks the explorer's
+//! detail pane shows; JSON gives the item's every field and the items linking to it.
+//! Exit 1 for an unknown id.
+
+use super::Outcome;
+use crate::index::Index;
+use crate::model::Lang;
+use crate::render::{json, markdown, plain};
+use crate::report;
+use crate::text::one_line;
+
+pub fn show(index: &Index, id: &str, json: bool, markdown: bool, lang: Lang) -> Outcome {
+    let Some(position) = index.position(id) else {
+        return Outcome::fail(
+            format!(
+                "error: no item has the id `{}`; `casebook list` shows every id\n",
+                one_line(id)
+            ),
+            1,
+        );
+    };
+    if json {
+        return Outcome::ok(json::string(&json::show(index, position)) + "\n");
+    }
+    let blocks = report::report(index, index.item(position), lang);
+    Outcome::ok(if markdown {
+        markdown::report(&blocks, lang)
+    } else {
+        plain::report(&blocks, lang)
+    })
+}

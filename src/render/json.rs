@@ -1,0 +1,173 @@
+//! JSON for scripts: the shapes `list`, `show`, `search`, `matrix` and `compare` print,
+//! and [`string`], which writes any of them with every character a terminal could act
+//! on escaped. Field names are part of casebook's interface; change them only on purpose.
+//!
+//! Depends on `model`, `text`, `index`, `compare` and `collection` (the shape of a hit).
+
+use serde::Serialize;
+
+use crate::collection::ItemHit;
+use crate::compare::Comparison;
+use crate::index::{Index, Relation};
+use crate::model::{Item, Kind, RoleStrength, Status, Text};
+
+/// Pretty JSON text with every character a terminal could act on escaped. serde_json
+/// escapes C0 controls already; C1 controls and direction overrides it leaves raw.
+pub fn string<T: Serialize>(value: &T) -> String {
+    let raw =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    if !raw.chars().any(crate::text::is_forbidden) {
+        return raw;
+    }
+    raw.chars()
+        .map(|c| {
+            if crate::text::is_forbidden(c) {
+                format!("\\u{:04x}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The comparison as JSON: `{cases, titles, rows: [{label, cells, differs, section}],
+/// sources: [{source: {file, section}, cases: [position]}]}`.
+pub fn comparison(c: &Comparison) -> serde_json::Value {
+    serde_json::to_value(c).unwrap_or(serde_json::Value::Null)
+}
+
+/// One rated case of the role matrix.
+#[derive(Serialize)]
+pub struct MatrixEntry<'a> {
+    pub case: &'a str,
+    pub vp: Option<RoleStrength>,
+    pub so: Option<RoleStrength>,
+    pub ss: Option<RoleStrength>,
+}
+
+/// The role matrix: `[{case, vp, so, ss}]`, strengths as `strong` / `medium` / `weak`.
+pub fn matrix(index: &Index) -> Vec<MatrixEntry<'_>> {
+    index
+        .matrix()
+        .iter()
+        .map(|r| MatrixEntry {
+            case: &r.item.id,
+            vp: r.strengths[0],
+            so: r.strengths[1],
+            ss: r.strengths[2],
+        })
+        .collect()
+}
+
+/// One item of `casebook list --json`.
+#[derive(Serialize)]
+pub struct ListEntry<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none", rename = "type")]
+    pub cluster_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+}
+
+/// Items as `[{kind, id, name: {ko, en}, type?, country?, status?}]`.
+pub fn list<'a>(items: &[&'a Item]) -> Vec<ListEntry<'a>> {
+    items
+        .iter()
+        .map(|item| ListEntry {
+            kind: item.kind,
+            id: &item.id,
+            name: &item.name,
+            cluster_type: item.case().map(|c| c.cluster_type.as_str()),
+            country: item.case().map(|c| &c.country),
+            status: item.case().map(|c| c.status),
+        })
+        .collect()
+}
+
+/// An item with every field, and the items linking to it (`casebook show --json`).
+#[derive(Serialize)]
+pub struct ShowEntry<'a> {
+    #[serde(flatten)]
+    pub item: &'a Item,
+    /// Items that link to this one, with how.
+    pub linked_from: Vec<LinkedFrom<'a>>,
+}
+
+/// One item linking to the shown one.
+#[derive(Serialize)]
+pub struct LinkedFrom<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub relation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strength: Option<RoleStrength>,
+}
+
+/// The item at `position` with its backlinks.
+pub fn show(index: &Index, position: usize) -> ShowEntry<'_> {
+    let linked_from = index
+        .backlinks(position)
+        .iter()
+        .map(|l| {
+            let from = index.item(l.from);
+            let (relation, strength) = relation_name(l.relation);
+            LinkedFrom {
+                kind: from.kind,
+                id: &from.id,
+                relation,
+                strength,
+            }
+        })
+        .collect();
+    ShowEntry {
+        item: index.item(position),
+        linked_from,
+    }
+}
+
+fn relation_name(relation: Relation) -> (&'static str, Option<RoleStrength>) {
+    match relation {
+        Relation::Factor => ("factor", None),
+        Relation::Problem => ("problem", None),
+        Relation::Role(s) => ("role", s),
+        Relation::Type => ("type", None),
+        Relation::Strategy => ("strategy", None),
+        Relation::Timeline => ("timeline", None),
+        Relation::Counterpart => ("counterpart", None),
+    }
+}
+
+/// One hit of `casebook search --json`.
+#[derive(Serialize)]
+pub struct HitEntry<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub title: &'a Text,
+    pub field: &'static str,
+    pub text: &'a str,
+    pub score: i64,
+    /// Char indices into `text` of the matched characters.
+    pub indices: &'a [usize],
+}
+
+/// Hits with their scores as `[{kind, id, title: {ko, en}, field, text, score, indices}]`.
+pub fn hits<'a>(index: &'a Index, hits: &'a [(ItemHit, i64)]) -> Vec<HitEntry<'a>> {
+    hits.iter()
+        .map(|(hit, score)| {
+            let item = index.item(hit.item);
+            HitEntry {
+                kind: item.kind,
+                id: &item.id,
+                title: &item.name,
+                field: hit.field.as_str(),
+                text: &hit.text,
+                score: *score,
+                indices: &hit.indices,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,262 @@
+//! Markdown for pasting into notes and documents: item reports, comparisons and the
+//! role matrix, each with every source kept. Text from the files is escaped with
+//! `text::markdown_escape`, so a `|` or `*` in a case never breaks a table or a list.
+//!
+//! Depends on `model`, `text`, `index`, `report`, `compare` and `matrix`.
+
+use std::fmt::Write as _;
+
+use crate::compare::{CompareRow, CompareSection, Comparison, DIFFERS};
+use crate::index::{Index, MATRIX_ROLES};
+use crate::matrix::{self, WEAKEST_MARK};
+use crate::model::Lang;
+use crate::report::{self, Block};
+use crate::text::one_line;
+
+fn md(s: &str) -> String {
+    crate::text::markdown_escape(s)
+}
+
+/// A report as Markdown, with every source kept.
+pub fn report(blocks: &[Block], lang: Lang) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for block in blocks {
+        let is_list = matches!(
+            block,
+            Block::Bullet { .. } | Block::Figure { .. } | Block::Actor { .. } | Block::Link { .. }
+        );
+        if in_list && !is_list {
+            out.push('\n');
+        }
+        in_list = is_list;
+        match block {
+            Block::Title { name, other, kind } => {
+                let _ = writeln!(
+                    out,
+                    "# {} ({})\n\n*{}*\n",
+                    md(name),
+                    md(other),
+                    kind.label(lang)
+                );
+            }
+            Block::Facts(facts) => {
+                for (label, value) in facts {
+                    let _ = writeln!(out, "- **{}**: {}", md(label), md(value));
+                }
+                out.push('\n');
+            }
+            Block::Heading(h) => {
+                let _ = writeln!(out, "## {}\n", md(h));
+            }
+            Block::Paragraph(p) => {
+                let _ = writeln!(out, "{}\n", md(p));
+            }
+            Block::Bullet { text, source } => match source {
+                Some(source) => {
+                    let _ = writeln!(out, "- {} — *{}*", md(text), md(source));
+                }
+                None => {
+                    let _ = writeln!(out, "- {}", md(text));
+                }
+            },
+            Block::Figure {
+                label,
+                value,
+                year,
+                note,
+                source,
+            } => {
+                let year = year.map(|y| format!(" ({y})")).unwrap_or_default();
+                let note = note
+                    .as_ref()
+                    .map(|n| format!(" ({})", md(n)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- {}: **{}**{year}{note} — *{}*",
+                    md(label),
+                    md(value),
+                    md(source)
+                );
+            }
+            Block::Actor {
+                role,
+                strength,
+                who,
+                ..
+            } => {
+                let strength = strength
+                    .map(|s| format!(" {}", report::strength_text(s, lang)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "- **{}**{strength}: {}", md(role), md(who));
+            }
+            Block::Link {
+                target,
+                label,
+                note,
+                ..
+            } => {
+                let note = note
+                    .as_ref()
+                    .map(|n| format!(" — {}", md(n)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "- {} (`{}`){note}", md(label), one_line(target));
+            }
+            Block::Table { columns, rows } => {
+                let header: Vec<String> = columns.iter().map(|c| md(c)).collect();
+                let _ = writeln!(out, "| | {} |", header.join(" | "));
+                let _ = writeln!(out, "|---|{}", "---|".repeat(columns.len()));
+                for (label, cells) in rows {
+                    let cells: Vec<String> = cells.iter().map(|c| md(c)).collect();
+                    let _ = writeln!(out, "| {} | {} |", md(label), cells.join(" | "));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// The comparison as Markdown: a table per section, differing rows (see
+/// [`CompareRow::marked`]) with a bold label and a trailing `≠`, and the sources of every
+/// case at the end, each once, with the cases citing it.
+pub fn comparison(c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let titles: Vec<String> = c.titles.iter().map(|t| md(t)).collect();
+    let _ = writeln!(
+        out,
+        "# {}: {}\n",
+        lang.pick("사례 비교", "Comparison"),
+        titles.join(" · ")
+    );
+    let _ = writeln!(
+        out,
+        "*{}*\n",
+        lang.pick(
+            "≠ 표시: 사례마다 다른 행 (역할은 강도 기준, 수치는 서로 다른 것을 재므로 비교하지 않음). ◎ 강 ○ 중 △ 약.",
+            "≠ marks rows where the cases differ (roles: by strength; figures measure different things and are not compared). ◎ strong ○ medium △ weak."
+        )
+    );
+    for section in CompareSection::ALL {
+        let rows: Vec<&CompareRow> = c.rows_in(section).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", section.title(lang));
+        let _ = writeln!(out, "| | {} |", titles.join(" | "));
+        let _ = writeln!(out, "|---|{}", "---|".repeat(titles.len()));
+        for r in rows {
+            let label = if r.marked() {
+                format!("**{}** {DIFFERS}", md(&r.label))
+            } else {
+                md(&r.label)
+            };
+            let cells: Vec<String> = r.cells.iter().map(|s| md(s)).collect();
+            let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## {}\n", lang.pick("출처", "Sources"));
+    for s in &c.sources {
+        let who: Vec<String> = s
+            .cases
+            .iter()
+            .filter_map(|&i| c.titles.get(i))
+            .map(|t| md(t))
+            .collect();
+        let file = if s.source.file.contains('`') {
+            md(&s.source.file)
+        } else {
+            format!("`{}`", one_line(&s.source.file))
+        };
+        let _ = writeln!(
+            out,
+            "- {file} § {} — {}",
+            md(&s.source.section),
+            who.join(", ")
+        );
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// The role matrix as a Markdown table, each case's weakest role in bold and marked
+/// [`WEAKEST_MARK`], with the legend and the sources of the ratings.
+pub fn matrix(index: &Index, lang: Lang) -> String {
+    let heads: Vec<String> = MATRIX_ROLES
+        .iter()
+        .map(|role| md(&matrix::role_heading(index, role, lang)))
+        .collect();
+    let mut out = format!(
+        "| {} | {} | {} |\n|---|---|---|---|---|\n",
+        lang.pick("사례", "Case"),
+        lang.pick("유형", "Type"),
+        heads.join(" | ")
+    );
+    for row in index.matrix() {
+        let weakest = row.weakest();
+        let cells: Vec<String> = row
+            .strengths
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let cell = s
+                    .map(|s| report::strength_text(s, lang))
+                    .unwrap_or_else(|| "—".into());
+                if weakest == Some(i) {
+                    format!("**{cell}** {WEAKEST_MARK}")
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            one_line(row.item.name.get(lang)),
+            one_line(index.name_of(&row.case.cluster_type, lang)),
+            cells.join(" | ")
+        );
+    }
+    let _ = write!(
+        out,
+        "\n{}\n\n{}\n",
+        matrix::legend(lang),
+        lang.pick("출처:", "Sources:")
+    );
+    // The sources of the ratings themselves, as the case files record them.
+    let mut sources: Vec<String> = Vec::new();
+    for row in index.matrix() {
+        for actor in row.case.actors.iter().filter(|a| a.strength.is_some()) {
+            let source = actor.source.to_string();
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+    }
+    for source in sources {
+        let _ = writeln!(out, "- {}", one_line(&source));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matrix_marks_the_weakest_role_like_every_other_output() {
+        let index = crate::collection::open_index(None).expect("built-in cases");
+        let md = matrix(&index, Lang::Ko);
+        assert!(md.starts_with("| 사례 | 유형 | VP | SO | SS |\n"), "{md}");
+        let ulsan = md
+            .lines()
+            .find(|l| l.starts_with("| 울산"))
+            .expect("an Ulsan row");
+        assert!(
+            ulsan.contains(&format!("**△ 약** {WEAKEST_MARK}")),
+            "{ulsan}"
+        );
+        assert!(md.contains(matrix::legend(Lang::Ko)), "{md}");
+    }
+}

@@ -1,0 +1,13 @@
+//! Output formats, as peers over the same models: [`plain`] text, [`markdown`] and
+//! [`json`], plus the [`highlight`] of search matches that the plain output and the
+//! explorer share. The models are [`crate::report::Block`] (one item),
+//! [`crate::compare::Comparison`] and the role matrix ([`crate::matrix`]); a command picks
+//! what to say, a renderer only how. Every function returns text; nothing here prints.
+//!
+//! Depends on `model`, `text`, `index`, `report`, `compare`, `matrix` and `collection`;
+//! never on a front end (`cli`, `tui`).
+
+pub mod highlight;
+pub mod json;
+pub mod markdown;
+pub mod plain;
