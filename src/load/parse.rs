@@ -1,0 +1,205 @@
+//! One file from bytes to items: [`decode`] it, run the [`safety_pass`] when
+//! [`needs_safety_pass`] says so (or serde_yaml fails), read it into the raw structs
+//! with serde_yaml, and turn those into checked items ([`case_item`],
+//! [`catalog_items`]). The result, a [`ParsedFile`], is what linking works on.
+//!
+//! This is where the steps of one file are put in order, and only that; each step
+//! lives in its own sibling. Depends on [`super::diagnostic`], [`super::read`],
+//! [`super::safety`], [`super::messages`], [`super::validate`] and the [`SourceFile`]
+//! of [`super`]; of the crate, on `model` only.
+
+use std::path::Path;
+
+use super::diagnostic::Diagnostic;
+use super::messages::serde_error;
+use super::read::decode;
+use super::safety::{needs_safety_pass, safety_pass};
+use super::validate::{case_item, catalog_items, CaseFile, CatalogFile, Problems};
+use super::SourceFile;
+use crate::model::Item;
+
+pub(super) struct ParsedFile {
+    pub(super) path: String,
+    /// The decoded text, for positions in messages about links. `None` when it can
+    /// be read again from `path` (files on disk), which saves holding every file's
+    /// text until all are linked.
+    pub(super) text: Option<String>,
+    pub(super) items: Vec<Item>,
+}
+
+pub(super) fn parse_source(file: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
+    match &file.contents {
+        Ok(bytes) => parse_file(&file.path, bytes),
+        Err(reason) => Err(vec![Diagnostic::new(&file.path, None, reason.clone())]),
+    }
+}
+
+fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
+    parse_file_with(path, bytes, Checks::AsNeeded)
+}
+
+/// When the [`safety_pass`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// Only when [`needs_safety_pass`] says so or serde_yaml fails.
+    AsNeeded,
+    /// Always (the slow path, to test the fast one against).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Always,
+}
+
+fn parse_file_with(
+    path: &str,
+    bytes: &[u8],
+    checks: Checks,
+) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let text = decode(path, bytes).map_err(|d| vec![d])?;
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut problems = Problems::default();
+    let items = match parse_raw(path, &text, checks)? {
+        RawFile::Catalog(raw) => catalog_items(raw, path, &mut problems),
+        RawFile::Case(raw) => vec![case_item(*raw, &stem, path, &mut problems)],
+    };
+    if !problems.0.is_empty() {
+        return Err(problems.into_diagnostics(path, &text));
+    }
+    Ok(ParsedFile {
+        path: path.to_string(),
+        text: Some(text),
+        items,
+    })
+}
+
+/// A file as written, before our own checks.
+enum RawFile {
+    Case(Box<CaseFile>),
+    Catalog(CatalogFile),
+}
+
+/// Parses a file's text with serde_yaml, after the [`safety_pass`] when the text
+/// needs it.
+///
+/// The safety pass is a second full parse, so it is skipped for text in which
+/// nothing it refuses can occur ([`needs_safety_pass`]) — nearly every real file.
+/// Whenever serde_yaml then fails, the file goes through the safety pass after all,
+/// so every refusal and every message is exactly what the full checks give.
+fn parse_raw(path: &str, text: &str, checks: Checks) -> Result<RawFile, Vec<Diagnostic>> {
+    if checks == Checks::AsNeeded && !needs_safety_pass(text) {
+        let quick = if looks_like_catalog(text) {
+            serde_yaml::from_str(text).map(RawFile::Catalog)
+        } else {
+            serde_yaml::from_str(text).map(|raw| RawFile::Case(Box::new(raw)))
+        };
+        if let Ok(raw) = quick {
+            return Ok(raw);
+        }
+    }
+    let shape = safety_pass(path, text)?;
+    if shape.catalog.is_some() {
+        serde_yaml::from_str(text)
+            .map(RawFile::Catalog)
+            .map_err(|e| vec![serde_error(path, &e)])
+    } else {
+        serde_yaml::from_str(text)
+            .map(RawFile::Case)
+            .map_err(|e| vec![serde_error(path, &e)])
+    }
+}
+
+/// Whether a top-level `catalog:` key starts a line.
+fn looks_like_catalog(text: &str) -> bool {
+    text.starts_with("catalog:") || text.contains("\ncatalog:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::discover::shipped_texts;
+
+    /// Snippets that the safety pass refuses (or that look like it might), to be
+    /// spliced into real case files.
+    const HOSTILE: [&str; 24] = [
+        "&a ",
+        "*a",
+        "!tag ",
+        "!!str ",
+        "&anchor",
+        "- *a",
+        "[*a]",
+        "{a: *b}",
+        "---",
+        "...",
+        "%YAML 1.2",
+        "\\x1b",
+        "\\u202E",
+        "\\e",
+        "\\0",
+        "\\\"",
+        "\u{202E}",
+        "\u{1b}[31m",
+        "\t",
+        "\u{200B}",
+        "\u{85}",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        "catalog: factor",
+        "id: other",
+    ];
+
+    /// A shipped case file with a hostile snippet spliced in at a line start, after
+    /// a key, inside a quoted string, or in place of a line; and the same for a
+    /// catalog.
+    fn spliced_file() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let files: Vec<String> = shipped_texts();
+        (
+            0..files.len(),
+            proptest::collection::vec(
+                (any::<prop::sample::Index>(), 0..HOSTILE.len(), 0..4u8),
+                1..3,
+            ),
+        )
+            .prop_map(move |(file, edits)| {
+                let mut lines: Vec<String> = files[file].lines().map(str::to_string).collect();
+                for (at, snippet, how) in edits {
+                    let line = at.index(lines.len());
+                    let snippet = HOSTILE[snippet];
+                    match how {
+                        0 => lines[line].insert_str(0, snippet),
+                        1 => {
+                            if let Some(colon) = lines[line].find(": ") {
+                                lines[line].insert_str(colon + 2, snippet);
+                            }
+                        }
+                        2 => {
+                            if let Some(quote) = lines[line].find('"') {
+                                lines[line].insert_str(quote + 1, snippet);
+                            }
+                        }
+                        _ => {
+                            let copy = lines[line].clone();
+                            lines.insert(line, copy);
+                        }
+                    }
+                }
+                lines.join("\n")
+            })
+    }
+
+    fn outcome(checks: Checks, text: &str) -> Result<Vec<Item>, Vec<Diagnostic>> {
+        parse_file_with("f.yaml", text.as_bytes(), checks).map(|parsed| parsed.items)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Skipping the safety pass changes nothing: the same items, or the same
+        /// messages at the same positions.
+        #[test]
+        fn skipping_the_safety_pass_changes_nothing(text in spliced_file()) {
+            proptest::prop_assert_eq!(outcome(Checks::AsNeeded, &text), outcome(Checks::Always, &text));
+        }
+    }
+}
