@@ -669,3 +669,258 @@ fn copying_a_case_gives_markdown_with_figures_and_sources() {
     let osc = casebook::tui::clipboard::osc52("이천");
     assert!(osc.starts_with("\u{1b}]52;c;") && osc.ends_with('\u{7}'));
 }
+
+// ---------------------------------------------------------------------------------------
+// Regressions of the structure work: every view scrolls within its content, overlays keep
+// their border over Hangul, keys mean what the table says in every context.
+
+/// Presses `action` `times` times.
+fn press(app: &mut App, action: Action, times: usize) {
+    for _ in 0..times {
+        app.update(action.clone());
+    }
+}
+
+/// Regression: the compare view clamped its scroll to a made-up length of 200, so after
+/// paging far down, ↑ had to be pressed ~199 times before the view moved.
+#[test]
+fn compare_scrolls_back_at_once_after_paging_past_the_end() {
+    let mut app = app(80, 24, Lang::Ko);
+    select_case(&mut app, "daedeok");
+    app.update(Action::CompareCounterpart);
+    press(&mut app, Action::PageDown, 40);
+    let at_end = screen(&draw(&app));
+    app.update(Action::SelectPrevious);
+    let one_up = screen(&draw(&app));
+    assert_ne!(at_end, one_up, "one ↑ after the end must move the view");
+    app.update(Action::SelectLast);
+    assert_eq!(screen(&draw(&app)), at_end, "End shows the same last page");
+}
+
+/// Regression: presenter mode never clamped; PageDown ×40 then PageUp showed no change.
+#[test]
+fn presenter_pages_back_at_once_after_paging_past_the_end() {
+    let mut app = app(80, 24, Lang::Ko);
+    select_case(&mut app, "ulsan");
+    app.update(Action::TogglePresenter);
+    press(&mut app, Action::PageDown, 40);
+    let at_end = screen(&draw(&app));
+    app.update(Action::PageUp);
+    assert_ne!(
+        at_end,
+        screen(&draw(&app)),
+        "PageUp after the end must move the view"
+    );
+}
+
+/// Regression: the help guessed its length, so End scrolled to a popup showing one line.
+#[test]
+fn help_end_shows_a_full_last_page() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::En);
+        app.update(Action::ToggleHelp);
+        app.update(Action::SelectLast);
+        let text = screen(&draw(&app));
+        let rows: Vec<&str> = text.lines().collect();
+        let last_inside = rows.len() - 3; // above the popup's bottom border and the status bar
+        assert!(
+            rows[last_inside].contains("Mouse: wheel scrolls"),
+            "{w}x{h}: the last help line is not at the bottom of the popup:\n{text}"
+        );
+        assert!(
+            rows[2].contains('│') && rows[2].trim_matches(['│', ' ']).len() > 4,
+            "{w}x{h}: the popup's first row is empty:\n{text}"
+        );
+    }
+}
+
+/// The character at display column `column` of a screen line, `None` when a wide
+/// character covers that column from the left.
+fn char_at_column(line: &str, column: usize) -> Option<char> {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    for c in line.chars() {
+        if at == column {
+            return Some(c);
+        }
+        at += c.width().unwrap_or(0);
+        if at > column {
+            return None;
+        }
+    }
+    None
+}
+
+/// Regression: an overlay whose left edge split a Hangul syllable lost its border on
+/// that row and showed the syllable inside the popup (`5` then `?`; `M` then `?`).
+#[test]
+fn overlays_keep_their_left_border_over_hangul() {
+    for (w, h) in [(120u16, 35u16), (80, 24), (97, 30), (61, 15)] {
+        for setup in [Action::ShowPane(4), Action::ShowMatrix, Action::ShowPane(0)] {
+            let mut app = app(w, h, Lang::Ko);
+            app.update(setup.clone());
+            for overlay in [Action::ToggleHelp, Action::ToggleErrors] {
+                app.update(overlay.clone());
+                let text = screen(&draw(&app));
+                let left = casebook::tui::layout::overlay(
+                    app.areas().screen,
+                    match overlay {
+                        Action::ToggleHelp => casebook::tui::layout::HELP_WIDTH,
+                        _ => casebook::tui::layout::ERRORS_WIDTH,
+                    },
+                )
+                .x as usize;
+                for (y, row) in text.lines().enumerate().skip(1).take(h as usize - 2) {
+                    let expected = if y == 1 {
+                        '┌'
+                    } else if y == h as usize - 2 {
+                        '└'
+                    } else {
+                        '│'
+                    };
+                    assert_eq!(
+                        char_at_column(row, left),
+                        Some(expected),
+                        "{w}x{h} after {setup:?} {overlay:?}: row {y} lost its border:\n{text}"
+                    );
+                }
+                app.update(Action::Close);
+            }
+        }
+    }
+}
+
+#[test]
+fn q_and_escape_close_views_and_overlays_and_ctrl_c_ends_with_130() {
+    use casebook::tui::keymap::action_for;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    for open in [
+        Action::ToggleHelp,
+        Action::ToggleErrors,
+        Action::ShowMatrix,
+        Action::ShowTimeline,
+        Action::TogglePresenter,
+        Action::CompareCounterpart,
+    ] {
+        let mut app = app(120, 35, Lang::Ko);
+        select_case(&mut app, "icheon");
+        app.update(open.clone());
+        let action = action_for(&q, app.context()).expect("q is bound");
+        app.update(action);
+        assert!(!app.should_quit(), "q after {open:?} quit");
+        assert_eq!(app.view(), &View::Browse, "q after {open:?}");
+        assert_eq!(app.overlay(), None, "q after {open:?}");
+        let action = action_for(&q, app.context()).expect("q is bound");
+        app.update(action);
+        assert_eq!(app.exit().map(|e| e.status()), Some(0));
+    }
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::ShowMatrix);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    app.update(action_for(&ctrl_c, app.context()).expect("bound"));
+    assert_eq!(app.exit().map(|e| e.status()), Some(130));
+}
+
+#[test]
+fn only_a_change_asks_for_a_redraw() {
+    let mut app = app(120, 35, Lang::Ko);
+    assert!(
+        !app.update(Action::Tick),
+        "a tick with nothing to do redraws nothing"
+    );
+    app.update(Action::OpenSearch);
+    let old = app.take_search_request().expect("request");
+    app.update(Action::SearchInsert('대'));
+    let stale = Action::SearchResults {
+        generation: old.generation,
+        rows: Vec::new(),
+        total: 0,
+    };
+    assert!(!app.update(stale), "stale results change nothing on screen");
+    assert!(app.update(Action::SelectNext));
+}
+
+// ---------------------------------------------------------------------------------------
+// Styles that carry meaning: selection, focus, highlight.
+
+#[test]
+fn selection_focus_and_highlight_are_styled() {
+    use ratatui::style::Color;
+    let theme = Theme::new(ThemeName::Dark, false);
+    let mut app = app(120, 35, Lang::Ko);
+    let buffer = draw(&app);
+    let rows = app.areas().list_rows;
+    // The selected row is styled across its width, the others are not (cells under the
+    // right half of a wide character are drawn by that character).
+    let covered = |x: u16, y: u16| x > 0 && buffer[(x - 1, y)].symbol().width() > 1;
+    for x in (rows.x..rows.x + rows.width).filter(|&x| !covered(x, rows.y)) {
+        assert_eq!(
+            buffer[(x, rows.y)].bg,
+            Color::Indexed(237),
+            "selected row, column {x}"
+        );
+        assert!(buffer[(x, rows.y)].modifier.contains(Modifier::BOLD));
+        assert_ne!(
+            buffer[(x, rows.y + 1)].bg,
+            Color::Indexed(237),
+            "second row, column {x}"
+        );
+    }
+    assert_eq!(
+        buffer[(rows.x, rows.y)].symbol(),
+        "▶",
+        "the marker, not colour alone"
+    );
+    // Focus: the list's border is the focused colour until Enter moves focus to the detail.
+    let list = app.areas().list;
+    let detail = app.areas().detail;
+    assert_eq!(
+        buffer[(list.x, list.y)].fg,
+        theme.border_focused.fg.expect("colour")
+    );
+    assert_eq!(
+        buffer[(detail.x, detail.y)].fg,
+        theme.border.fg.expect("colour")
+    );
+    app.update(Action::Open);
+    let buffer = draw(&app);
+    assert_eq!(
+        buffer[(list.x, list.y)].fg,
+        theme.border.fg.expect("colour")
+    );
+    assert_eq!(
+        buffer[(detail.x, detail.y)].fg,
+        theme.border_focused.fg.expect("colour")
+    );
+    // The selected link in the detail is drawn in the selected-link style (a second
+    // Enter brings the first link into view when the first page has none).
+    if app.detail().link_line.is_none() {
+        app.update(Action::Open);
+    }
+    let buffer = draw(&app);
+    let line = app.detail().link_line.expect("a link is selected");
+    let y = app.areas().detail_inner.y + (line - app.detail().scroll.top()) as u16;
+    let styled = (detail.x..detail.x + detail.width)
+        .any(|x| buffer[(x, y)].bg == theme.link_selected.bg.expect("colour"));
+    assert!(
+        styled,
+        "the selected link is highlighted:\n{}",
+        screen(&buffer)
+    );
+    // Search: matched characters in the highlight style, the rest not.
+    app.update(Action::Close);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "울산");
+    let buffer = draw(&app);
+    let row = app.areas().list_rows.y;
+    // The row reads "울산 자동차클러스터 — 울산": the name, then the field that matched
+    // (the region), whose two syllables alone carry the highlight.
+    let marked: Vec<&str> = (0..app.areas().list.width)
+        .map(|x| &buffer[(x, row)])
+        .filter(|cell| cell.modifier.contains(Modifier::UNDERLINED))
+        .inspect(|cell| assert_eq!(cell.fg, Color::Yellow))
+        .map(|cell| cell.symbol())
+        .collect();
+    assert_eq!(marked, ["울", "산"], "highlight in\n{}", screen(&buffer));
+}
