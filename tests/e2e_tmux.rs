@@ -7,7 +7,7 @@
 //! missing tmux is a failure rather than a silent skip.
 
 mod common;
-use common::copy_dir;
+use common::{char_at_column, copy_dir};
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -44,25 +44,7 @@ fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
         "CASEBOOK_CONFIG=/nonexistent/casebook-config.toml {env} {bin}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
         bin = binary.display()
     );
-    // -u: tmux treats the pane as UTF-8 whatever the locale of the machine running it.
-    let status = Command::new("tmux")
-        .args([
-            "-u",
-            "-L",
-            &tmux.socket,
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-        ])
-        .arg(width.to_string())
-        .arg("-y")
-        .arg(height.to_string())
-        .args(["sh", "-c", &script])
-        .status()
-        .expect("tmux starts");
-    assert!(status.success(), "tmux new-session failed");
+    tmux.start(width, height, &["sh", "-c", &script]);
     Some(tmux)
 }
 
@@ -71,6 +53,29 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A detached session of `width` × `height` running `command`.
+    fn start(&self, width: u16, height: u16, command: &[&str]) {
+        // -u: tmux treats the pane as UTF-8 whatever the locale of the machine running it.
+        let status = Command::new("tmux")
+            .args([
+                "-u",
+                "-L",
+                &self.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+            ])
+            .arg(width.to_string())
+            .arg("-y")
+            .arg(height.to_string())
+            .args(command)
+            .status()
+            .expect("tmux starts");
+        assert!(status.success(), "tmux new-session failed");
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-u")
@@ -444,23 +449,6 @@ fn a_crash_gives_the_terminal_back_and_says_what_happened() {
         "{screen}"
     );
     assert_cooked_and_off_the_alternate_screen(&tmux, &screen);
-}
-
-/// The character drawn at display column `column` of a captured line, or `None` when
-/// the column is covered by a wide character that starts before it.
-fn char_at_column(line: &str, column: usize) -> Option<char> {
-    use unicode_width::UnicodeWidthChar;
-    let mut at = 0;
-    for c in line.chars() {
-        if at == column {
-            return Some(c);
-        }
-        at += c.width().unwrap_or(0);
-        if at > column {
-            return None;
-        }
-    }
-    None
 }
 
 /// Regression: a box drawn where a Hangul syllable straddled its left edge lost its

@@ -1,6 +1,9 @@
 //! The explorer without a terminal: state driven through actions, and whole screens drawn
 //! into ratatui's `TestBackend` and compared with insta snapshots at 120×35 and 80×24.
 
+mod common;
+use common::char_at_column;
+
 use std::sync::{Arc, OnceLock};
 
 use casebook::collection::{self, Collection};
@@ -732,23 +735,6 @@ fn help_end_shows_a_full_last_page() {
             "{w}x{h}: the popup's first row is empty:\n{text}"
         );
     }
-}
-
-/// The character at display column `column` of a screen line, `None` when a wide
-/// character covers that column from the left.
-fn char_at_column(line: &str, column: usize) -> Option<char> {
-    use unicode_width::UnicodeWidthChar;
-    let mut at = 0;
-    for c in line.chars() {
-        if at == column {
-            return Some(c);
-        }
-        at += c.width().unwrap_or(0);
-        if at > column {
-            return None;
-        }
-    }
-    None
 }
 
 /// Regression: an overlay whose left edge split a Hangul syllable lost its border on

@@ -318,6 +318,11 @@ pub fn hints(context: Context, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+/// A view's or overlay's title with its hints: "도움말 — ↑↓ 스크롤 · Esc 닫기".
+pub fn title_with_hints(context: Context, lang: Lang) -> String {
+    format!("{} — {}", context.title(lang), hints(context, lang))
+}
+
 /// One line of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {

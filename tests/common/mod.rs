@@ -63,3 +63,20 @@ pub const REQUIRED_CASES: [&str; 24] = [
     "multimedia-super-corridor",
     "singapore-it2000",
 ];
+
+/// The character a terminal shows at display column `column` of a screen line, or `None`
+/// when a wide character that starts before the column covers it.
+pub fn char_at_column(line: &str, column: usize) -> Option<char> {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    for c in line.chars() {
+        if at == column {
+            return Some(c);
+        }
+        at += c.width().unwrap_or(0);
+        if at > column {
+            return None;
+        }
+    }
+    None
+}

@@ -17,11 +17,7 @@ use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &CompareView) {
     let lang = app.lang();
-    let title = format!(
-        "{} — {}",
-        Context::Compare.title(lang),
-        keymap::hints(Context::Compare, lang)
-    );
+    let title = keymap::title_with_hints(Context::Compare, lang);
     let inner = open_view(frame, theme, area, &title);
     let comparison = match view.comparison() {
         Ok(c) => c,

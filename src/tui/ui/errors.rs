@@ -17,11 +17,7 @@ use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, errors: &ErrorsOverlay) {
     let lang = app.lang();
-    let title = format!(
-        "{} — {}",
-        Context::Errors.title(lang),
-        keymap::hints(Context::Errors, lang)
-    );
+    let title = keymap::title_with_hints(Context::Errors, lang);
     let inner = overlay::open(frame, theme, screen, layout::ERRORS_WIDTH, &title);
     let mut lines: Vec<Line> = errors.lines()[errors.scroll().visible()]
         .iter()

@@ -18,11 +18,7 @@ use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, help: &HelpOverlay) {
     let lang = app.lang();
-    let title = format!(
-        "{} — {}",
-        Context::Help.title(lang),
-        keymap::hints(Context::Help, lang)
-    );
+    let title = keymap::title_with_hints(Context::Help, lang);
     let inner = overlay::open(frame, theme, screen, layout::HELP_WIDTH, &title);
     let room = inner.width as usize;
     let key_w = 24.min(room / 2);
