@@ -634,3 +634,115 @@ fn ctrl_z_suspends_and_fg_brings_the_explorer_back() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("STATUS=0");
 }
+
+/// Runs several tmux commands in one invocation, so their keys reach casebook in one
+/// burst, as an IME's commit and Enter do.
+fn burst(tmux: &Tmux, commands: &[&[&str]]) {
+    let mut args: Vec<&str> = Vec::new();
+    for (i, command) in commands.iter().enumerate() {
+        if i > 0 {
+            args.push(";");
+        }
+        args.extend_from_slice(command);
+    }
+    assert!(tmux.run(&args).status.success());
+}
+
+/// Regression: Enter acted on the results on screen, so the last syllable committed
+/// together with Enter (`울`, then `산`+Enter) opened 울루 (Oulu) instead of 울산.
+#[test]
+fn the_last_syllable_and_enter_in_one_burst_open_the_item_the_query_names() {
+    // Every search takes 150 ms here, as on a large collection: Enter always arrives
+    // before the answer to the syllable committed with it.
+    let env = "LANG=ko_KR.UTF-8 CASEBOOK_TEST_SEARCH_DELAY_MS=150";
+    let Some(tmux) = session("burst", 120, 35, env) else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    let queries = [
+        ("울", "산", "울산"),
+        ("대", "덕", "대덕"),
+        ("이", "천", "이천"),
+        ("브렌", "타", "브렌타"),
+        ("도요타", "시", "도요타시"),
+    ];
+    for round in 0..3 {
+        for (typed, last, expected) in queries {
+            tmux.keys(&["/"]);
+            tmux.wait_for("┌ 검색 ·");
+            tmux.type_text(typed);
+            burst(
+                &tmux,
+                &[&["send-keys", "-l", last], &["send-keys", "Enter"]],
+            );
+            let screen = tmux.wait_until(&format!("{expected} opened"), |s| {
+                !s.contains("┌ 검색 ·") && detail_title(s).contains(expected)
+            });
+            assert!(
+                detail_title(&screen).contains(expected),
+                "round {round}: {typed}{last}+Enter opened {:?}:\n{screen}",
+                detail_title(&screen)
+            );
+            tmux.keys(&["Escape"]);
+        }
+    }
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+/// A paste is text for the search box: a name pasted with its line break finds the
+/// name and presses nothing; letters pasted into the list never run as commands.
+#[test]
+fn a_paste_searches_and_never_runs_keys_or_enter() {
+    let env = "LANG=ko_KR.UTF-8 CASEBOOK_TEST_SEARCH_DELAY_MS=100";
+    let Some(tmux) = session("paste", 100, 30, env) else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    for (pasted, expected) in [
+        ("이천\n", "이천"),
+        ("Brenta\n", "브렌타"),
+        ("샌디에이고\r\n", "샌디에고"),
+    ] {
+        for _ in 0..3 {
+            assert!(tmux.run(&["set-buffer", "--", pasted]).status.success());
+            assert!(tmux.run(&["paste-buffer", "-p"]).status.success());
+            let screen = tmux.wait_until(&format!("results for {expected}"), |s| {
+                s.contains("┌ 검색 ·") && detail_title(s).contains(expected)
+            });
+            assert!(
+                screen.contains(&format!("/ {}", pasted.trim_end())),
+                "the paste is the query:\n{screen}"
+            );
+            tmux.keys(&["Escape"]);
+            tmux.wait_until("the box closed", |s| !s.contains("┌ 검색 ·"));
+        }
+    }
+    // `T` would open the timeline, `y` copy, `q` quit: pasted, they are only a query.
+    assert!(tmux.run(&["set-buffer", "Tyq"]).status.success());
+    assert!(tmux.run(&["paste-buffer", "-p"]).status.success());
+    let screen = tmux.wait_for("/ Tyq");
+    assert!(!screen.contains("연표"), "the paste ran T:\n{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+/// Within tmux's escape-time, Esc and `j` arrive as Alt-j: the box closes and j moves.
+#[test]
+fn escape_then_a_key_at_once_closes_the_box_and_runs_the_key() {
+    let Some(tmux) = session("escj", 100, 30, "LANG=en_US.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 Cases");
+    let first = selected_row(&tmux.screen());
+    tmux.keys(&["/"]);
+    tmux.wait_for("┌ Search ·");
+    burst(&tmux, &[&["send-keys", "Escape"], &["send-keys", "j"]]);
+    let screen = tmux.wait_until("the box closed and the selection moved", |s| {
+        !s.contains("┌ Search ·") && selected_row(s) != first
+    });
+    assert!(selected_row(&screen).contains('▶'), "{screen}");
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}

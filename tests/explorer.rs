@@ -910,3 +910,135 @@ fn selection_focus_and_highlight_are_styled() {
         .collect();
     assert_eq!(marked, ["울", "산"], "highlight in\n{}", screen(&buffer));
 }
+
+// ---------------------------------------------------------------------------------------
+// A look-up you can trust: Enter acts on the query in the box, pastes are text, the
+// answer is on screen.
+
+/// Regression: Enter acted on whatever results were on screen. An IME commits the last
+/// syllable together with Enter, so `울` was answered, `산`+Enter arrived in one burst,
+/// and Enter opened the first hit for `울` (울루, Oulu).
+#[test]
+fn enter_opens_the_hit_for_the_query_in_the_box_not_the_results_on_screen() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "울");
+    assert_ne!(
+        current_id(&app),
+        "ulsan",
+        "test premise: 울 alone is not answered by Ulsan"
+    );
+    app.update(Action::SearchInsert('산'));
+    app.update(Action::Open);
+    assert!(app.search().is_some(), "Enter waits for the answer to 울산");
+    assert!(app.awaiting_answer().is_some());
+    run_pending_search(&mut app);
+    assert!(app.search().is_none(), "the answer opened its first hit");
+    assert_eq!(current_id(&app), "ulsan");
+    assert_eq!(app.focus(), Focus::Detail);
+    // With nothing typed, Enter picks nothing for you.
+    app.update(Action::OpenSearch);
+    run_pending_search(&mut app);
+    app.update(Action::Open);
+    assert!(app.search().is_some(), "Enter on an empty box does nothing");
+}
+
+/// Regression: with no bracketed paste, pasting `Tyq` into the list opened the timeline,
+/// copied it and quit.
+#[test]
+fn a_paste_is_a_query_never_keys() {
+    let mut app = app(120, 35, Lang::En);
+    app.update(Action::Paste("Tyq".into()));
+    assert!(!app.should_quit());
+    assert_eq!(app.view(), &View::Browse);
+    assert_eq!(app.search().map(|s| s.input()), Some("Tyq"));
+    // A name pasted with its line break searches for the name and opens nothing.
+    let mut app = self::app(120, 35, Lang::Ko);
+    app.update(Action::ShowMatrix);
+    app.update(Action::Paste("이천\r\n".into()));
+    assert_eq!(app.search().map(|s| s.input()), Some("이천"));
+    run_pending_search(&mut app);
+    assert!(app.search().is_some(), "a trailing newline is not Enter");
+    assert_eq!(current_id(&app), "icheon");
+    // A huge paste is cut, with a notice, and the box stays usable.
+    let mut app = self::app(120, 35, Lang::En);
+    app.update(Action::Paste("brenta ".repeat(100_000)));
+    let search = app.search().expect("open");
+    assert_eq!(
+        search.input().chars().count(),
+        casebook::tui::app::search::MAX_QUERY_CHARS
+    );
+    assert!(
+        app.notice().is_some_and(|n| n.contains("cut")),
+        "{:?}",
+        app.notice()
+    );
+}
+
+/// In tmux with its default escape-time, Esc then `j` arrives as Alt-j; it must close
+/// the search box and move, not vanish.
+#[test]
+fn alt_key_is_escape_then_the_key() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let alt_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    let action = casebook::tui::keymap::action_for(&alt_j, app.context()).expect("bound");
+    app.update(action);
+    assert!(app.search().is_none(), "Esc closed the box");
+    assert_eq!(app.cursor().selected, 1, "then j moved down");
+    let action = casebook::tui::keymap::action_for(&alt_j, app.context()).expect("bound");
+    app.update(action);
+    assert_eq!(
+        app.cursor().selected,
+        2,
+        "in the list, Esc does nothing and j moves"
+    );
+}
+
+/// Opening a hit lands on the line that matched, marked, even when it is far down.
+#[test]
+fn opening_a_hit_shows_the_matched_line_at_80x24() {
+    let mut app = app(80, 24, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "69.3");
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "daedeok");
+    let found = app.detail().found.expect("the matched line is known");
+    assert!(app.detail().scroll.shows(found), "matched line on screen");
+    assert!(
+        found > app.detail().scroll.page(),
+        "premise: the figure is below the first page"
+    );
+    let buffer = draw(&app);
+    let text = screen(&buffer);
+    let y = app.areas().detail_inner.y + (found - app.detail().scroll.top()) as u16;
+    let row: String = text.lines().nth(y as usize).unwrap_or_default().to_string();
+    assert!(
+        row.contains("69.3"),
+        "the found row shows the figure: {row}\n{text}"
+    );
+    let marked: String = (0..buffer.area.width)
+        .map(|x| &buffer[(x, y)])
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(marked, "69.3", "exactly the match is highlighted:\n{text}");
+    // n walks on to the next line that says it, N back.
+    app.update(Action::NextMatch);
+    let next = app.detail().found.expect("another line says 69.3");
+    assert!(next > found);
+    app.update(Action::PreviousMatch);
+    assert_eq!(app.detail().found, Some(found));
+}
+
+/// The search preview shows the selected result on its matched line too.
+#[test]
+fn the_search_preview_scrolls_to_the_match() {
+    let mut app = app(80, 24, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "69.3");
+    let found = app.detail().found.expect("found in the preview");
+    assert!(app.detail().scroll.shows(found));
+    assert!(app.detail().scroll.top() > 0);
+}

@@ -79,7 +79,15 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::Copy,
             Action::Suspend,
             Action::Tick,
+            Action::NextMatch,
+            Action::PreviousMatch,
         ]),
+        1 => prop::collection::vec(any_char(), 0..300)
+            .prop_map(|chars| Action::Paste(chars.into_iter().collect())),
+        1 => any_char().prop_map(|c| Action::EscapeThen(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::ALT,
+        ))),
         1 => (0usize..8).prop_map(Action::ShowPane),
         1 => (0usize..200).prop_map(Action::OpenItem),
         1 => any_char().prop_map(Action::SearchInsert),
@@ -150,6 +158,15 @@ fn check_invariants(app: &App) {
         assert!(
             lines.get(line).is_some_and(|l| l.link.is_some()),
             "link cursor on a line without a link"
+        );
+    }
+    if let Some(line) = app.detail().found {
+        assert!(line < lines.len(), "found line past the detail's end");
+    }
+    if let Some(search) = app.search() {
+        assert!(
+            search.input().chars().count() <= casebook::tui::app::search::MAX_QUERY_CHARS,
+            "the query grew past its bound"
         );
     }
     if let Some(item) = app.pinned() {

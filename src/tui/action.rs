@@ -3,10 +3,12 @@
 //! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
 //! [`super::app::App::update`] is the only place that changes state in response.
 //!
-//! Depends on `index` and the app's search rows only.
+//! Depends on `index`, crossterm's key events and the app's search rows only.
 
 use std::fmt;
 use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
 
 use super::app::ResultRow;
 use crate::index::Index;
@@ -59,6 +61,15 @@ pub enum Action {
     SearchCaretEnd,
     /// Clear the search input.
     SearchClear,
+    /// Text pasted from the clipboard (bracketed paste): it goes into the search box,
+    /// which opens for it; it never runs as keys.
+    Paste(String),
+    /// Escape and then a key, arriving together as Alt+key (tmux within its
+    /// `escape-time`, or a person typing fast): close what Esc closes, then the key.
+    EscapeThen(KeyEvent),
+    /// The next / previous line of the detail that says what the last search matched.
+    NextMatch,
+    PreviousMatch,
     /// Cycle the case list's cluster-type filter.
     CycleTypeFilter,
     /// Cycle the case list's country filter.

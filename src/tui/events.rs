@@ -57,6 +57,7 @@ pub fn to_action(event: Event, app: &App) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }

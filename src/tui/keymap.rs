@@ -5,7 +5,8 @@
 //!
 //! Conventions: `q` and Esc close the top overlay or view, and `q` quits only from the
 //! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
-//! Ctrl-Z suspends until `fg`. Only key presses count; the caller drops releases.
+//! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
+//! count; the caller drops releases.
 //!
 //! Depends on the explorer's `action` and on `model` (for the language).
 
@@ -225,6 +226,8 @@ pub const BINDINGS: &[Binding] = &[
     b(&[List, Detail, Compare, Matrix], &[ch('T', "T")], Action::ShowTimeline, "시기별 연표", "era timeline"),
     b(MAIN, &[ch('P', "P")], Action::TogglePresenter, "발표 모드 (전체 화면)", "presenter mode (full screen)"),
     b(MAIN, &[ch('y', "y")], Action::Copy, "마크다운으로 복사 (출처 포함)", "copy as Markdown (with sources)"),
+    b(MAIN, &[ch('n', "n")], Action::NextMatch, "상세에서 검색어가 나오는 다음 줄", "next line of the detail with the last search's match"),
+    b(MAIN, &[ch('N', "N")], Action::PreviousMatch, "검색어가 나오는 이전 줄", "previous line with the last search's match"),
     b(&[List, Detail, Compare, Matrix, Timeline, Presenter], &[ch('L', "L")], Action::ToggleLanguage, "한국어 / English", "Korean / English"),
     b(&[List, Detail, Compare, Matrix, Timeline, Presenter, Help], &[ch('e', "e")], Action::ToggleErrors, "불러오기 문제 목록", "load problems"),
     bh(MAIN, &[ch('?', "?")], Action::ToggleHelp, "도움말", "help", "?", "도움말", "help"),
@@ -296,6 +299,13 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
     if let Some(binding) = bindings(context).find(|b| b.keys.iter().any(|k| matches(k, event))) {
         return Some(binding.action.clone());
+    }
+    // Esc and a key at once arrive as Alt+key (tmux's escape-time, fast typing): close
+    // what Esc closes, then the key.
+    if let KeyCode::Char(_) = event.code {
+        if event.modifiers.contains(KeyModifiers::ALT) {
+            return Some(Action::EscapeThen(*event));
+        }
     }
     // In the search box every other printable character is text.
     if context == Context::Search {

@@ -32,6 +32,7 @@ pub mod theme;
 pub mod ui;
 pub mod worker;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::Arc;
@@ -104,6 +105,8 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     // terminal back. Nothing sets this outside those tests.
     let crash_for_test = std::env::var_os("CASEBOOK_TEST_PANIC").is_some();
     let mut dirty = true;
+    // Input read while waiting for a search answer, to be applied after it, in order.
+    let mut held: VecDeque<Input> = VecDeque::new();
     loop {
         if dirty {
             terminal.draw(|frame| ui::render(frame, &app, &options.theme))?;
@@ -115,19 +118,23 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
         if let Some(exit) = app.exit() {
             return Ok(exit.status());
         }
-        let first = match inputs.recv_timeout(IDLE) {
-            Ok(input) => input,
-            Err(RecvTimeoutError::Timeout) => {
-                if !terminal::alive() {
-                    return Ok(0);
+        let first = match held.pop_front() {
+            Some(input) => input,
+            None => match inputs.recv_timeout(IDLE) {
+                Ok(input) => input,
+                Err(RecvTimeoutError::Timeout) => {
+                    if !terminal::alive() {
+                        return Ok(0);
+                    }
+                    dirty |= app.update(Action::Tick);
+                    continue;
                 }
-                dirty |= app.update(Action::Tick);
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ok(0),
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            },
         };
         // Everything queued is applied before the next frame, so a burst costs one.
-        for input in std::iter::once(first).chain(inputs.try_iter()) {
+        let mut next = Some(first);
+        while let Some(input) = next {
             let action = match input {
                 Input::Terminal(event) => events::to_action(event, &app),
                 Input::TerminalGone => return Ok(0),
@@ -164,16 +171,53 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
             if app.exit().is_some() {
                 break;
             }
+            // Sent at once, so the answer Enter may be waiting for is on its way.
+            if let Some(request) = app.take_search_request() {
+                searches.send(request);
+            }
+            if let Some(generation) = app.awaiting_answer() {
+                // Enter on a query whose results are not in yet: its answer comes
+                // first (milliseconds); what was typed after Enter waits for it.
+                match wait_for_answer(&inputs, generation, &mut held) {
+                    Some(answer) => dirty |= app.update(answer),
+                    None => return Ok(0),
+                }
+            }
+            next = held.pop_front().or_else(|| inputs.try_recv().ok());
         }
         if let Some(markdown) = app.take_copy() {
             clipboard::copy(&markdown);
         }
-        if let Some(request) = app.take_search_request() {
-            searches.send(request);
-        }
         if app.take_suspend() {
             terminal::suspend(&mut terminal)?;
             dirty = true;
+        }
+    }
+}
+
+/// Reads input until the search answer for `generation` arrives; everything else is
+/// kept in `held`, in order. `None` when the channel closed first.
+fn wait_for_answer(
+    inputs: &Receiver<Input>,
+    generation: u64,
+    held: &mut VecDeque<Input>,
+) -> Option<Action> {
+    loop {
+        match inputs.recv().ok()? {
+            Input::Searched {
+                generation: answered,
+                rows,
+                total,
+            } if answered == generation => {
+                return Some(Action::SearchResults {
+                    generation,
+                    rows,
+                    total,
+                })
+            }
+            // A terminal that hangs up must not leave us waiting.
+            Input::TerminalGone => return None,
+            other => held.push_back(other),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The terminal's modes, and giving them back. The explorer runs in raw mode on the
-//! alternate screen with mouse reporting; every way out restores the terminal the user
-//! had: quit, an error, a panic (the hook restores it before printing a short report),
-//! Ctrl-C, signals, and suspending (Ctrl-Z or an outside SIGTSTP), after which `fg`
-//! brings the explorer back with the screen drawn anew.
+//! alternate screen with mouse reporting and bracketed paste; every way out restores
+//! the terminal the user had: quit, an error, a panic (the hook restores it before
+//! printing a short report), Ctrl-C, signals, and suspending (Ctrl-Z or an outside
+//! SIGTSTP), after which `fg` brings the explorer back with the screen drawn anew.
 //!
 //! Depends on crossterm and ratatui's backend only.
 
@@ -11,7 +11,9 @@ use std::panic;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
@@ -43,7 +45,13 @@ pub fn enter() -> io::Result<(Terminal, Guard)> {
 fn take_over() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     RESTORED.store(false, Ordering::SeqCst);
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    // Bracketed paste: a paste arrives as one piece of text, never as keys.
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Leaves raw mode, the alternate screen and mouse capture, once.
@@ -54,6 +62,7 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show

@@ -33,6 +33,13 @@ impl SearchWorker {
     /// meanwhile.
     pub fn spawn(index: Arc<Index>, search: Option<Arc<SearchIndex>>, out: Sender<Input>) -> Self {
         let (requests, incoming) = mpsc::channel::<SearchRequest>();
+        // The end-to-end tests make every search slow, as on a large collection, so
+        // that keys typed after Enter really do arrive before its answer. Nothing else
+        // sets this.
+        let delay = std::env::var("CASEBOOK_TEST_SEARCH_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(Duration::from_millis);
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
@@ -41,6 +48,9 @@ impl SearchWorker {
             while let Ok(mut request) = incoming.recv() {
                 while let Ok(newer) = incoming.try_recv() {
                     request = newer;
+                }
+                if let Some(delay) = delay {
+                    thread::sleep(delay);
                 }
                 let cancelled = || newest.load(Ordering::Relaxed) != request.generation;
                 let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| {

@@ -113,13 +113,16 @@ pub struct DetailState {
     pub scroll: super::Scroll,
     /// The selected line (a line with a link) when the detail has focus.
     pub link_line: Option<usize>,
+    /// The line that says what the search matched, marked on screen.
+    pub found: Option<usize>,
 }
 
 impl DetailState {
     /// Back to the top, nothing selected: for a newly shown item.
-    fn reset(&mut self) {
+    pub(super) fn reset(&mut self) {
         self.scroll.to_start();
         self.link_line = None;
+        self.found = None;
     }
 }
 
@@ -210,6 +213,8 @@ impl App {
             Action::ShowTimeline => self.show_timeline(),
             Action::TogglePresenter => self.show_presenter(),
             Action::Copy => self.copy(),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
             Action::Scroll { column, row, delta } => self.scroll_at(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
             _ => {}

@@ -21,6 +21,7 @@ pub mod browse;
 pub mod compare;
 mod copy;
 pub mod detail;
+pub mod found;
 pub mod matrix;
 pub mod overlay;
 pub mod presenter;
@@ -118,6 +119,8 @@ pub struct App {
     effects: Effects,
     /// The detail pane's lines for the current item, language and width.
     detail_lines: LinesCache,
+    /// What the last search hit matched, for landing on it and for `n` / `N`.
+    needle: Option<String>,
 }
 
 impl App {
@@ -142,6 +145,7 @@ impl App {
             exit: None,
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
+            needle: None,
         };
         app.sync();
         app
@@ -301,6 +305,17 @@ impl App {
         self.effects.copy.take()
     }
 
+    /// The search whose answer must be in before any further input is applied: Enter
+    /// was pressed on a query the shown results are not for yet.
+    pub fn awaiting_answer(&self) -> Option<u64> {
+        self.search.as_ref().and_then(SearchBox::awaiting_answer)
+    }
+
+    /// What the last search hit matched (found again in the detail, and by `n` / `N`).
+    pub fn needle(&self) -> Option<&str> {
+        self.needle.as_deref()
+    }
+
     /// Whether the user asked to suspend (Ctrl-Z), once.
     pub fn take_suspend(&mut self) -> bool {
         std::mem::take(&mut self.effects.suspend)
@@ -350,6 +365,21 @@ impl App {
                 return true;
             }
             Action::Tick => return false,
+            Action::EscapeThen(key) => {
+                self.apply(Action::Close);
+                let plain = crossterm::event::KeyEvent::new(
+                    key.code,
+                    key.modifiers - crossterm::event::KeyModifiers::ALT,
+                );
+                if let Some(then) = super::keymap::action_for(&plain, self.context()) {
+                    self.apply(then);
+                }
+                return true;
+            }
+            Action::Paste(text) => {
+                self.paste(&text);
+                return true;
+            }
             Action::OpenItem(item) if item < self.index.len() => {
                 // Going to an item leaves whatever is on top of the main view.
                 self.overlay = None;
@@ -416,6 +446,9 @@ impl App {
                 let scroll = self.detail.scroll;
                 self.detail.link_line = detail::first_link_in(lines, scroll.top(), scroll.page());
             }
+        }
+        if self.detail.found.is_some_and(|at| at >= len) {
+            self.detail.found = None;
         }
         self.sync_view();
         self.sync_overlay();

@@ -4,14 +4,24 @@
 //! takes the answer back as [`Action::SearchResults`], ignoring any answer to an older
 //! request.
 //!
-//! Depends on the app's state (`super`) and `search` (for the matched field).
+//! Enter acts on the query exactly as it stands in the box: when the results shown are
+//! for an older query, the app asks the loop to wait for the answer to this one
+//! ([`App::awaiting_answer`]) and opens its first result when it arrives, as fzf does.
+//! A paste goes into the box as text, cut to [`MAX_QUERY_CHARS`]; it never runs as keys.
+//!
+//! Depends on the app's state (`super`), `collection` (the result rows) and the app's
+//! `found` (landing on the matched line).
 
 use super::scroll::ListCursor;
 use super::App;
+use crate::model::Lang;
 use crate::tui::action::Action;
 
 /// One search result as shown: the item, the field that matched and where.
 pub type ResultRow = crate::collection::ItemHit;
+
+/// Longer than any name or phrase a meeting types; a longer paste is cut, with a notice.
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// A request for the search worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +43,9 @@ pub struct SearchBox {
     generation: u64,
     /// The generation the shown results belong to.
     shown_generation: u64,
+    /// Enter was pressed before the results for the input arrived: open the first one
+    /// as soon as they do.
+    open_when_answered: bool,
 }
 
 impl SearchBox {
@@ -67,6 +80,11 @@ impl SearchBox {
         self.shown_generation != self.generation
     }
 
+    /// The generation the loop must wait for before applying more input.
+    pub fn awaiting_answer(&self) -> Option<u64> {
+        self.open_when_answered.then_some(self.generation)
+    }
+
     pub(super) fn clear_results(&mut self) {
         self.results.clear();
     }
@@ -88,7 +106,18 @@ impl SearchBox {
 
     /// Applies an editing action; whether the input changed.
     fn edit(&mut self, action: &Action) -> bool {
+        let changed = self.edit_input(action);
+        if changed {
+            // The query Enter was pressed on is gone.
+            self.open_when_answered = false;
+        }
+        changed
+    }
+
+    fn edit_input(&mut self, action: &Action) -> bool {
         match *action {
+            // No query is longer than this; typing past it, like a paste, adds nothing.
+            Action::SearchInsert(_) if self.chars() >= MAX_QUERY_CHARS => false,
             Action::SearchInsert(c) => {
                 let at = self.byte_at(self.caret);
                 self.input.insert(at, c);
@@ -135,8 +164,7 @@ impl SearchBox {
 impl App {
     pub(super) fn open_search(&mut self) {
         self.search = Some(SearchBox::default());
-        self.detail.scroll.to_start();
-        self.detail.link_line = None;
+        self.detail.reset();
         self.request_search();
     }
 
@@ -161,25 +189,99 @@ impl App {
                 }
             }
             Action::Open => {
-                if let Some(item) = search.selected().map(|r| r.item) {
-                    self.search = None;
-                    self.follow(item);
+                if search.input.trim().is_empty() {
+                    return; // nothing asked yet: Enter does not pick a row for you
                 }
+                if search.is_waiting() {
+                    search.open_when_answered = true;
+                    return;
+                }
+                self.open_selected_result();
                 return;
             }
             Action::Close => {
                 self.search = None;
-                self.detail.scroll.to_start();
-                self.detail.link_line = None;
+                self.detail.reset();
                 return;
             }
             ref editing => changed = search.edit(editing),
         }
-        self.detail.scroll.to_start();
-        self.detail.link_line = None;
+        self.detail.reset();
         if changed {
             self.request_search();
+        } else {
+            self.preview_match();
         }
+    }
+
+    /// Opens the selected result, on the line that says what matched.
+    fn open_selected_result(&mut self) {
+        let Some(search) = &self.search else { return };
+        let Some(row) = search.selected().cloned() else {
+            return;
+        };
+        self.search = None;
+        self.needle = super::found::matched_text(&row);
+        self.follow(row.item);
+        // A match in the name or an alias: the item itself is the answer, from its top.
+        if !row.field.is_title() {
+            self.reveal_match();
+        }
+        if let Some(line) = self.detail.found {
+            // The nearest link below the answer is the one Enter follows next.
+            let lines = self.fresh_detail_lines();
+            let scroll = self.detail.scroll;
+            self.detail.link_line = super::detail::first_link_in(&lines, line, scroll.page())
+                .filter(|&l| scroll.shows(l))
+                .or_else(|| super::detail::first_link_in(&lines, scroll.top(), scroll.page()));
+        }
+    }
+
+    /// The detail beside the results shows the selected result on its matched line.
+    fn preview_match(&mut self) {
+        let Some(row) = self.search.as_ref().and_then(|s| s.selected()).cloned() else {
+            return;
+        };
+        self.needle = super::found::matched_text(&row);
+        if !row.field.is_title() {
+            self.reveal_match();
+        }
+    }
+
+    /// Pasted text: into the search box (opened for it, from wherever the user is),
+    /// line breaks and tabs as spaces, cut to [`MAX_QUERY_CHARS`].
+    pub(super) fn paste(&mut self, text: &str) {
+        let lang = self.lang;
+        let flat: String = text
+            .trim_end()
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        if flat.trim().is_empty() {
+            return;
+        }
+        if self.search.is_none() {
+            self.overlay = None;
+            self.view = super::View::Browse;
+            self.open_search();
+        }
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let room = MAX_QUERY_CHARS.saturating_sub(search.chars());
+        let pasted: Vec<char> = flat.chars().collect();
+        for &c in pasted.iter().take(room) {
+            search.edit(&Action::SearchInsert(c));
+        }
+        if pasted.len() > room {
+            self.notice = Some(match lang {
+                Lang::Ko => format!("붙여넣은 글이 길어 검색어를 {MAX_QUERY_CHARS}자로 잘랐습니다"),
+                Lang::En => format!("the pasted text was cut to {MAX_QUERY_CHARS} characters"),
+            });
+        }
+        self.detail.reset();
+        self.request_search();
     }
 
     /// Leaves a request for the query in the box, newer than every one before it.
@@ -213,8 +315,13 @@ impl App {
         search.shown_generation = generation;
         search.cursor = ListCursor::default();
         search.cursor.select(0, search.results.len(), height);
-        self.detail.scroll.to_start();
-        self.detail.link_line = None;
+        let open = std::mem::take(&mut search.open_when_answered);
+        self.detail.reset();
+        if open {
+            self.open_selected_result();
+        } else {
+            self.preview_match();
+        }
         true
     }
 }

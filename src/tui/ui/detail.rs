@@ -1,6 +1,7 @@
 //! The detail pane: the current item's lines (laid out by the app's `detail` module),
 //! scrolled where the app says, with the selected link highlighted on every line it
-//! wraps onto, and the position ("12–40/85") in the bottom border.
+//! wraps onto, what the search matched marked on its line, and the position
+//! ("12–40/85") in the bottom border.
 //!
 //! Depends on the app's state (read only), `model` and `theme`.
 
@@ -12,6 +13,7 @@ use super::pane_block;
 use crate::model::RoleStrength;
 use crate::text::truncate;
 use crate::tui::app::detail::{DetailLine, Tag};
+use crate::tui::app::found;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -47,7 +49,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
             && line.link == selected_link
             && link_line
                 .is_some_and(|s| i >= s && lines[s..=i].iter().all(|l| l.link == selected_link));
-        drawn.push(styled_line(line, theme, is_selected));
+        let mut styled = styled_line(line, theme, is_selected);
+        if app.detail().found == Some(i) {
+            styled = mark_match(styled, app.needle().unwrap_or_default(), theme);
+        }
+        drawn.push(styled);
     }
     if lines.is_empty() {
         drawn.push(Line::from(Span::styled(
@@ -56,6 +62,36 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         )));
     }
     frame.render_widget(Paragraph::new(drawn), inner);
+}
+
+/// The found line with what the search matched in the highlight style, or — when the
+/// match runs on into the next line — the whole line.
+fn mark_match<'a>(line: Line<'a>, needle: &str, theme: &Theme) -> Line<'a> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let Some((start, end)) = found::char_range(&text, needle) else {
+        return line.patch_style(theme.highlight);
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for span in line.spans {
+        let chars: Vec<char> = span.content.chars().collect();
+        let (from, to) = (at, at + chars.len());
+        at = to;
+        let cut = |a: usize, b: usize| chars[a - from..b - from].iter().collect::<String>();
+        let (lo, hi) = (start.clamp(from, to), end.clamp(from, to));
+        if lo == hi {
+            spans.push(span);
+            continue;
+        }
+        if lo > from {
+            spans.push(Span::styled(cut(from, lo), span.style));
+        }
+        spans.push(Span::styled(cut(lo, hi), span.style.patch(theme.highlight)));
+        if hi < to {
+            spans.push(Span::styled(cut(hi, to), span.style));
+        }
+    }
+    Line::from(spans).style(line.style)
 }
 
 /// A detail line with its semantic tags mapped to the theme.
