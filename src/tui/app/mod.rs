@@ -327,6 +327,11 @@ impl App {
     /// Applies one action: the only way the explorer's state changes. Returns whether
     /// anything on screen may have changed, so the loop redraws only then.
     pub fn update(&mut self, action: Action) -> bool {
+        // Nothing the app shows runs on a clock yet: a tick changes nothing, and the idle
+        // loop costs no layout.
+        if action == Action::Tick {
+            return false;
+        }
         let changed = self.apply(action);
         self.sync();
         changed
@@ -364,7 +369,6 @@ impl App {
                 self.notice = Some(notice);
                 return true;
             }
-            Action::Tick => return false,
             Action::EscapeThen(key) => {
                 self.apply(Action::Close);
                 let plain = crossterm::event::KeyEvent::new(
