@@ -29,13 +29,18 @@
 //!
 //! # Plausibility
 //!
-//! [`hangul_from_latin`] gives `None` when the input method would leave a vowel without
-//! a consonant before it: every Korean word starts each syllable with a consonant (ㅇ
-//! for a vowel sound), so such text was not typed as Hangul. Consonants left alone are
-//! allowed (`tdek` → ㅅㄷㅇㄱ is an initial-consonant search). Most English words leave a
-//! lone vowel (`toyota` → 새ㅛㅐㅅㅁ, `apple` → 메ㅔㅣㄷ) and give `None`; those that do
-//! not still convert, which is harmless where the conversion is only tried when the text
-//! as typed finds nothing.
+//! [`hangul_from_latin`] gives `None` unless the text composes into at least one
+//! syllable with no vowel left over:
+//!
+//! - a vowel the input method leaves without a consonant before it means the text was
+//!   not typed as Hangul: every Korean syllable starts with a consonant (ㅇ for a vowel
+//!   sound). Most English words leave one (`toyota` → 새ㅛㅐㅅㅁ, `apple` → 메ㅔㅣㄷ); those
+//!   that do not still convert, which is harmless where the conversion is only tried
+//!   when the text as typed finds nothing;
+//! - text of consonant keys only (`SDG`, `R&D`, `zzzz`) is an acronym far more often than
+//!   an initial-consonant search typed with the input method off, and as initials it
+//!   would match almost anything, so it is not converted;
+//! - a consonant left alone beside syllables is kept (`eoejrr` → 대덕ㄱ).
 
 use std::borrow::Cow;
 
@@ -201,9 +206,10 @@ pub fn jamo_for_key(key: char) -> Option<char> {
 
 /// Latin text typed with the input method off that spells Hangul on a 두벌식 keyboard,
 /// composed as the input method would: "eoejr"→"대덕", "dnftks"→"울산", "tkatjd"→"삼성",
-/// "rhkdwn"→"광주". Spaces and other characters are kept. `None` when the text has no
-/// ASCII letter, or when it is not plausibly Hangul: composing it would leave a vowel
-/// with no consonant before it (see the module doc).
+/// "rhkdwn"→"광주". Spaces and other characters are kept. `None` when it is not
+/// plausibly Hangul: when composing it makes no syllable (no ASCII letter, or consonant
+/// keys only: `SDG`) or leaves a vowel with no consonant before it (`toyota` → 새ㅛㅐㅅㅁ);
+/// see the module doc.
 pub fn hangul_from_latin(text: &str) -> Option<String> {
     if !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -213,7 +219,7 @@ pub fn hangul_from_latin(text: &str) -> Option<String> {
         composer.push(jamo_for_key(c).unwrap_or(c));
     }
     let (out, lone_vowel) = composer.finish();
-    (!lone_vowel).then_some(out)
+    (!lone_vowel && out.chars().any(is_syllable)).then_some(out)
 }
 
 /// Hangul typed with the input method on where Latin was meant, decomposed back to the
@@ -635,10 +641,9 @@ mod tests {
             ("eoejr rhkdwn", "대덕 광주"),
             ("eoejr-1", "대덕-1"),
             ("EEk", "ㄸ따"),
-            ("tedr", "ㅅㄷㅇㄱ"),
-            ("rr", "ㄱㄱ"),
-            ("rt", "ㄱㅅ"),
             ("dkQ", "아ㅃ"),
+            ("eoejrr", "대덕ㄱ"),
+            ("reoejr", "ㄱ대덕"),
             ("Eoejr", "때덕"),
             ("EOEJR", "떄떢"),
             ("gksrmf", "한글"),
@@ -650,6 +655,10 @@ mod tests {
     #[test]
     fn latin_that_is_not_hangul_does_not_convert() {
         for text in ["", "123", " - ", "대덕", "ㅅㄷㅇㄱ", "é"] {
+            assert_eq!(hangul_from_latin(text), None, "{text:?}");
+        }
+        // Consonant keys only: an acronym, not Hangul.
+        for text in ["tedr", "rr", "rt", "SDG", "R&D", "zzzz qqqq"] {
             assert_eq!(hangul_from_latin(text), None, "{text:?}");
         }
         // A vowel key with no consonant before it: not typed as Hangul.
