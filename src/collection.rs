@@ -125,28 +125,25 @@ pub fn find_scored(
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Found<(ItemHit, i64)>> {
     let (hits, total) = search_items_scored(index, searcher, query, limit, cancelled)?;
-    if total > 0 {
-        return Some(Found {
-            hits,
-            total,
-            converted: None,
-        });
-    }
-    for converted in wrong_mode_conversions(query) {
-        let (hits, total) = search_items_scored(index, searcher, &converted, limit, cancelled)?;
-        if total > 0 {
-            return Some(Found {
-                hits,
-                total,
-                converted: Some(converted),
-            });
-        }
-    }
-    Some(Found {
+    let mut found = Found {
         hits,
         total,
         converted: None,
-    })
+    };
+    if total == 0 {
+        for converted in wrong_mode_conversions(query) {
+            let (hits, total) = search_items_scored(index, searcher, &converted, limit, cancelled)?;
+            if total > 0 {
+                found = Found {
+                    hits,
+                    total,
+                    converted: Some(converted),
+                };
+                break;
+            }
+        }
+    }
+    Some(found)
 }
 
 /// What `query` would have been with the keyboard in the other mode, in the order [`find`]

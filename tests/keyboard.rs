@@ -8,6 +8,7 @@ use common::casebook_command;
 use std::path::Path;
 
 use casebook::collection::{self, Collection, Found};
+use casebook::model::Kind;
 use casebook::search::Searcher;
 
 const LIMIT: usize = 20;
@@ -123,21 +124,6 @@ fn conversions_touch_only_the_search_terms() {
 }
 
 #[test]
-fn hangul_typed_for_latin_finds_the_latin() {
-    let collection = shipped();
-    let found = find(&collection, "새ㅛㅐㅅㅁ");
-    assert_eq!(found.converted.as_deref(), Some("toyota"));
-    assert_eq!(ids(&collection, &found)[0], "toyota-city");
-    let found = find(&collection, "kind:case 새ㅛㅐㅅㅁ");
-    assert_eq!(found.converted.as_deref(), Some("kind:case toyota"));
-    assert_eq!(ids(&collection, &found)[0], "toyota-city");
-    assert!(found
-        .hits
-        .iter()
-        .all(|hit| hit.kind == casebook::model::Kind::Case));
-}
-
-#[test]
 fn a_query_that_finds_something_as_typed_is_never_converted() {
     let collection = shipped();
     for query in [
@@ -181,38 +167,53 @@ fn cancelled_is_none() {
     assert_eq!(found, None);
 }
 
+/// Finds `typed` on the shipped cases and checks it was rescued as `meant`, with only
+/// items of `kind` (any when `None`) and `first` on top.
+fn assert_rescued(typed: &str, meant: &str, first: &str, kind: Option<Kind>) {
+    let collection = shipped();
+    let found = find(&collection, typed);
+    assert_eq!(found.converted.as_deref(), Some(meant), "{typed}");
+    assert_eq!(ids(&collection, &found)[0], first, "{typed}");
+    if let Some(kind) = kind {
+        assert!(found.hits.iter().all(|hit| hit.kind == kind), "{typed}");
+    }
+}
+
+#[test]
+fn hangul_typed_for_latin_finds_the_latin() {
+    assert_rescued("새ㅛㅐㅅㅁ", "toyota", "toyota-city", None);
+    assert_rescued(
+        "kind:case 새ㅛㅐㅅㅁ",
+        "kind:case toyota",
+        "toyota-city",
+        Some(Kind::Case),
+    );
+}
+
 // On the shipped cases a Latin query still finds something through letters strewn
 // across long English text, so these rescues wait for the stricter ranking.
 
 #[test]
 #[ignore = "needs the stricter ranking from the relevance branch"]
 fn shipped_eoejr_finds_daedeok() {
-    let collection = shipped();
-    let found = find(&collection, "eoejr");
-    assert_eq!(found.converted.as_deref(), Some("대덕"));
-    assert_eq!(ids(&collection, &found)[0], "daedeok");
+    assert_rescued("eoejr", "대덕", "daedeok", None);
 }
 
 #[test]
 #[ignore = "needs the stricter ranking from the relevance branch"]
 fn shipped_dnftks_finds_ulsan() {
-    let collection = shipped();
-    let found = find(&collection, "dnftks");
-    assert_eq!(found.converted.as_deref(), Some("울산"));
-    assert_eq!(ids(&collection, &found)[0], "ulsan");
+    assert_rescued("dnftks", "울산", "ulsan", None);
 }
 
 #[test]
 #[ignore = "needs the stricter ranking from the relevance branch"]
 fn shipped_kind_filter_is_kept() {
-    let collection = shipped();
-    let found = find(&collection, "kind:case eoejr");
-    assert_eq!(found.converted.as_deref(), Some("kind:case 대덕"));
-    assert_eq!(ids(&collection, &found)[0], "daedeok");
-    assert!(found
-        .hits
-        .iter()
-        .all(|hit| hit.kind == casebook::model::Kind::Case));
+    assert_rescued(
+        "kind:case eoejr",
+        "kind:case 대덕",
+        "daedeok",
+        Some(Kind::Case),
+    );
 }
 
 // ---------------------------------------------------------------------------------------
