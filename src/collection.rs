@@ -5,14 +5,17 @@
 //! [`open_index`] loads it into an [`Index`] (all the panes and most commands need);
 //! [`open`] also builds the [`SearchIndex`]; [`reopen`] loads a directory again after an
 //! edit, keeping the last good items of any file that now fails. [`search_items`] runs a
-//! query and turns its hits into items, for the explorer's results and `casebook search`.
+//! query and turns its hits into items, for the explorer's results; [`find`] also rescues
+//! a query typed with the Korean keyboard in the wrong mode (`eoejr` for 대덕, `새ㅛㅐㅅㅁ`
+//! for `toyota`) when it finds nothing as typed, for `casebook search`.
 //!
-//! Depends on `load`, `index`, `corpus` and `search`.
+//! Depends on `load`, `index`, `corpus`, `search`, `keyboard` and `text`.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::index::Index;
+use crate::keyboard;
 pub use crate::load::CollectionError;
 use crate::model::Kind;
 use crate::search::{Field, SearchIndex, Searcher};
@@ -71,8 +74,126 @@ pub struct ItemHit {
     pub indices: Vec<usize>,
 }
 
-/// Runs `query` and returns at most `limit` hits as items, best first, with the number
-/// of matches; `None` when `cancelled` said stop.
+/// A search's answer: the hits, how many match in all, and — when the query as typed
+/// found nothing and a 두벌식 conversion of it did — the converted query that was used.
+/// The hits are [`ItemHit`]s ([`find`]) or, with their ranking scores, `(ItemHit, i64)`
+/// ([`find_scored`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<H = ItemHit> {
+    pub hits: Vec<H>,
+    pub total: usize,
+    pub converted: Option<String>,
+}
+
+impl<H> Default for Found<H> {
+    fn default() -> Self {
+        Found {
+            hits: Vec::new(),
+            total: 0,
+            converted: None,
+        }
+    }
+}
+
+/// Runs `query` and returns at most `limit` hits as items, best first, with the number of
+/// matches. When the query as typed matches nothing, tries it as typed with the keyboard
+/// in the wrong mode — Latin keys meant as Hangul ([`keyboard::hangul_from_latin`]), then
+/// Hangul meant as Latin ([`keyboard::latin_from_hangul`]) — and returns the first that
+/// matches, with `converted` set to it (see [`wrong_mode_conversions`]). `None` when
+/// `cancelled` said stop.
+pub fn find(
+    index: &Index,
+    searcher: &mut Searcher<'_>,
+    query: &str,
+    limit: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Found> {
+    let found = find_scored(index, searcher, query, limit, cancelled)?;
+    Some(Found {
+        hits: found.hits.into_iter().map(|(hit, _)| hit).collect(),
+        total: found.total,
+        converted: found.converted,
+    })
+}
+
+/// [`find`] with each hit's ranking score, which `casebook search --json` reports.
+pub fn find_scored(
+    index: &Index,
+    searcher: &mut Searcher<'_>,
+    query: &str,
+    limit: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Found<(ItemHit, i64)>> {
+    let (hits, total) = search_items_scored(index, searcher, query, limit, cancelled)?;
+    let mut found = Found {
+        hits,
+        total,
+        converted: None,
+    };
+    if total == 0 {
+        for converted in wrong_mode_conversions(query) {
+            let (hits, total) = search_items_scored(index, searcher, &converted, limit, cancelled)?;
+            if total > 0 {
+                found = Found {
+                    hits,
+                    total,
+                    converted: Some(converted),
+                };
+                break;
+            }
+        }
+    }
+    Some(found)
+}
+
+/// What `query` would have been with the keyboard in the other mode, in the order [`find`]
+/// tries them: its Latin terms as Hangul, then its Hangul terms as Latin; each only when
+/// it differs from `query`. Only search terms are converted, word by word: a word with a
+/// `:` (a filter such as `kind:case`, or one being typed) and the operators around a
+/// term (`!`, `'`, `^`, `$`) are kept as typed, and so is the space between words.
+pub fn wrong_mode_conversions(query: &str) -> Vec<String> {
+    let query = crate::text::nfc(query);
+    [keyboard::hangul_from_latin, keyboard::latin_from_hangul]
+        .into_iter()
+        .filter_map(|convert| convert_terms(&query, convert))
+        .collect()
+}
+
+/// `query` with the text of each search term passed through `convert` (a term it gives
+/// `None` for is kept); `None` when nothing changes.
+fn convert_terms(query: &str, convert: fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::with_capacity(query.len() * 3);
+    for piece in query.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        let space = &piece[word.len()..];
+        if word.contains(':') {
+            out.push_str(word);
+        } else {
+            let negated = if word.starts_with('!') { 1 } else { 0 };
+            let anchored = match word[negated..].chars().next() {
+                Some('\'' | '^') => 1,
+                _ => 0,
+            };
+            let (operators, rest) = word.split_at(negated + anchored);
+            let (text, suffix) = match rest.strip_suffix('$') {
+                Some(text) => (text, "$"),
+                None => (rest, ""),
+            };
+            out.push_str(operators);
+            match convert(text) {
+                Some(converted) => out.push_str(&converted),
+                None => out.push_str(text),
+            }
+            out.push_str(suffix);
+        }
+        out.push_str(space);
+    }
+    (out != query).then_some(out)
+}
+
+/// Runs `query` as typed and returns at most `limit` hits as items, best first, with the
+/// number of matches; `None` when `cancelled` said stop. [`find`] also tries the query
+/// as typed in the wrong keyboard mode.
 pub fn search_items(
     index: &Index,
     searcher: &mut Searcher<'_>,

@@ -18,6 +18,7 @@
 //! - [`text`]: safe, width-aware text handling shared by every layer.
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
+//! - [`keyboard`]: the 두벌식 Korean keyboard: keys ↔ jamo, composing jamo into syllables.
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
 //! - [`corpus`]: items → search documents.
 //! - [`collection`]: opening a collection (both indexes) and searching it for items.
@@ -35,6 +36,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod index;
+pub mod keyboard;
 pub mod load;
 pub mod matrix;
 pub mod model;

@@ -1,7 +1,9 @@
 //! `casebook search QUERY [--json] [--limit N] [--kind K] [--timing]`: the best hits,
-//! one per item, found with the explorer's search (`collection::search_items_scored`) and
+//! one per item, found with the explorer's search (`collection::find_scored`) and
 //! highlighted with its highlighter. Matches are bold-underlined on a terminal (unless
-//! NO_COLOR) and put between `[` `]` in a pipe. Exit 1 when nothing matches.
+//! NO_COLOR) and put between `[` `]` in a pipe. A query that finds nothing as typed but
+//! does as typed with the keyboard in the other mode (`eoejr` → 대덕) shows those results
+//! and says so in one line on stderr. Exit 1 when nothing matches.
 
 use std::fmt::Write as _;
 
@@ -11,6 +13,7 @@ use crate::index::Index;
 use crate::model::{Kind, Lang};
 use crate::render::{json, plain};
 use crate::search::Searcher;
+use crate::text::escape_for_terminal;
 
 /// `casebook search`: the best hits, one per item. `load_ms` is reported by `--timing`.
 #[allow(clippy::too_many_arguments)]
@@ -26,21 +29,44 @@ pub fn search(
 ) -> Outcome {
     let search_index = collection::search_index(index);
     // --kind is the same as a kind: term, so both spellings behave alike.
-    let query = match kind {
-        Some(k) => format!("{query} kind:{}", k.as_str()),
-        None => query.to_string(),
-    };
+    let kind_term = kind.map(|k| format!(" kind:{}", k.as_str()));
+    let typed = query;
+    let query = format!("{typed}{}", kind_term.as_deref().unwrap_or(""));
     let started = std::time::Instant::now();
     let mut searcher = Searcher::new(&search_index);
-    let (hits, total) =
-        collection::search_items_scored(index, &mut searcher, &query, limit, &|| false)
-            .unwrap_or_default();
+    let collection::Found {
+        hits,
+        total,
+        converted,
+    } = collection::find_scored(index, &mut searcher, &query, limit, &|| false).unwrap_or_default();
     let search_ms = started.elapsed().as_secs_f64() * 1000.0;
     let mut stderr = String::new();
     if timing {
         let _ = writeln!(
             stderr,
             "timing: load_ms={load_ms:.1} search_ms={search_ms:.3} hits={total}"
+        );
+    }
+    if let Some(converted) = converted {
+        // The kind: term is kept as typed; say only what the user typed.
+        let converted = kind_term
+            .as_deref()
+            .and_then(|term| converted.strip_suffix(term))
+            .unwrap_or(&converted);
+        let (typed, converted) = (escape_for_terminal(typed), escape_for_terminal(converted));
+        let _ = writeln!(
+            stderr,
+            "{}",
+            match lang {
+                Lang::Ko => format!(
+                    "casebook: \"{typed}\"에 일치하는 항목이 없어 \"{converted}\"의 결과를 \
+                     보여 줍니다 (한/영 입력 모드가 잘못된 입력)"
+                ),
+                Lang::En => format!(
+                    "casebook: nothing matches \"{typed}\"; showing results for \
+                     \"{converted}\" (typed with the keyboard in the wrong mode)"
+                ),
+            }
         );
     }
     let code = if hits.is_empty() { 1 } else { 0 };

@@ -3,29 +3,15 @@
 //! initial consonant in the query as a wildcard for any syllable that starts
 //! with it.
 //!
-//! Depends only on `std`; knows nothing about documents or queries.
+//! Depends on `crate::keyboard` for the syllable block's layout (first syllable,
+//! syllables per initial, the 19 initials); knows nothing about documents or queries.
 
-/// First precomposed Hangul syllable, 가.
-const SYLLABLE_FIRST: u32 = 0xAC00;
-/// Last precomposed Hangul syllable, 힣.
-const SYLLABLE_LAST: u32 = 0xD7A3;
-/// Syllables per initial consonant: 21 vowels × 28 finals (incl. none).
-const SYLLABLES_PER_INITIAL: u32 = 21 * 28;
+// The syllable block's layout lives with the keyboard, which composes syllables.
+pub(crate) use crate::keyboard::{is_syllable, INITIALS};
+use crate::keyboard::{SYLLABLES_PER_INITIAL, SYLLABLE_FIRST};
+
 /// First conjoining initial consonant (choseong ᄀ, U+1100).
 const CONJOINING_INITIAL_FIRST: u32 = 0x1100;
-
-/// The 19 initial consonants as compatibility jamo — what a Korean keyboard
-/// produces for a lone consonant — in Unicode syllable order.
-pub(crate) const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
-    'ㅌ', 'ㅍ', 'ㅎ',
-];
-
-/// Whether `c` is a precomposed Hangul syllable (가..힣).
-#[inline]
-pub(crate) fn is_syllable(c: char) -> bool {
-    (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&(c as u32))
-}
 
 /// Index (0..19) of the initial consonant of a precomposed syllable.
 pub(crate) fn syllable_initial(c: char) -> Option<u8> {

@@ -93,7 +93,8 @@ pub(crate) struct Term {
 
 impl Term {
     fn new(text: &str, mode: Mode) -> Term {
-        let folded = fold::fold(text);
+        // Pasted or decomposed jamo (ㄷㅐㄷㅓㄱ) compose first; initials alone stay.
+        let folded = fold::fold(&crate::keyboard::compose_jamo(text));
         let mut units = Vec::with_capacity(folded.len());
         let mut mask = 0;
         let mut matcher_pattern = String::with_capacity(folded.len() * 2);

@@ -128,6 +128,23 @@ fn initials_match_syllables_starting_with_them() {
 }
 
 #[test]
+fn decomposed_jamo_compose_before_matching() {
+    let index = sample_index();
+    // Jamo one by one find the syllables they make, as typed with the input method.
+    assert_eq!(ids(&index, "ㄷㅐㄷㅓㄱ"), ids(&index, "대덕"));
+    assert_eq!(ids(&index, "ㄷㅐㄷㅓㄱ")[0], "case-daedeok");
+    assert_eq!(ids(&index, "'ㄷㅐㄷㅓㄱ"), ["case-daedeok"]);
+    assert_eq!(ids(&index, "ㅅㅐㄴㄷㅣ"), ["case-san-diego"]);
+    let results = run(&index, "ㄷㅐㄷㅓㄱ");
+    assert_eq!(highlighted(&index, &results.hits[0]), "대덕");
+    // A run of consonants alone is still an initial-consonant search.
+    assert_eq!(ids(&index, "ㅅㄷㅇㄱ"), ["case-san-diego"]);
+    assert_eq!(ids(&index, "ㄷㄷㅇㄱ"), ["case-daedeok"]);
+    // Negations compose too.
+    assert!(!ids(&index, "!ㄷㅐㄷㅓㄱ").contains(&"case-daedeok".to_string()));
+}
+
+#[test]
 fn initials_highlight_the_syllables() {
     let index = sample_index();
     let results = run(&index, "ㅅㄷㅇㄱ");
