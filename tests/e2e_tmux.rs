@@ -746,3 +746,31 @@ fn escape_then_a_key_at_once_closes_the_box_and_runs_the_key() {
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }
+
+/// After a Korean query the input method is usually still on, so `j` `k` `q` arrive as
+/// ㅓ ㅏ ㅂ: they must still move, close and quit.
+#[test]
+fn command_keys_work_with_the_korean_input_method_left_on() {
+    let Some(tmux) = session("jamo", 100, 30, "LANG=ko_KR.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    let first = selected_row(&tmux.screen());
+    tmux.type_text("ㅓ");
+    let moved = tmux.wait_until("ㅓ moved down", |s| selected_row(s) != first);
+    tmux.type_text("ㅏ");
+    tmux.wait_until("ㅏ moved back up", |s| selected_row(s) == first);
+    assert_ne!(selected_row(&moved), first);
+    tmux.type_text("?");
+    tmux.wait_for("도움말 —");
+    tmux.type_text("ㅂ");
+    tmux.wait_until("ㅂ closed the help", |s| !s.contains("도움말 —"));
+    tmux.type_text("ㅆ"); // Shift+t: the timeline
+    tmux.wait_for("시기별 클러스터 연표");
+    tmux.type_text("ㅂ");
+    tmux.wait_until("ㅂ closed the timeline", |s| {
+        !s.contains("시기별 클러스터 연표")
+    });
+    tmux.type_text("ㅂ");
+    assert_terminal_given_back(&tmux);
+}

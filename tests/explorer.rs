@@ -94,7 +94,7 @@ fn run_pending_search(app: &mut App) {
     if let Some(request) = app.take_search_request() {
         let shipped = shipped();
         let mut searcher = Searcher::new(&shipped.search);
-        let (rows, total) = collection::search_items(
+        let found = collection::find(
             &shipped.index,
             &mut searcher,
             &request.query,
@@ -104,8 +104,7 @@ fn run_pending_search(app: &mut App) {
         .expect("not cancelled");
         app.update(Action::SearchResults {
             generation: request.generation,
-            rows,
-            total,
+            found,
         });
     }
 }
@@ -388,8 +387,7 @@ fn stale_search_results_are_ignored() {
     // The answer to the older query arrives late and must not replace the newer one.
     app.update(Action::SearchResults {
         generation: old.generation,
-        rows: Vec::new(),
-        total: 0,
+        found: collection::Found::default(),
     });
     assert!(app.search().is_some_and(|s| s.is_waiting()));
     run_pending_search(&mut app);
@@ -820,8 +818,7 @@ fn only_a_change_asks_for_a_redraw() {
     app.update(Action::SearchInsert('대'));
     let stale = Action::SearchResults {
         generation: old.generation,
-        rows: Vec::new(),
-        total: 0,
+        found: collection::Found::default(),
     };
     assert!(!app.update(stale), "stale results change nothing on screen");
     assert!(app.update(Action::SelectNext));

@@ -251,8 +251,8 @@ proptest! {
         for action in actions {
             app.update(action);
             if let Some(request) = app.take_search_request() {
-                if let Some((rows, total)) = collection::search_items(&shipped.index, &mut searcher, &request.query, RESULT_LIMIT, &|| false) {
-                    app.update(Action::SearchResults { generation: request.generation, rows, total });
+                if let Some(found) = collection::find(&shipped.index, &mut searcher, &request.query, RESULT_LIMIT, &|| false) {
+                    app.update(Action::SearchResults { generation: request.generation, found });
                 }
             }
             check_invariants(&app);

@@ -3,14 +3,14 @@
 //! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
 //! [`super::app::App::update`] is the only place that changes state in response.
 //!
-//! Depends on `index`, crossterm's key events and the app's search rows only.
+//! Depends on `index`, `collection` (a search's answer) and crossterm's key events.
 
 use std::fmt;
 use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 
-use super::app::ResultRow;
+use crate::collection::Found;
 use crate::index::Index;
 
 /// One request to the explorer.
@@ -120,8 +120,7 @@ pub enum Action {
     /// The search worker's answer to request `generation`.
     SearchResults {
         generation: u64,
-        rows: Vec<ResultRow>,
-        total: usize,
+        found: Found,
     },
     /// Live reload: the collection on disk changed and was loaded again.
     Reloaded(Reloaded),

@@ -11,9 +11,9 @@ use std::thread;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::Action;
-use super::app::{App, ResultRow};
+use super::app::App;
 use super::keymap;
-use crate::collection::Collection;
+use crate::collection::{Collection, Found};
 
 /// Something for the event loop.
 pub enum Input {
@@ -24,11 +24,7 @@ pub enum Input {
     /// A signal: SIGINT, SIGTERM, SIGHUP, SIGTSTP or SIGCONT.
     Signal(i32),
     /// The search worker's answer.
-    Searched {
-        generation: u64,
-        rows: Vec<ResultRow>,
-        total: usize,
-    },
+    Searched { generation: u64, found: Found },
     /// The collection on disk changed and was loaded again.
     Reloaded(Collection),
 }

@@ -300,6 +300,14 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
     if let Some(binding) = bindings(context).find(|b| b.keys.iter().any(|k| matches(k, event))) {
         return Some(binding.action.clone());
     }
+    // With the Korean input method left on, the key for `j` arrives as ㅓ: where keys
+    // are commands, a jamo means the Latin key in its place on a 두벌식 keyboard (Shift
+    // where the terminal reports it: Shift+ㅅ is `T`, and ㅆ is `T` anyway).
+    if context != Context::Search {
+        if let Some(latin) = latin_key_for(event) {
+            return action_for(&latin, context);
+        }
+    }
     // Esc and a key at once arrive as Alt+key (tmux's escape-time, fast typing): close
     // what Esc closes, then the key.
     if let KeyCode::Char(_) = event.code {
@@ -317,6 +325,18 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
         }
     }
     None
+}
+
+/// The Latin key at the place of a jamo key press, if it is one.
+fn latin_key_for(event: &KeyEvent) -> Option<KeyEvent> {
+    let KeyCode::Char(jamo) = event.code else {
+        return None;
+    };
+    let mut latin = crate::keyboard::latin_key(jamo)?;
+    if event.modifiers.contains(KeyModifiers::SHIFT) {
+        latin = latin.to_ascii_uppercase();
+    }
+    Some(KeyEvent::new(KeyCode::Char(latin), event.modifiers))
 }
 
 /// The hint line of a context: "/ 검색 · Enter 열기 · …", from the table.
@@ -375,6 +395,10 @@ pub fn help_lines(current: Context, lang: Lang) -> Vec<HelpLine> {
         }
         lines.push(HelpLine::Blank);
     }
+    lines.push(HelpLine::Note(lang.pick(
+        "한글 입력 상태에서도 명령 키는 같은 자리의 영문 키로 동작합니다: ㅓ=j ㅏ=k ㅂ=q ㅡ=m ㅛ=y …",
+        "With the Korean input method on, command keys still work: ㅓ is j, ㅏ k, ㅂ q, ㅡ m, ㅛ y, …",
+    )));
     lines.push(HelpLine::Note(lang.pick(
         "마우스: 휠로 스크롤, 클릭으로 선택·링크 이동",
         "Mouse: wheel scrolls, click selects or follows a link",
@@ -457,6 +481,29 @@ mod tests {
                 "Esc in {context:?}"
             );
         }
+    }
+
+    #[test]
+    fn jamo_keys_are_the_latin_keys_in_their_place_except_in_the_search_box() {
+        let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(action_for(&key('ㅓ'), List), Some(Action::SelectNext));
+        assert_eq!(action_for(&key('ㅏ'), Detail), Some(Action::SelectPrevious));
+        assert_eq!(action_for(&key('ㅂ'), List), Some(Action::Quit));
+        assert_eq!(action_for(&key('ㅂ'), Matrix), Some(Action::Close));
+        assert_eq!(action_for(&key('ㅡ'), List), Some(Action::ToggleMark));
+        assert_eq!(action_for(&key('ㅛ'), Compare), Some(Action::Copy));
+        assert_eq!(
+            action_for(&key('ㅔ'), List),
+            Some(Action::CompareCounterpart)
+        );
+        // Shifted: ㅆ is T (the timeline), and Shift+ㅡ as the terminal reports it is M.
+        assert_eq!(action_for(&key('ㅆ'), List), Some(Action::ShowTimeline));
+        let shift_m = press(KeyCode::Char('ㅡ'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&shift_m, List), Some(Action::ShowMatrix));
+        assert_eq!(
+            action_for(&key('ㅓ'), Search),
+            Some(Action::SearchInsert('ㅓ'))
+        );
     }
 
     #[test]

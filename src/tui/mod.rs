@@ -147,15 +147,9 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
                 }
                 // SIGTERM, SIGHUP: asked to stop, not interrupted.
                 Input::Signal(_) => Some(Action::Quit),
-                Input::Searched {
-                    generation,
-                    rows,
-                    total,
-                } => Some(Action::SearchResults {
-                    generation,
-                    rows,
-                    total,
-                }),
+                Input::Searched { generation, found } => {
+                    Some(Action::SearchResults { generation, found })
+                }
                 Input::Reloaded(fresh) => {
                     searches = SearchWorker::spawn(
                         Arc::clone(&fresh.index),
@@ -206,14 +200,9 @@ fn wait_for_answer(
         match inputs.recv().ok()? {
             Input::Searched {
                 generation: answered,
-                rows,
-                total,
+                found,
             } if answered == generation => {
-                return Some(Action::SearchResults {
-                    generation,
-                    rows,
-                    total,
-                })
+                return Some(Action::SearchResults { generation, found })
             }
             // A terminal that hangs up must not leave us waiting.
             Input::TerminalGone => return None,

@@ -54,7 +54,7 @@ impl SearchWorker {
                 }
                 let cancelled = || newest.load(Ordering::Relaxed) != request.generation;
                 let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| {
-                    collection::search_items(
+                    collection::find(
                         &index,
                         &mut searcher,
                         &request.query,
@@ -62,18 +62,17 @@ impl SearchWorker {
                         &cancelled,
                     )
                 }));
-                let (rows, total) = match outcome {
+                let found = match outcome {
                     Ok(Some(found)) => found,
                     Ok(None) => continue, // cancelled by a newer keystroke
                     Err(_) => {
                         searcher.reset();
-                        (Vec::new(), 0)
+                        collection::Found::default()
                     }
                 };
                 let answer = Input::Searched {
                     generation: request.generation,
-                    rows,
-                    total,
+                    found,
                 };
                 if out.send(answer).is_err() {
                     break;

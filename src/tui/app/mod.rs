@@ -356,11 +356,9 @@ impl App {
                 self.effects.suspend = true;
                 return true;
             }
-            Action::SearchResults {
-                generation,
-                rows,
-                total,
-            } => return self.apply_search_results(generation, rows, total),
+            Action::SearchResults { generation, found } => {
+                return self.apply_search_results(generation, found)
+            }
             Action::Reloaded(fresh) => {
                 self.replace_index(fresh.0);
                 return true;

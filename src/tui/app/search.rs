@@ -43,6 +43,9 @@ pub struct SearchBox {
     generation: u64,
     /// The generation the shown results belong to.
     shown_generation: u64,
+    /// The query the results are for when the one typed found nothing and its 두벌식
+    /// conversion did (typed with the keyboard in the wrong mode).
+    converted: Option<String>,
     /// Enter was pressed before the results for the input arrived: open the first one
     /// as soon as they do.
     open_when_answered: bool,
@@ -69,6 +72,11 @@ impl SearchBox {
 
     pub fn cursor(&self) -> ListCursor {
         self.cursor
+    }
+
+    /// The converted query the results are for, when the query as typed found nothing.
+    pub fn converted(&self) -> Option<&str> {
+        self.converted.as_deref()
     }
 
     pub fn selected(&self) -> Option<&ResultRow> {
@@ -300,8 +308,7 @@ impl App {
     pub(super) fn apply_search_results(
         &mut self,
         generation: u64,
-        results: Vec<ResultRow>,
-        total: usize,
+        found: crate::collection::Found,
     ) -> bool {
         let height = self.list_height();
         let Some(search) = &mut self.search else {
@@ -310,8 +317,9 @@ impl App {
         if generation != search.generation {
             return false;
         }
-        search.results = results;
-        search.total = total;
+        search.results = found.hits;
+        search.total = found.total;
+        search.converted = found.converted;
         search.shown_generation = generation;
         search.cursor = ListCursor::default();
         search.cursor.select(0, search.results.len(), height);

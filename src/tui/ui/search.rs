@@ -22,7 +22,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     let status = if search.is_waiting() {
         lang.pick("찾는 중…", "searching…").to_string()
     } else {
-        format!("{} {}", search.total(), lang.pick("건", "found"))
+        let count = format!("{} {}", search.total(), lang.pick("건", "found"));
+        match search.converted() {
+            // Typed with the keyboard in the wrong mode: say which query answered.
+            Some(converted) => format!("{count} (→ {})", one_line(converted)),
+            None => count,
+        }
     };
     let title = truncate(
         &format!(" {} · {status} ", lang.pick("검색", "Search")),
