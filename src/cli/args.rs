@@ -2,6 +2,8 @@
 //! types. Nothing here runs a command; `cli::run` dispatches on [`Command`]. A flag's
 //! value becomes a core type here (`ThemeArg` → [`ThemeName`], `KindArg` → [`Kind`]),
 //! so nothing past the command line needs clap.
+//!
+//! Depends on `config` and `model`.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,8 @@
 //! `casebook check`: every problem found while loading, one `path:line:col: error: …`
 //! per line on stdout, and a one-line summary on stderr. Exit 0 when the collection is
 //! clean, 1 when any file has errors.
+//!
+//! Depends on the CLI's own `Outcome` and `index`.
 
 use std::fmt::Write as _;
 

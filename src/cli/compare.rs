@@ -1,6 +1,8 @@
 //! `casebook compare ID ID [ID [ID]] [--json | --markdown]`: two to four cases side by
 //! side (see `crate::compare`). Exit 1 for an unknown id or an item that is not a case,
 //! 2 for the wrong number of ids.
+//!
+//! Depends on the CLI's own `Outcome`, `compare`, `index`, `model` and `render`.
 
 use super::Outcome;
 use crate::compare::CompareError;

@@ -1,6 +1,8 @@
 //! `casebook config [--path]`: where the settings file is read from, whether it was
 //! found, and each setting in effect with where it came from (the command line or
 //! environment, the settings file, or the default).
+//!
+//! Depends on the CLI's own `Outcome`, `config`, `model` and `text`.
 
 use std::fmt::Write as _;
 

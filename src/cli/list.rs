@@ -1,6 +1,8 @@
 //! `casebook list [--kind K] [--type TYPE] [--json]`: every item, or those of one kind,
 //! or the cases of one cluster type, in display order. An unknown type is a usage error
 //! (exit 2) that names the known ones.
+//!
+//! Depends on the CLI's own `Outcome`, `index`, `model`, `render` and `text`.
 
 use super::Outcome;
 use crate::index::Index;

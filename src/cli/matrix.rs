@@ -1,5 +1,7 @@
 //! `casebook matrix [--json]`: the role matrix (see `crate::matrix`), cases × vision
 //! provider / system organizer / specialized supplier, each case's weakest role marked.
+//!
+//! Depends on the CLI's own `Outcome`, `index`, `matrix`, `model` and `render`.
 
 use super::Outcome;
 use crate::index::Index;

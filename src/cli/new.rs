@@ -4,6 +4,8 @@
 //! editor's schema line), `${ID}`, `${TYPE_IDS}` / `${ROLE_IDS}` / `${STRATEGY_IDS}` (the
 //! collection's ids as comment lines) and `${TYPE_ID}` / `${ROLE_ID}` (ids that exist, so
 //! the file loads). A placeholder alone on its line stands for whole lines, maybe none.
+//!
+//! Depends on the CLI's own `Outcome`, `collection`, `index`, `load`, `model` and `text`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
 //! `casebook schema [case|catalog]`: the JSON Schema (draft 2020-12) of case or catalog
 //! files, as shipped in `schema/`, for editors that check YAML as it is typed.
+//!
+//! Depends on the CLI's own `Outcome`.
 
 use super::args::SchemaKind;
 use super::Outcome;

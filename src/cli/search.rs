@@ -4,6 +4,8 @@
 //! NO_COLOR) and put between `[` `]` in a pipe. A query that finds nothing as typed but
 //! does as typed with the keyboard in the other mode (`eoejr` → 대덕) shows those results
 //! and says so in one line on stderr. Exit 1 when nothing matches.
+//!
+//! Depends on the CLI's own `Outcome`, `collection`, `index`, `model`, `render`, `search` and `text`.
 
 use std::fmt::Write as _;
 

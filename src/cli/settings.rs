@@ -2,6 +2,8 @@
 //! which clap reads into `--cases`) beats the settings file, which beats the default.
 //! The locale is the default language, so a language in the settings file wins over it.
 //! The result, [`Resolved`], holds core types only, so the explorer can take it as it is.
+//!
+//! Depends on its siblings in `cli`, `config` and `model`.
 
 use std::path::PathBuf;
 

@@ -2,6 +2,8 @@
 //! Markdown render the item's report (`report::report`), the same blocks the explorer's
 //! detail pane shows; JSON gives the item's every field and the items linking to it.
 //! Exit 1 for an unknown id.
+//!
+//! Depends on the CLI's own `Outcome`, `index`, `model`, `render`, `report` and `text`.
 
 use super::Outcome;
 use crate::index::Index;
