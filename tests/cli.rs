@@ -883,3 +883,16 @@ fn hostile_cases_path_is_escaped_in_messages() {
         r.stderr
     );
 }
+
+/// The explorer refuses, with a hint, when it has no terminal to draw on (it used to wait
+/// two seconds for crossterm and print crossterm's error).
+#[test]
+fn the_explorer_without_a_terminal_says_so_at_once() {
+    let output = casebook().output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the explorer needs a terminal") && stderr.contains("casebook list"),
+        "{stderr}"
+    );
+}

@@ -69,6 +69,21 @@ const IDLE: Duration = Duration::from_millis(250);
 /// Opens the explorer and runs it until the user quits or a signal arrives; returns
 /// the exit status.
 pub fn run(options: Options) -> anyhow::Result<u8> {
+    use std::io::IsTerminal;
+    // Raw mode and a screen make no sense on a pipe or a file, and crossterm would wait
+    // two seconds for a cursor report that never comes: say so at once instead.
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the explorer needs a terminal, and {} is not one; for output to a file or a \
+             pipe use a subcommand (casebook list, show, search, compare, matrix; casebook \
+             --help lists them)",
+            if std::io::stdout().is_terminal() {
+                "standard input"
+            } else {
+                "standard output"
+            }
+        );
+    }
     let (inputs_tx, inputs) = mpsc::channel();
     events::spawn_signal_listener(inputs_tx.clone())?;
     terminal::install_panic_hook();
