@@ -774,3 +774,28 @@ fn command_keys_work_with_the_korean_input_method_left_on() {
     tmux.type_text("ㅂ");
     assert_terminal_given_back(&tmux);
 }
+
+/// A clipboard tool that never answers (a dead X display over SSH) is given up on
+/// with a notice; the explorer stays responsive meanwhile.
+#[test]
+fn a_clipboard_tool_that_hangs_is_given_up_on_and_keys_keep_working() {
+    let tools = tempfile::tempdir().expect("tempdir");
+    let fake = tools.path().join("wl-copy");
+    std::fs::write(&fake, "#!/bin/sh\nexec sleep 60\n").expect("write");
+    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let path = std::env::var("PATH").unwrap_or_default();
+    let env = format!("LANG=en_US.UTF-8 PATH={}:{path}", tools.path().display());
+    let Some(tmux) = session("clipboard", 100, 30, &env) else {
+        return;
+    };
+    tmux.wait_for("1 Cases");
+    let first = selected_row(&tmux.screen());
+    tmux.keys(&["y"]);
+    tmux.wait_for("copied");
+    tmux.keys(&["j"]);
+    tmux.wait_until("j moved while the tool hangs", |s| selected_row(s) != first);
+    tmux.wait_for("wl-copy did not answer");
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}

@@ -27,6 +27,8 @@ pub enum Input {
     Searched { generation: u64, found: Found },
     /// The collection on disk changed and was loaded again.
     Reloaded(Collection),
+    /// Something for the status bar from another thread.
+    Notice(String),
 }
 
 /// Terminal event → action, in the context the app is in.

@@ -165,6 +165,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
                 Input::Searched { generation, found } => {
                     Some(Action::SearchResults { generation, found })
                 }
+                Input::Notice(notice) => Some(Action::Notice(notice)),
                 Input::Reloaded(fresh) => {
                     searches = SearchWorker::spawn(
                         Arc::clone(&fresh.index),
@@ -195,7 +196,19 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
             next = held.pop_front().or_else(|| inputs.try_recv().ok());
         }
         if let Some(markdown) = app.take_copy() {
-            clipboard::copy(&markdown);
+            let notices = inputs_tx.clone();
+            let lang = app.lang();
+            clipboard::copy(&markdown, move |tool| {
+                let notice = match lang {
+                    Lang::Ko => {
+                        format!("{tool}가 응답하지 않아 중단했습니다 (터미널 복사 OSC 52는 보냄)")
+                    }
+                    Lang::En => {
+                        format!("{tool} did not answer and was stopped (sent by OSC 52 as well)")
+                    }
+                };
+                let _ = notices.send(Input::Notice(notice));
+            });
         }
         if app.take_suspend() {
             terminal::suspend(&mut terminal)?;
