@@ -85,3 +85,17 @@ pub(crate) fn expand(folded: &str, out: &mut String, mut origin: Option<&mut Vec
         }
     }
 }
+
+/// A syllable's parts: initial (0..19), vowel (0..21) and final (0..28, 0 for none).
+pub(crate) fn jamo_parts(c: char) -> Option<(u32, u32, u32)> {
+    const FINALS: u32 = 28;
+    const VOWELS: u32 = 21;
+    let offset = (c as u32).checked_sub(SYLLABLE_FIRST)?;
+    is_syllable(c).then(|| {
+        (
+            offset / (VOWELS * FINALS),
+            offset / FINALS % VOWELS,
+            offset % FINALS,
+        )
+    })
+}

@@ -8,6 +8,7 @@
 //! per-char position maps (highlights recompute them for returned hits only).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 use crate::model::Kind;
 
 use super::postings::{CharPostings, PairPostings};
+use super::typo::Vocabulary;
 use super::{fold, DocField, Document, Field};
 
 /// The prefilter's view of a field.
@@ -122,6 +124,9 @@ pub struct SearchIndex {
     pub(crate) postings: CharPostings,
     /// Which documents contain each pair of adjacent chars.
     pub(crate) pair_postings: PairPostings,
+    /// Every word of the collection, for typo corrections: built on first
+    /// use, since most sessions type no typo and opening must stay quick.
+    vocabulary: OnceLock<Vocabulary>,
     pub(crate) matcher: SkimMatcherV2,
 }
 
@@ -311,6 +316,7 @@ impl SearchIndex {
             all_docs: (0..count as u32).collect(),
             prepared,
             field_masks,
+            vocabulary: OnceLock::new(),
             // Only texts of up to `matcher::LONG_TEXT` chars reach it with a
             // scattered match, so its quadratic alignment stays cheap.
             matcher: SkimMatcherV2::default().ignore_case(),
@@ -347,6 +353,25 @@ impl SearchIndex {
         let prepared = self.prepared.get(doc)?;
         let field = prepared.fields.get(position)?.field;
         Some((field, prepared.original_text(position)?))
+    }
+
+    /// Every word of the collection (built on the first call).
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            // Field by field: the stored text runs fields together.
+            let texts: Vec<&str> = self
+                .prepared
+                .iter()
+                .flat_map(|doc| doc.fields.iter().map(|field| doc.field_text(field)))
+                .collect();
+            Vocabulary::build(&texts)
+        })
+    }
+
+    /// Builds what the first typo correction needs, so that it costs that
+    /// search nothing (for a caller with time to spare, e.g. after opening).
+    pub fn prepare_corrections(&self) {
+        self.vocabulary();
     }
 
     /// The field masks of a prepared document, by field position.

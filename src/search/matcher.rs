@@ -1,9 +1,10 @@
 //! Matching one query term against one folded field text: the match class
-//! used for ranking (exact > prefix > word-prefix > substring > fuzzy), the
-//! fuzzy score from `SkimMatcherV2`, and highlight positions.
+//! used for ranking (whole field > field prefix > whole word > word start >
+//! inside a word > one edit away > scattered), the fuzzy score from
+//! `SkimMatcherV2`, and highlight positions.
 //!
-//! Depends on `fuzzy-matcher` and the sibling `query`, `hangul`, `fold`
-//! modules. All positions here are char indices into the *folded* text; the
+//! Depends on `fuzzy-matcher` and the sibling `query`, `hangul`, `fold`,
+//! `scatter` modules. All positions here are char indices into the *folded* text; the
 //! caller maps them back to the original text.
 
 use std::cell::RefCell;
@@ -14,24 +15,53 @@ use fuzzy_matcher::FuzzyMatcher;
 use super::fold;
 use super::hangul;
 use super::query::{Mode, Term, Unit};
+use super::scatter;
 
 /// How well a term sits in a field; the derive order is the ranking order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum MatchClass {
-    /// Chars in order with gaps.
+    /// Chars in order, in a few chunks at the starts of consecutive words
+    /// ([`scatter::plausible`]).
     Fuzzy,
-    /// Contiguous somewhere.
+    /// A spelling one edit away from the term (see `typo`), contiguous.
+    Typo,
+    /// Contiguous inside a word.
     Substring,
     /// Contiguous at the start of a word.
     WordPrefix,
+    /// A whole word.
+    WholeWord,
     /// Contiguous at the start of the field.
     Prefix,
     /// The whole field.
     Exact,
 }
 
+impl MatchClass {
+    /// How well the text matches, before where it matches: a word (whole, its
+    /// start, or a field's start) beats a piece of a word, which beats a
+    /// spelling one edit away, which beats scattered letters. Inside a Korean
+    /// word counts as a word: Korean writes compounds as one word (밸리 in
+    /// 대덕밸리) and ties particles to the word before (울산의).
+    pub(crate) fn quality(self, hangul_term: bool) -> i64 {
+        match self {
+            MatchClass::Fuzzy => 0,
+            MatchClass::Typo => 1,
+            MatchClass::Substring if hangul_term => 3,
+            MatchClass::Substring => 2,
+            MatchClass::WordPrefix
+            | MatchClass::WholeWord
+            | MatchClass::Prefix
+            | MatchClass::Exact => 3,
+        }
+    }
+
+    /// The best quality there is.
+    pub(crate) const BEST_QUALITY: i64 = 3;
+}
+
 /// A term's match in a field: its class, and the byte range of the
-/// contiguous occurrence that earned it (none for a fuzzy match).
+/// contiguous occurrence that earned it (none for a scattered match).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found {
     pub(crate) class: MatchClass,
@@ -91,9 +121,16 @@ fn starts_word(text: &str, at: usize) -> bool {
         .is_none_or(fold::starts_word_after)
 }
 
+fn ends_word(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(fold::starts_word_after)
+}
+
 /// Whether the units occur in order (gaps allowed). Cheap (`str::find` per
 /// plain char), so it runs first and rejects most fields.
-fn is_subsequence(text: &str, units: &[Unit]) -> bool {
+pub(crate) fn is_subsequence(text: &str, units: &[Unit]) -> bool {
     leftmost_match_end(text, units).is_some()
 }
 
@@ -136,14 +173,18 @@ pub(crate) fn classify(
     if term.units.len() > char_len {
         return None;
     }
-    if !contiguous_possible {
-        return (term.mode == Mode::Fuzzy
+    let scattered = || {
+        (term.mode == Mode::Fuzzy
             && beats(MatchClass::Fuzzy)
-            && is_subsequence(text, &term.units))
+            && is_subsequence(text, &term.units)
+            && scatter::plausible(text, &term.units).is_some())
         .then_some(Found {
             class: MatchClass::Fuzzy,
             span: None,
-        });
+        })
+    };
+    if !contiguous_possible {
+        return scattered();
     }
     let at_start = match_at(text, 0, term);
     let whole = at_start == Some(text.len());
@@ -178,26 +219,30 @@ pub(crate) fn classify(
                 };
                 return contiguous(class, (0, end));
             }
-            if !beats(MatchClass::WordPrefix) || !is_subsequence(text, &term.units) {
+            if !beats(MatchClass::WholeWord) || !is_subsequence(text, &term.units) {
                 return None;
             }
-            let mut first = None;
+            let mut inside = None;
+            let mut word_start = None;
             let mut from = 0;
             while let Some((start, end)) = find_from(text, from, term) {
                 if starts_word(text, start) {
-                    return contiguous(MatchClass::WordPrefix, (start, end));
+                    if ends_word(text, end) {
+                        return contiguous(MatchClass::WholeWord, (start, end));
+                    }
+                    word_start.get_or_insert((start, end));
+                } else {
+                    inside.get_or_insert((start, end));
                 }
-                first.get_or_insert((start, end));
                 from = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
-            if let Some(span) = first {
+            if let Some(span) = word_start {
+                return contiguous(MatchClass::WordPrefix, span);
+            }
+            if let Some(span) = inside {
                 return contiguous(MatchClass::Substring, span);
             }
-            // The subsequence test above passed.
-            (term.mode == Mode::Fuzzy && beats(MatchClass::Fuzzy)).then_some(Found {
-                class: MatchClass::Fuzzy,
-                span: None,
-            })
+            scattered()
         }
     }
 }
@@ -218,15 +263,15 @@ thread_local! {
     static EXPANDED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Texts longer than this (in chars) score a scattered match by its
-/// [`shortest_window`] instead of the fuzzy matcher's alignment.
+/// Texts longer than this (in chars) score a scattered match by its chunks
+/// ([`scatter_score`]) instead of the fuzzy matcher's alignment.
 pub(crate) const LONG_TEXT: usize = 64;
 
 /// The fuzzy score of a match: for a contiguous occurrence, the score
 /// `SkimMatcherV2` gives that gap-free alignment, computed directly (the
 /// matcher itself costs far more and adds nothing for a contiguous match);
-/// for a scattered one in a long text, the score of its shortest window;
-/// otherwise the matcher's own score.
+/// for a scattered one in a long text, the score of its chunks; otherwise the
+/// matcher's own score.
 pub(crate) fn fuzzy_score(
     matcher: &SkimMatcherV2,
     text: &str,
@@ -236,9 +281,8 @@ pub(crate) fn fuzzy_score(
 ) -> i64 {
     match found.span {
         Some((start, end)) => contiguous_score(text, start, end),
-        None if char_len > LONG_TEXT => {
-            shortest_window(text, &term.units).map_or(0, |window| window.score)
-        }
+        None if char_len > LONG_TEXT => scatter::plausible(text, &term.units)
+            .map_or(0, |scatter| scatter_score(&term.units, &scatter)),
         None => EXPANDED.with(|buffer| {
             let mut expanded = buffer.borrow_mut();
             expanded.clear();
@@ -282,43 +326,10 @@ fn contiguous_score(text: &str, start: usize, end: usize) -> i64 {
     GAP_EXTENSION + start_bonus + matched * SCORE_MATCH + (matched - 1).max(0) * run_bonus
 }
 
-/// A scattered match in a long text, placed cheaply: the leftmost match's
-/// end, and the latest start from which the units still occur in order up
-/// to that end. Scored with the matcher's weights for the gaps it leaves:
-/// the fuzzy matcher's quadratic alignment over a long body cost more than
-/// the rest of a search together, and its linear fallback scores a match by
-/// where the text starts rather than by the match.
-pub(crate) struct Window {
-    pub(crate) score: i64,
-    /// Byte offsets of the matched chars, ascending.
-    pub(crate) positions: Vec<usize>,
-}
-
-/// The [`Window`] of the units in `text`, or `None` if they do not occur in
-/// order.
-pub(crate) fn shortest_window(text: &str, units: &[Unit]) -> Option<Window> {
-    let end = leftmost_match_end(text, units)?;
-    // Backward from there: the latest start.
-    let mut positions = Vec::with_capacity(units.len());
-    let mut pending = units.iter().rev().peekable();
-    let (mut gaps, mut skipped, mut in_gap) = (0i64, 0i64, false);
-    for (offset, c) in text.get(..end)?.char_indices().rev() {
-        let Some(unit) = pending.peek() else {
-            break;
-        };
-        if unit.matches(c) {
-            positions.push(offset);
-            pending.next();
-            in_gap = false;
-        } else {
-            skipped += 1;
-            if !in_gap {
-                gaps += 1;
-                in_gap = true;
-            }
-        }
-    }
-    positions.reverse();
+/// The score of a scattered match, with the matcher's weights: letters that
+/// follow each other earn the consecutive bonus, each cut between pieces
+/// costs a gap instead, and each letter skipped inside a word a gap's length.
+fn scatter_score(units: &[Unit], scatter: &scatter::Scatter) -> i64 {
     // A syllable counts twice, as in the matcher's expanded text.
     let matched: i64 = units
         .iter()
@@ -327,10 +338,11 @@ pub(crate) fn shortest_window(text: &str, units: &[Unit]) -> Option<Window> {
             _ => 1,
         })
         .sum();
-    Some(Window {
-        score: matched * SCORE_MATCH + gaps * GAP_START + skipped * GAP_EXTENSION,
-        positions,
-    })
+    let cuts = scatter.pieces.saturating_sub(1) as i64;
+    matched * SCORE_MATCH
+        + (matched - cuts) * BONUS_CONSECUTIVE
+        + cuts * GAP_START
+        + scatter.skipped as i64 * GAP_EXTENSION
 }
 
 /// Char indices (into the folded text) to highlight for this term, or `None`
@@ -344,8 +356,8 @@ pub(crate) fn highlight(matcher: &SkimMatcherV2, text: &str, term: &Term) -> Opt
         return Some((first..first + count).collect());
     }
     if char_len > LONG_TEXT {
-        let window = shortest_window(text, &term.units)?;
-        let mut positions = window.positions.into_iter().peekable();
+        let scatter = scatter::plausible(text, &term.units)?;
+        let mut positions = scatter.positions.into_iter().peekable();
         return Some(
             text.char_indices()
                 .enumerate()

@@ -54,10 +54,12 @@ mod index;
 mod matcher;
 mod postings;
 mod query;
+mod scatter;
 mod searcher;
 mod synthetic;
 #[cfg(test)]
 mod tests;
+mod typo;
 
 use crate::model::Kind;
 

@@ -127,14 +127,34 @@ impl CharPostings {
     ) -> Option<Vec<u64>> {
         let mut set: Option<Vec<u64>> = None;
         for term in terms {
-            for &unit in &term.units {
-                let Some(row) = self.unit_row(unit) else {
-                    return Some(vec![0; self.words]);
-                };
-                intersect(&mut set, row);
+            if term.corrections.is_empty() {
+                match self.with_every_char(term) {
+                    Some(row) => intersect(&mut set, &row),
+                    None => return Some(vec![0; self.words]),
+                }
+            } else {
+                // The documents with every char of the term or of one of its
+                // corrections.
+                let mut either = vec![0; self.words];
+                for spelling in std::iter::once(term).chain(&term.corrections) {
+                    if let Some(row) = self.with_every_char(spelling) {
+                        either.iter_mut().zip(&row).for_each(|(a, b)| *a |= b);
+                    }
+                }
+                intersect(&mut set, &either);
             }
         }
         set
+    }
+
+    /// The documents holding every char of the term, `None` when one of them
+    /// is in no document.
+    fn with_every_char(&self, term: &Term) -> Option<Vec<u64>> {
+        let mut set: Option<Vec<u64>> = None;
+        for &unit in &term.units {
+            intersect(&mut set, self.unit_row(unit)?);
+        }
+        Some(set.unwrap_or_else(|| vec![!0; self.words]))
     }
 }
 

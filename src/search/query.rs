@@ -89,6 +89,12 @@ pub(crate) struct Term {
     /// For each char of `matcher_pattern`, whether it is an added initial whose
     /// matched position must not be highlighted.
     pub(crate) matcher_added: Vec<bool>,
+    /// Whether the term holds Hangul (a syllable or a lone initial).
+    pub(crate) hangul: bool,
+    /// For a term the collection does not contain as typed: the spellings one
+    /// edit away that it does contain, each a contiguous term (set by the
+    /// searcher from the index's vocabulary; empty otherwise).
+    pub(crate) corrections: Vec<Term>,
 }
 
 impl Term {
@@ -126,7 +132,13 @@ impl Term {
             mask | fold::pair_bit(first, second)
         });
         let has_initials = units.iter().any(|u| matches!(u, Unit::Initial(_)));
+        let hangul = units.iter().any(|unit| match unit {
+            Unit::Initial(_) => true,
+            Unit::Char(c) => hangul::is_syllable(*c),
+        });
         Term {
+            hangul,
+            corrections: Vec::new(),
             finder: (!has_initials && units.len() > 1)
                 .then(|| memchr::memmem::Finder::new(folded.as_bytes()).into_owned()),
             has_initials,
@@ -139,6 +151,17 @@ impl Term {
             matcher_pattern,
             matcher_added,
         }
+    }
+
+    /// A spelling of this term one edit away, matched contiguously.
+    pub(crate) fn correction(&self, spelling: &str) -> Term {
+        Term::new(spelling, Mode::Exact)
+    }
+
+    /// Whether a typo correction may be looked for: a term that must sit
+    /// contiguously or may be scattered, without lone initials.
+    pub(crate) fn may_be_corrected(&self) -> bool {
+        matches!(self.mode, Mode::Fuzzy | Mode::Exact) && !self.has_initials
     }
 
     /// Whether every field this term matches is also matched by `wider`.
@@ -199,15 +222,23 @@ impl Query {
         self.fields.is_none_or(|bits| bits & field_bit(field) != 0)
     }
 
+    /// Whether some other query may narrow this one (see [`Query::narrows`]).
+    pub(crate) fn may_be_narrowed(&self) -> bool {
+        self.negations.is_empty()
+            && self.terms.iter().all(|t| {
+                t.corrections.is_empty()
+                    && matches!(t.mode, Mode::Fuzzy | Mode::Exact | Mode::Prefix)
+            })
+    }
+
     /// Whether every document matching `self` also matches `wider`, judged
     /// from the query alone; lets a refined query search only the previous
     /// matches.
     pub(crate) fn narrows(&self, wider: &Query) -> bool {
-        wider.negations.is_empty()
-            && wider
-                .terms
-                .iter()
-                .all(|t| matches!(t.mode, Mode::Fuzzy | Mode::Exact | Mode::Prefix))
+        // A correction of one query need not be within the other's matches.
+        let corrected = |query: &Query| query.terms.iter().any(|t| !t.corrections.is_empty());
+        !corrected(self)
+            && wider.may_be_narrowed()
             && self.kinds == wider.kinds
             && self.types == wider.types
             && self.fields == wider.fields

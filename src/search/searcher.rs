@@ -17,6 +17,7 @@ use super::index::{PreparedDoc, SearchIndex};
 use super::matcher::{self, Found, MatchClass};
 use super::postings;
 use super::query::{Mode, Query, Term};
+use super::typo;
 use super::{fold, parse_query, Field, Hit, SearchResults};
 
 /// Documents evaluated between two polls of the cancellation callback, per
@@ -26,10 +27,14 @@ const DOCS_PER_POLL: usize = 128;
 /// No field: a document without any field, listed by a query without terms.
 const NO_FIELD: u32 = u32::MAX;
 
-/// Score weights: a title match outweighs any class, a class any fuzzy score.
-const TITLE_WEIGHT: i64 = 100_000_000;
+/// Score weights, most significant first: how well the text matches
+/// ([`MatchClass::quality`]), then whether it is a name or alias, then the
+/// finer class, then the fuzzy score.
 const CLASS_WEIGHT: i64 = 1_000_000;
 const FUZZY_RANGE: i64 = CLASS_WEIGHT / 2;
+/// Above every class (there are seven).
+const TITLE_WEIGHT: i64 = 10 * CLASS_WEIGHT;
+const QUALITY_WEIGHT: i64 = 2 * TITLE_WEIGHT;
 
 /// The matches of the last completed search.
 #[derive(Debug)]
@@ -97,6 +102,9 @@ struct Plan<'q> {
     mask: u64,
     /// For each term, what rules out a contiguous occurrence in a document.
     contiguous: Vec<Contiguity<'q>>,
+    /// Whether a longer query may narrow this one, so that the documents it
+    /// may still match are worth keeping (see [`Evaluated::Loose`]).
+    keeps_loose: bool,
 }
 
 /// Where a term may sit contiguously; every check is optional, and none
@@ -145,19 +153,60 @@ impl<'q> Plan<'q> {
         let mut terms: Vec<&Term> = query.terms.iter().collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.units.len()));
         Plan {
-            mask: terms.iter().fold(0, |mask, t| mask | t.mask),
+            // A term with corrections may match by a spelling that lacks some
+            // of its chars.
+            mask: terms
+                .iter()
+                .filter(|t| t.corrections.is_empty())
+                .fold(0, |mask, t| mask | t.mask),
             contiguous: vec![Contiguity::default(); terms.len()],
+            keeps_loose: query.may_be_narrowed(),
             query,
             terms,
         }
     }
 }
 
-fn term_score(title: bool, class: MatchClass, fuzzy: i64) -> i64 {
-    i64::from(title) * TITLE_WEIGHT
+fn term_score(hangul: bool, title: bool, class: MatchClass, fuzzy: i64) -> i64 {
+    class.quality(hangul) * QUALITY_WEIGHT
+        + i64::from(title) * TITLE_WEIGHT
         + class as i64 * CLASS_WEIGHT
         + fuzzy.clamp(-FUZZY_RANGE, FUZZY_RANGE - 1)
         + FUZZY_RANGE
+}
+
+/// The best match of a term so far while a document's fields are read.
+#[derive(Clone, Copy)]
+struct Best<'t> {
+    title: bool,
+    found: Found,
+    position: usize,
+    /// The term or the correction that matched.
+    matched: &'t Term,
+}
+
+impl Best<'_> {
+    /// Whether a field read later (whose title status is `title`; fields come
+    /// titles first) may still hold a better match.
+    fn beatable_by(&self, title: bool, hangul: bool) -> bool {
+        self.found.class.quality(hangul) < MatchClass::BEST_QUALITY
+            || (title == self.title && self.found.class != MatchClass::Exact)
+    }
+
+    /// The class a match in a field with title status `title` must beat to be
+    /// better: the same class in a field like this one's, and anything of the
+    /// same quality in a body field after a name.
+    fn floor(&self, title: bool, hangul: bool) -> MatchClass {
+        if title == self.title {
+            return self.found.class;
+        }
+        match self.found.class.quality(hangul) {
+            0 => MatchClass::Fuzzy,
+            1 => MatchClass::Typo,
+            2 => MatchClass::Substring,
+            _ => MatchClass::Exact,
+        }
+    }
 }
 
 /// The term's best field in the document, `None` if it matches none.
@@ -169,7 +218,8 @@ fn best_field(
     scoring: Scoring,
     contiguous_in_doc: bool,
 ) -> Option<TermMatch> {
-    let mut best: Option<(bool, Found, usize)> = None;
+    let hangul = term.hangul;
+    let mut best: Option<Best<'_>> = None;
     // With bounds only: whether fields that might hold a better match were
     // left unread.
     let mut stopped_early = false;
@@ -187,10 +237,10 @@ fn best_field(
         let Some(field) = doc.fields.get(position) else {
             break;
         };
-        if let Some((title, Found { class, .. }, _)) = best {
-            // Fields are sorted titles first, so nothing later can beat a
-            // title match or, within the same tier, an exact one.
-            if (title && !field.is_title()) || class == MatchClass::Exact {
+        if let Some(found) = &best {
+            // Fields are sorted titles first, so once nothing can beat the
+            // match at hand in this field, nothing can in a later one.
+            if !found.beatable_by(field.is_title(), hangul) {
                 break;
             }
             if scoring == Scoring::Bounds && !field.is_title() {
@@ -201,7 +251,7 @@ fn best_field(
         if !query.allows_field(field.field) {
             continue;
         }
-        let floor = best.map(|(_, found, _)| found.class);
+        let floor = best.map(|b| b.floor(field.is_title(), hangul));
         let text = doc.field_text(field);
         if let Some(found) = matcher::classify(
             text,
@@ -210,10 +260,28 @@ fn best_field(
             floor,
             contiguous_possible,
         ) {
-            best = Some((field.is_title(), found, position));
+            best = Some(Best {
+                title: field.is_title(),
+                found,
+                position,
+                matched: term,
+            });
         }
     }
-    let (title, found, position) = best?;
+    if !term.corrections.is_empty() {
+        // The term occurs nowhere as typed, so at best it matched scattered;
+        // a spelling one edit away beats that wherever it is.
+        if let Some(typo) = corrected_field(index, doc, term, query) {
+            best = Some(typo);
+            stopped_early = false;
+        }
+    }
+    let Best {
+        title,
+        found,
+        position,
+        matched,
+    } = best?;
     let char_len = doc.fields[position].char_len as usize;
     // A scattered match is left unscored when bounds will do: in a short text
     // its score needs the fuzzy matcher, and after an early stop a better
@@ -221,21 +289,22 @@ fn best_field(
     let unscored = found.span.is_none() && (char_len <= matcher::LONG_TEXT || stopped_early);
     let (lower, upper) = if scoring == Scoring::Bounds && unscored {
         (
-            term_score(title, found.class, -FUZZY_RANGE),
-            term_score(title, found.class, FUZZY_RANGE),
+            term_score(hangul, title, found.class, -FUZZY_RANGE),
+            term_score(hangul, title, found.class, FUZZY_RANGE),
         )
     } else {
         let text = doc.field_text(&doc.fields[position]);
         let score = term_score(
+            hangul,
             title,
             found.class,
-            matcher::fuzzy_score(&index.matcher, text, char_len, term, found),
+            matcher::fuzzy_score(&index.matcher, text, char_len, matched, found),
         );
         (score, score)
     };
     let upper = if stopped_early {
         // A later body field may hold anything up to an exact match.
-        upper.max(term_score(false, MatchClass::Exact, FUZZY_RANGE))
+        upper.max(term_score(hangul, false, MatchClass::Exact, FUZZY_RANGE))
     } else {
         upper
     };
@@ -244,6 +313,41 @@ fn best_field(
         upper,
         position,
     })
+}
+
+/// The first field (names first) holding one of the term's corrections, as a
+/// typo match.
+fn corrected_field<'t>(
+    index: &SearchIndex,
+    doc: &PreparedDoc,
+    term: &'t Term,
+    query: &Query,
+) -> Option<Best<'t>> {
+    let masks = index.masks_of(doc);
+    doc.fields
+        .iter()
+        .zip(masks)
+        .enumerate()
+        .filter(|(_, (field, _))| query.allows_field(field.field))
+        .find_map(|(position, (field, masks))| {
+            term.corrections.iter().find_map(|correction| {
+                if correction.mask & !masks.chars != 0 || correction.pair_mask & !masks.pairs != 0 {
+                    return None;
+                }
+                let text = doc.field_text(field);
+                let found =
+                    matcher::classify(text, field.char_len as usize, correction, None, true)?;
+                Some(Best {
+                    title: field.is_title(),
+                    found: Found {
+                        class: MatchClass::Typo,
+                        span: found.span,
+                    },
+                    position,
+                    matched: correction,
+                })
+            })
+        })
 }
 
 /// The field shown for a listing: the first name field in scope, else the
@@ -320,6 +424,57 @@ fn evaluate(
     })
 }
 
+/// A document as the first pass sees it.
+enum Evaluated {
+    Match(Candidate),
+    /// No match, but a longer query typed from this one may match: every
+    /// term's chars occur in order in one of its fields. Plausibility (see
+    /// `scatter`) is stricter for short terms than for long ones, so a match
+    /// of `ulsa` need not be one of `uls`; these documents are kept for the
+    /// next keystroke all the same.
+    Loose,
+    Miss,
+}
+
+fn evaluate_keeping_loose(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> Evaluated {
+    match evaluate(index, doc_id, plan, Scoring::Bounds) {
+        Some(candidate) => Evaluated::Match(candidate),
+        None if plan.keeps_loose && is_loose(index, doc_id, plan) => Evaluated::Loose,
+        None => Evaluated::Miss,
+    }
+}
+
+/// Whether the document passes the query's filters and every term's chars
+/// occur in order in one of its fields in scope: what every query that
+/// [`Query::narrows`] this one needs of a document.
+fn is_loose(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> bool {
+    let Some(doc) = index.prepared.get(doc_id as usize) else {
+        return false;
+    };
+    let query = plan.query;
+    if !query.allows_kind(doc.kind) {
+        return false;
+    }
+    if let Some(types) = &query.types {
+        let Some(type_id) = doc.type_id.as_deref() else {
+            return false;
+        };
+        if !types.iter().any(|t| type_id.contains(t.as_str())) {
+            return false;
+        }
+    }
+    plan.terms.iter().all(|term| {
+        doc.fields
+            .iter()
+            .zip(index.masks_of(doc))
+            .any(|(field, masks)| {
+                term.mask & !masks.chars == 0
+                    && query.allows_field(field.field)
+                    && matcher::is_subsequence(doc.field_text(field), &term.units)
+            })
+    })
+}
+
 /// Makes the scores exact for every match that can still be among the best
 /// `limit`, dropping the others.
 ///
@@ -355,6 +510,21 @@ fn settle(
         .collect()
 }
 
+/// Gives each term the collection does not contain as typed its spellings
+/// one edit away that it does contain (see `typo`).
+fn add_corrections(index: &SearchIndex, query: &mut Query) {
+    for term in &mut query.terms {
+        if term.may_be_corrected() && typo::worth_correcting(&term.text) {
+            term.corrections = index
+                .vocabulary()
+                .corrections(&term.text)
+                .iter()
+                .map(|spelling| term.correction(spelling))
+                .collect();
+        }
+    }
+}
+
 fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
     let doc_index = candidate.doc as usize;
     let prepared = &index.prepared[doc_index];
@@ -374,7 +544,12 @@ fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
         let original = index.field(doc_index, position).map(|(_, text)| text);
         let (folded, origin) = fold::fold_with_origin(original.as_deref().unwrap_or(""));
         for term in &query.terms {
-            if let Some(positions) = matcher::highlight(&index.matcher, &folded, term) {
+            let positions = matcher::highlight(&index.matcher, &folded, term).or_else(|| {
+                term.corrections
+                    .iter()
+                    .find_map(|correction| matcher::highlight(&index.matcher, &folded, correction))
+            });
+            if let Some(positions) = positions {
                 indices.extend(positions.into_iter().filter_map(|p| origin.get(p).copied()));
             }
         }
@@ -424,11 +599,12 @@ impl<'a> Searcher<'a> {
     /// Like [`Searcher::search`] with an already parsed query.
     pub fn search_query(
         &mut self,
-        query: Query,
+        mut query: Query,
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<SearchResults> {
         let index = self.index;
+        add_corrections(index, &mut query);
         let previous = self.previous.take();
         let narrowed: &[u32] = match &previous {
             Some(p) if query.narrows(&p.query) => &p.docs,
@@ -464,16 +640,22 @@ impl<'a> Searcher<'a> {
             now
         };
         let plan = Plan::new(index, &query);
-        let per_chunk: Vec<Vec<Candidate>> = candidates
+        let per_chunk: Vec<(Vec<Candidate>, Vec<u32>)> = candidates
             .par_chunks(DOCS_PER_POLL)
             .map(|chunk| {
+                let mut matches = Vec::new();
+                let mut loose = Vec::new();
                 if should_stop() {
-                    return Vec::new();
+                    return (matches, loose);
                 }
-                chunk
-                    .iter()
-                    .filter_map(|&doc| evaluate(index, doc, &plan, Scoring::Bounds))
-                    .collect()
+                for &doc in chunk {
+                    match evaluate_keeping_loose(index, doc, &plan) {
+                        Evaluated::Match(candidate) => matches.push(candidate),
+                        Evaluated::Loose => loose.push(doc),
+                        Evaluated::Miss => {}
+                    }
+                }
+                (matches, loose)
             })
             .collect();
         if stop.load(AtomicOrdering::Relaxed) {
@@ -482,12 +664,22 @@ impl<'a> Searcher<'a> {
             self.previous = previous;
             return None;
         }
-        let matches: Vec<Candidate> = per_chunk.concat();
+        let mut matches: Vec<Candidate> = Vec::new();
+        let mut kept: Vec<u32> = Vec::new();
+        for (chunk_matches, chunk_loose) in per_chunk {
+            kept.extend(chunk_matches.iter().map(|c| c.doc));
+            kept.extend(chunk_loose);
+            matches.extend(chunk_matches);
+        }
         let total = matches.len();
-        self.previous = Some(Previous {
-            docs: matches.iter().map(|c| c.doc).collect(),
-            query: query.clone(),
-        });
+        if plan.keeps_loose {
+            // Ascending, as the narrowed search walks them.
+            kept.sort_unstable();
+            self.previous = Some(Previous {
+                docs: kept,
+                query: query.clone(),
+            });
+        }
 
         let mut matches = settle(index, &plan, matches, limit);
         if limit < matches.len() {
@@ -508,7 +700,8 @@ impl<'a> Searcher<'a> {
 /// the same results.
 #[cfg(test)]
 pub(crate) fn reference_search(index: &SearchIndex, query: &str, limit: usize) -> SearchResults {
-    let query = parse_query(query);
+    let mut query = parse_query(query);
+    add_corrections(index, &mut query);
     let plan = Plan::plain(&query);
     let mut matches: Vec<Candidate> = index
         .all_docs
