@@ -190,23 +190,19 @@ fn hangul_typed_for_latin_finds_the_latin() {
     );
 }
 
-// On the shipped cases a Latin query still finds something through letters strewn
-// across long English text, so these rescues wait for the stricter ranking.
+// On the shipped cases too: no letters strewn across long English text stand in the way.
 
 #[test]
-#[ignore = "needs the stricter ranking from the relevance branch"]
 fn shipped_eoejr_finds_daedeok() {
     assert_rescued("eoejr", "대덕", "daedeok", None);
 }
 
 #[test]
-#[ignore = "needs the stricter ranking from the relevance branch"]
 fn shipped_dnftks_finds_ulsan() {
     assert_rescued("dnftks", "울산", "ulsan", None);
 }
 
 #[test]
-#[ignore = "needs the stricter ranking from the relevance branch"]
 fn shipped_kind_filter_is_kept() {
     assert_rescued(
         "kind:case eoejr",
