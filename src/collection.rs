@@ -74,14 +74,17 @@ pub struct ItemHit {
     pub indices: Vec<usize>,
 }
 
-/// A search's answer: the hits, how many match in all, and — when the query as typed
-/// found nothing and a 두벌식 conversion of it did — the converted query that was used.
+/// A search's answer: the hits, how many match in all, the spellings one edit away that
+/// were searched for a term found nowhere as typed, and — when the query as typed found
+/// nothing and a 두벌식 conversion of it did — the converted query that was used.
 /// The hits are [`ItemHit`]s ([`find`]) or, with their ranking scores, `(ItemHit, i64)`
 /// ([`find_scored`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found<H = ItemHit> {
     pub hits: Vec<H>,
     pub total: usize,
+    /// See [`crate::search::SearchResults::corrected`].
+    pub corrected: Vec<String>,
     pub converted: Option<String>,
 }
 
@@ -90,17 +93,18 @@ impl<H> Default for Found<H> {
         Found {
             hits: Vec::new(),
             total: 0,
+            corrected: Vec::new(),
             converted: None,
         }
     }
 }
 
 /// Runs `query` and returns at most `limit` hits as items, best first, with the number of
-/// matches. When the query as typed matches nothing, tries it as typed with the keyboard
-/// in the wrong mode — Latin keys meant as Hangul ([`keyboard::hangul_from_latin`]), then
+/// matches. When the query as typed matches nothing (or only through spellings one edit
+/// away), tries it as typed with the keyboard in the wrong mode — Latin keys meant as Hangul ([`keyboard::hangul_from_latin`]), then
 /// Hangul meant as Latin ([`keyboard::latin_from_hangul`]) — and returns the first that
-/// matches, with `converted` set to it (see [`wrong_mode_conversions`]). `None` when
-/// `cancelled` said stop.
+/// matches as typed, with `converted` set to it (see [`wrong_mode_conversions`]). `None`
+/// when `cancelled` said stop.
 pub fn find(
     index: &Index,
     searcher: &mut Searcher<'_>,
@@ -112,6 +116,7 @@ pub fn find(
     Some(Found {
         hits: found.hits.into_iter().map(|(hit, _)| hit).collect(),
         total: found.total,
+        corrected: found.corrected,
         converted: found.converted,
     })
 }
@@ -124,20 +129,16 @@ pub fn find_scored(
     limit: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Found<(ItemHit, i64)>> {
-    let (hits, total) = search_items_scored(index, searcher, query, limit, cancelled)?;
-    let mut found = Found {
-        hits,
-        total,
-        converted: None,
-    };
-    if total == 0 {
+    let mut found = search_items_scored(index, searcher, query, limit, cancelled)?;
+    // A near spelling is a guess; a query typed in the wrong mode that matches as
+    // converted is what was meant (`eoejr` is 대덕, not a word one edit from "eoe…").
+    if found.total == 0 || !found.corrected.is_empty() {
         for converted in wrong_mode_conversions(query) {
-            let (hits, total) = search_items_scored(index, searcher, &converted, limit, cancelled)?;
-            if total > 0 {
+            let rescued = search_items_scored(index, searcher, &converted, limit, cancelled)?;
+            if rescued.total > 0 && rescued.corrected.is_empty() {
                 found = Found {
-                    hits,
-                    total,
                     converted: Some(converted),
+                    ..rescued
                 };
                 break;
             }
@@ -201,8 +202,11 @@ pub fn search_items(
     limit: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<(Vec<ItemHit>, usize)> {
-    let (hits, total) = search_items_scored(index, searcher, query, limit, cancelled)?;
-    Some((hits.into_iter().map(|(hit, _)| hit).collect(), total))
+    let found = search_items_scored(index, searcher, query, limit, cancelled)?;
+    Some((
+        found.hits.into_iter().map(|(hit, _)| hit).collect(),
+        found.total,
+    ))
 }
 
 /// [`search_items`] with each hit's ranking score, which `casebook search --json` reports.
@@ -212,7 +216,7 @@ pub fn search_items_scored(
     query: &str,
     limit: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<(Vec<(ItemHit, i64)>, usize)> {
+) -> Option<Found<(ItemHit, i64)>> {
     let results = searcher.search(query, limit, cancelled)?;
     let search_index = searcher.index();
     let hits = results
@@ -237,5 +241,10 @@ pub fn search_items_scored(
             ))
         })
         .collect();
-    Some((hits, results.total))
+    Some(Found {
+        hits,
+        total: results.total,
+        corrected: results.corrected,
+        converted: None,
+    })
 }

@@ -55,29 +55,25 @@ pub fn document(index: &Index, item: &Item) -> Document {
                 push_text(&mut fields, Field::Actor, &actor.who);
             }
             for figure in &case.figures {
-                let unit = |lang_unit: Option<&str>| {
-                    lang_unit.map(|u| format!(" {u}")).unwrap_or_default()
-                };
-                push(
-                    &mut fields,
-                    Field::Figure,
-                    &format!(
-                        "{}: {}{}",
-                        figure.label.ko,
-                        figure.value,
-                        unit(figure.unit.as_ref().map(|u| u.ko.as_str()))
+                for (label, unit) in [
+                    (
+                        &figure.label.ko,
+                        figure.unit.as_ref().map(|u| u.ko.as_str()),
                     ),
-                );
-                push(
-                    &mut fields,
-                    Field::Figure,
-                    &format!(
-                        "{}: {}{}",
-                        figure.label.en,
-                        figure.value,
-                        unit(figure.unit.as_ref().map(|u| u.en.as_str()))
+                    (
+                        &figure.label.en,
+                        figure.unit.as_ref().map(|u| u.en.as_str()),
                     ),
-                );
+                ] {
+                    push(
+                        &mut fields,
+                        Field::Figure,
+                        &format!("{label}: {}", figure_with_unit(&figure.value, unit)),
+                    );
+                }
+                if let Some(note) = &figure.note {
+                    push_text(&mut fields, Field::Figure, note);
+                }
             }
             for (points, field) in [
                 (&case.strengths, Field::Strength),
@@ -158,4 +154,16 @@ pub fn document(index: &Index, item: &Item) -> Document {
 
 fn type_name(index: &Index, id: &str) -> Text {
     index.get(id).map(|t| t.name.clone()).unwrap_or_default()
+}
+
+/// A figure's value with its unit as people type it: `69.3%`, `5,200억원`, `220여개`, but
+/// `1938 year` — a Korean unit or a sign is written onto the number, an English word apart.
+fn figure_with_unit(value: &str, unit: Option<&str>) -> String {
+    match unit {
+        None => value.to_string(),
+        Some(unit) if unit.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            format!("{value} {unit}")
+        }
+        Some(unit) => format!("{value}{unit}"),
+    }
 }

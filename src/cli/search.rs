@@ -39,6 +39,7 @@ pub fn search(
     let collection::Found {
         hits,
         total,
+        corrected,
         converted,
     } = collection::find_scored(index, &mut searcher, &query, limit, &|| false).unwrap_or_default();
     let search_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -67,6 +68,28 @@ pub fn search(
                 Lang::En => format!(
                     "casebook: nothing matches \"{typed}\"; showing results for \
                      \"{converted}\" (typed with the keyboard in the wrong mode)"
+                ),
+            }
+        );
+    }
+    if !corrected.is_empty() {
+        let typed = escape_for_terminal(typed);
+        let spellings = corrected
+            .iter()
+            .map(|s| format!("\"{}\"", escape_for_terminal(s)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            stderr,
+            "{}",
+            match lang {
+                Lang::Ko => format!(
+                    "casebook: \"{typed}\"의 낱말이 그대로는 없어 철자가 한 글자 다른 \
+                     {spellings}의 결과를 보여 줍니다"
+                ),
+                Lang::En => format!(
+                    "casebook: a word of \"{typed}\" is found nowhere as typed; showing \
+                     results for the spelling one edit away: {spellings}"
                 ),
             }
         );

@@ -177,4 +177,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Number of matching documents (may exceed `hits.len()`).
     pub total: usize,
+    /// When a term occurs nowhere as typed: the spellings one edit away that
+    /// were searched for instead (a few per term, most common first). Empty
+    /// when every term was searched as typed, or nothing matched.
+    pub corrected: Vec<String>,
 }

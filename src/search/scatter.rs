@@ -1,11 +1,13 @@
 //! When a term's letters are scattered over a text, whether that is a match a person would
 //! mean. The term is cut into pieces: the first starts a word; each next one starts one of
-//! the following words (one word may be skipped), or goes on in the same word after a gap
-//! of one or two letters. A term of four letters or more takes at most half as many words
-//! as letters, and skips at most half as many letters inside words: `sdv` finds "San Diego
-//! Valley", `sandiego` "San Diego", `unvrsty` "university", `대특` "대덕특구"; but `ulsan` is
-//! not found in "Open culture …" by one letter here and one there, `apple` not in "a
-//! supplier", and a word no text contains (`kospi`) finds nothing. fzf's bonuses for
+//! the following words (one word may be skipped), or — in Korean, which writes compounds
+//! as one word and abbreviates them by their syllables (산단 for 산업단지) — goes on in the
+//! same word after a gap of one or two syllables. A Latin term of four letters or more
+//! takes at most half as many words as letters; a Korean one at most one word per two
+//! syllables. `sdv` finds "San Diego Valley", `sandiego` "San Diego", `대특` "대덕특구"; but
+//! `ulsan` is not found in "Open culture …" by one letter here and one there, `apple` not
+//! in "a supplier", `tesla` not in "the … solar", and a word no text contains (`kospi`)
+//! finds nothing. fzf's bonuses for
 //! consecutive letters and word starts point the same way; this makes them a rule.
 //!
 //! Depends on the sibling `query` and `hangul` modules. Positions are byte offsets into the
@@ -37,7 +39,7 @@ const MAX_STEPS: usize = 4096;
 /// (`hp` in "higher profits") are chance, not intent.
 const MIN_WEIGHT: usize = 3;
 
-/// The longest gap inside a word between two pieces.
+/// The longest gap inside a Korean word between two pieces, in syllables.
 const MAX_GAP: usize = 2;
 
 /// What a term may spend on being scattered.
@@ -62,11 +64,23 @@ fn weight(units: &[Unit]) -> usize {
 
 /// Up to three letters any word may hold a piece (an acronym: `sdv`); from four on, the
 /// words average two letters or more, so that single letters strewn over consecutive
-/// words do not spell a word.
+/// words do not spell a word. Syllables from two words (`회의` in "회사 의견") are chance
+/// too: a Korean term takes one word per two syllables.
 fn allowance(units: &[Unit]) -> Allowance {
     let weight = weight(units);
+    let syllables = units
+        .iter()
+        .filter(|unit| matches!(unit, Unit::Char(c) if hangul::is_syllable(*c)))
+        .count();
+    let words = if syllables > 0 {
+        (units.len() / 2).max(1)
+    } else if weight <= 3 {
+        units.len()
+    } else {
+        weight / 2
+    };
     Allowance {
-        words: if weight <= 3 { units.len() } else { weight / 2 },
+        words,
         skipped: weight / 2,
     }
 }
@@ -209,7 +223,13 @@ impl Search<'_> {
     /// Tries every place the piece after `place..place + length` may start.
     fn continue_after(&mut self, place: Place, length: usize, done: usize, state: State) {
         let end = place.at + length;
+        let chars = &self.words[place.word].chars;
+        // Gaps only between syllables: a Latin word is typed from its start.
+        let korean = |at: usize| chars.get(at).is_some_and(|&(_, c)| hangul::is_syllable(c));
         for gap in 1..=MAX_GAP {
+            if !korean(end + gap - 1) || !korean(end + gap) {
+                break;
+            }
             let skipped = state.skipped + gap;
             if skipped > self.allowance.skipped {
                 break;
@@ -288,9 +308,9 @@ mod tests {
         assert_eq!(chunks("daedeok valley", "daeval"), Some(2));
         // One word may be skipped.
         assert_eq!(chunks("university of tokyo", "unitok"), Some(2));
-        // Inside a word, gaps of one or two letters.
-        assert_eq!(chunks("university", "unvrsty"), Some(4));
+        // Inside a Korean word, gaps of one or two syllables.
         assert_eq!(chunks("대덕특구", "대특"), Some(2));
+        assert_eq!(chunks("산업단지", "산단"), Some(2));
         assert_eq!(
             chunks("대덕연구특구", "대특"),
             None,
@@ -322,7 +342,18 @@ mod tests {
             None,
             "three words for five letters"
         );
-        assert_eq!(chunks("unbelievably", "unvrsty"), None);
+        assert_eq!(
+            chunks("university", "unvrsty"),
+            None,
+            "no gaps inside a Latin word"
+        );
+        assert_eq!(chunks("the yeongwol solar", "tesla"), None);
+        assert_eq!(chunks("korean region-specialized", "kospi"), None);
+        assert_eq!(
+            chunks("회사 의견", "회의"),
+            None,
+            "two syllables from two words"
+        );
     }
 
     #[test]

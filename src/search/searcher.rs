@@ -32,6 +32,9 @@ const NO_FIELD: u32 = u32::MAX;
 /// finer class, then the fuzzy score.
 const CLASS_WEIGHT: i64 = 1_000_000;
 const FUZZY_RANGE: i64 = CLASS_WEIGHT / 2;
+/// Within the typo class, a step per class of the correction's match: above
+/// any difference of fuzzy scores of contiguous matches.
+const TYPO_CLASS_STEP: i64 = 10_000;
 /// Above every class (there are seven).
 const TITLE_WEIGHT: i64 = 10 * CLASS_WEIGHT;
 const QUALITY_WEIGHT: i64 = 2 * TITLE_WEIGHT;
@@ -183,6 +186,9 @@ struct Best<'t> {
     position: usize,
     /// The term or the correction that matched.
     matched: &'t Term,
+    /// For a correction, how it sits in the field: a whole word one edit away
+    /// (Electrum for `electrun`) beats the start of a longer one (electronics).
+    typo_class: Option<MatchClass>,
 }
 
 impl Best<'_> {
@@ -265,6 +271,7 @@ fn best_field(
                 found,
                 position,
                 matched: term,
+                typo_class: None,
             });
         }
     }
@@ -281,7 +288,10 @@ fn best_field(
         found,
         position,
         matched,
+        typo_class,
     } = best?;
+    // Within the typo class, the finer class of the correction's own match.
+    let typo_bonus = typo_class.map_or(0, |class| class as i64 * TYPO_CLASS_STEP);
     let char_len = doc.fields[position].char_len as usize;
     // A scattered match is left unscored when bounds will do: in a short text
     // its score needs the fuzzy matcher, and after an early stop a better
@@ -298,7 +308,7 @@ fn best_field(
             hangul,
             title,
             found.class,
-            matcher::fuzzy_score(&index.matcher, text, char_len, matched, found),
+            matcher::fuzzy_score(&index.matcher, text, char_len, matched, found) + typo_bonus,
         );
         (score, score)
     };
@@ -315,29 +325,32 @@ fn best_field(
     })
 }
 
-/// The first field (names first) holding one of the term's corrections, as a
-/// typo match.
+/// The field holding one of the term's corrections best (names first, then
+/// whole words before word starts before pieces of words), as a typo match.
 fn corrected_field<'t>(
     index: &SearchIndex,
     doc: &PreparedDoc,
     term: &'t Term,
     query: &Query,
 ) -> Option<Best<'t>> {
-    let masks = index.masks_of(doc);
-    doc.fields
-        .iter()
-        .zip(masks)
-        .enumerate()
-        .filter(|(_, (field, _))| query.allows_field(field.field))
-        .find_map(|(position, (field, masks))| {
-            term.corrections.iter().find_map(|correction| {
-                if correction.mask & !masks.chars != 0 || correction.pair_mask & !masks.pairs != 0 {
-                    return None;
-                }
-                let text = doc.field_text(field);
-                let found =
-                    matcher::classify(text, field.char_len as usize, correction, None, true)?;
-                Some(Best {
+    let mut best: Option<Best<'t>> = None;
+    for (position, (field, masks)) in doc.fields.iter().zip(index.masks_of(doc)).enumerate() {
+        if !query.allows_field(field.field) {
+            continue;
+        }
+        for correction in &term.corrections {
+            if correction.mask & !masks.chars != 0 || correction.pair_mask & !masks.pairs != 0 {
+                continue;
+            }
+            let text = doc.field_text(field);
+            let Some(found) =
+                matcher::classify(text, field.char_len as usize, correction, None, true)
+            else {
+                continue;
+            };
+            let rank = (field.is_title(), found.class);
+            if best.is_none_or(|b| rank > (b.title, b.typo_class.unwrap_or(MatchClass::Fuzzy))) {
+                best = Some(Best {
                     title: field.is_title(),
                     found: Found {
                         class: MatchClass::Typo,
@@ -345,9 +358,12 @@ fn corrected_field<'t>(
                     },
                     position,
                     matched: correction,
-                })
-            })
-        })
+                    typo_class: Some(found.class),
+                });
+            }
+        }
+    }
+    best
 }
 
 /// The field shown for a listing: the first name field in scope, else the
@@ -525,6 +541,22 @@ fn add_corrections(index: &SearchIndex, query: &mut Query) {
     }
 }
 
+/// Spellings shown for one corrected term: enough to tell what was searched.
+const SPELLINGS_SHOWN: usize = 3;
+
+/// The corrections worth naming for a search with `total` matches.
+fn spellings_used(query: &Query, total: usize) -> Vec<String> {
+    if total == 0 {
+        return Vec::new();
+    }
+    query
+        .terms
+        .iter()
+        .flat_map(|term| term.corrections.iter().take(SPELLINGS_SHOWN))
+        .map(|correction| correction.text.clone())
+        .collect()
+}
+
 fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
     let doc_index = candidate.doc as usize;
     let prepared = &index.prepared[doc_index];
@@ -544,11 +576,13 @@ fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
         let original = index.field(doc_index, position).map(|(_, text)| text);
         let (folded, origin) = fold::fold_with_origin(original.as_deref().unwrap_or(""));
         for term in &query.terms {
-            let positions = matcher::highlight(&index.matcher, &folded, term).or_else(|| {
-                term.corrections
-                    .iter()
-                    .find_map(|correction| matcher::highlight(&index.matcher, &folded, correction))
-            });
+            // A correction, where one matched, is what ranked the hit (the term
+            // itself occurs nowhere contiguously).
+            let positions = term
+                .corrections
+                .iter()
+                .find_map(|correction| matcher::highlight(&index.matcher, &folded, correction))
+                .or_else(|| matcher::highlight(&index.matcher, &folded, term));
             if let Some(positions) = positions {
                 indices.extend(positions.into_iter().filter_map(|p| origin.get(p).copied()));
             }
@@ -691,7 +725,12 @@ impl<'a> Searcher<'a> {
             .par_iter()
             .map(|candidate| build_hit(index, candidate, &query))
             .collect();
-        Some(SearchResults { hits, total })
+        let corrected = spellings_used(&query, total);
+        Some(SearchResults {
+            hits,
+            total,
+            corrected,
+        })
     }
 }
 
@@ -715,5 +754,10 @@ pub(crate) fn reference_search(index: &SearchIndex, query: &str, limit: usize) -
         .iter()
         .map(|candidate| build_hit(index, candidate, &query))
         .collect();
-    SearchResults { hits, total }
+    let corrected = spellings_used(&query, total);
+    SearchResults {
+        hits,
+        total,
+        corrected,
+    }
 }

@@ -12,9 +12,13 @@ use rayon::prelude::*;
 
 use super::hangul;
 
-/// A term needs this many letters (a Hangul syllable counts its jamo) before a typo is
-/// assumed: shorter ones have too many neighbours to guess from.
+/// A term needs this many letters before a typo is assumed: shorter ones have too many
+/// neighbours to guess from.
 pub(crate) const MIN_LETTERS: usize = 4;
+
+/// A Korean term needs this many syllables: a two-syllable word is one jamo away from
+/// dozens of others, endings included (부산 from 분산, 구글 from 특구를).
+pub(crate) const MIN_SYLLABLES: usize = 3;
 
 /// At most this many spellings are tried for one term, the most common first.
 const MAX_CORRECTIONS: usize = 32;
@@ -112,17 +116,13 @@ pub(crate) fn worth_correcting(term: &str) -> bool {
 }
 
 fn eligible(term: &[char]) -> bool {
+    let syllables = term.iter().filter(|&&c| hangul::is_syllable(c)).count();
     term.iter().all(|c| c.is_alphanumeric())
-        && term.iter().map(|&c| letters_in(c)).sum::<usize>() >= MIN_LETTERS
-}
-
-/// How many letters a char counts as: a syllable its jamo, anything else one.
-fn letters_in(c: char) -> usize {
-    match hangul::jamo_parts(c) {
-        Some((_, _, 0)) => 2,
-        Some(_) => 3,
-        None => 1,
-    }
+        && if syllables > 0 {
+            syllables >= MIN_SYLLABLES
+        } else {
+            term.len() >= MIN_LETTERS
+        }
 }
 
 /// The start of `word` that `term` is one edit away from (a swap of two neighbours, one
@@ -237,13 +237,18 @@ mod tests {
 
     #[test]
     fn korean_terms_one_jamo_off_are_corrected_inside_compounds() {
-        let words = vocabulary("대덕밸리의 연구소 울산");
-        assert_eq!(words.corrections("벨리"), ["밸리"]);
-        assert_eq!(words.corrections("대덩"), ["대덕"]);
-        assert_eq!(words.corrections("울사"), ["울산"], "a missing final");
-        assert!(words.corrections("얼산").len() == 1, "a wrong vowel");
-        assert!(words.corrections("울").is_empty(), "too short");
-        assert!(words.corrections("엉산").is_empty(), "two jamo off");
+        let words = vocabulary("대덕밸리의 연구소 샌디에고 클러스터");
+        assert_eq!(words.corrections("덕벨리"), ["덕밸리"]);
+        assert_eq!(words.corrections("대덩밸"), ["대덕밸"]);
+        assert_eq!(words.corrections("연구스"), ["연구소"]);
+        assert_eq!(words.corrections("샌디애고"), ["샌디에고"]);
+        assert_eq!(words.corrections("클라스터"), ["클러스터"], "a wrong vowel");
+        assert_eq!(words.corrections("연구솟"), ["연구소"], "an extra final");
+        assert!(
+            words.corrections("대덩").is_empty(),
+            "two syllables are too few"
+        );
+        assert!(words.corrections("엉구스").is_empty(), "two syllables off");
     }
 
     #[test]

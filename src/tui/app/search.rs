@@ -46,6 +46,9 @@ pub struct SearchBox {
     /// The query the results are for when the one typed found nothing and its 두벌식
     /// conversion did (typed with the keyboard in the wrong mode).
     converted: Option<String>,
+    /// The spellings one edit away the results are for, when a word of the
+    /// query occurs nowhere as typed.
+    corrected: Vec<String>,
     /// Enter was pressed before the results for the input arrived: open the first one
     /// as soon as they do.
     open_when_answered: bool,
@@ -72,6 +75,11 @@ impl SearchBox {
 
     pub fn cursor(&self) -> ListCursor {
         self.cursor
+    }
+
+    /// The spellings one edit away the results are for (see `collection::Found`).
+    pub fn corrected(&self) -> &[String] {
+        &self.corrected
     }
 
     /// The converted query the results are for, when the query as typed found nothing.
@@ -320,6 +328,7 @@ impl App {
         search.results = found.hits;
         search.total = found.total;
         search.converted = found.converted;
+        search.corrected = found.corrected;
         search.shown_generation = generation;
         search.cursor = ListCursor::default();
         search.cursor.select(0, search.results.len(), height);

@@ -23,10 +23,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         lang.pick("찾는 중…", "searching…").to_string()
     } else {
         let count = format!("{} {}", search.total(), lang.pick("건", "found"));
-        match search.converted() {
+        match (search.converted(), search.corrected()) {
             // Typed with the keyboard in the wrong mode: say which query answered.
-            Some(converted) => format!("{count} (→ {})", one_line(converted)),
-            None => count,
+            (Some(converted), _) => format!("{count} (→ {})", one_line(converted)),
+            // A word found nowhere as typed: say which spellings answered.
+            (None, [first, ..]) => format!("{count} (≈ {})", one_line(first)),
+            (None, []) => count,
         }
     };
     let title = truncate(
