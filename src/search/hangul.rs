@@ -91,11 +91,9 @@ pub(crate) fn jamo_parts(c: char) -> Option<(u32, u32, u32)> {
     const FINALS: u32 = 28;
     const VOWELS: u32 = 21;
     let offset = (c as u32).checked_sub(SYLLABLE_FIRST)?;
-    is_syllable(c).then(|| {
-        (
-            offset / (VOWELS * FINALS),
-            offset / FINALS % VOWELS,
-            offset % FINALS,
-        )
-    })
+    is_syllable(c).then_some((
+        offset / (VOWELS * FINALS),
+        offset / FINALS % VOWELS,
+        offset % FINALS,
+    ))
 }

@@ -1,8 +1,8 @@
 //! Full-text search over case studies, roles, factors, … for the search box.
 //!
-//! Depends on `crate::model::Kind` and `crate::text::nfc` only (plus
-//! `fuzzy-matcher`, `rayon`, `foldhash` and `memchr`); nothing here knows about the
-//! terminal UI. Build a [`SearchIndex`] once from [`Document`]s, then run
+//! Depends on `crate::model::Kind`, `crate::text::nfc` and `crate::keyboard` (jamo
+//! composition, the syllable block's layout) only, plus `fuzzy-matcher`, `rayon`,
+//! `foldhash` and `memchr`; nothing here knows about the terminal UI. Build a [`SearchIndex`] once from [`Document`]s, then run
 //! queries through a [`Searcher`], which reuses the previous matches while
 //! the user keeps typing.
 //!
@@ -14,7 +14,7 @@
 //!
 //! | Term          | Matches                                                         |
 //! |---------------|-----------------------------------------------------------------|
-//! | `word`        | fuzzy: the characters of `word` in order, gaps allowed          |
+//! | `word`        | `word` anywhere, or its letters in pieces at the starts of neighbouring words (`scatter`), or — found nowhere as typed — a spelling one edit away (`typo`) |
 //! | `'word`       | `word` as a contiguous substring                                |
 //! | `^word`       | a field that starts with `word`                                 |
 //! | `word$`       | a field that ends with `word`                                   |
@@ -39,14 +39,20 @@
 //!
 //! # Ranking
 //!
-//! For each term the best field is chosen by: name/alias fields over all
-//! others; then whole-field match over field prefix over word prefix over
-//! substring over scattered (fuzzy) match; then the fuzzy matcher's score
-//! (`SkimMatcherV2`; a scattered match in a text over 64 chars is scored by
-//! its shortest window with the same weights, so letters close together
-//! beat letters strewn across a long body). A document's score adds up its
-//! terms' best matches; the reported field is the one holding the single
-//! best term match. Ties go by kind, title, id.
+//! For each term the best field is chosen by, most significant first: how well
+//! the text matches (a word — the whole field, its start, a whole word or a
+//! word's start — over a piece inside a word, which in Korean counts as a word,
+//! over a spelling one edit away, over scattered letters); then name/alias
+//! fields over all others; then the finer class (whole field > field prefix >
+//! whole word > word start); then the fuzzy score (`SkimMatcherV2` for a
+//! scattered match in a short text; in a long one the score of its pieces). A
+//! document's score adds up its terms' best matches; the reported field is the
+//! one holding the single best term match. Ties go by kind, title, id.
+//!
+//! Scattered letters count only when plausible (`scatter`), so a word no
+//! document contains matches nothing. A term found in no word of the collection
+//! as typed also matches the spellings one edit away that are (`typo`); the
+//! results name them ([`SearchResults::corrected`]).
 
 mod fold;
 mod hangul;

@@ -3,8 +3,9 @@
 //! whether one query only narrows another (so the previous matches can be
 //! reused).
 //!
-//! Depends on `crate::model::Kind` and the sibling `fold`, `hangul` modules
-//! and `Field`; never fails and never panics, whatever the input.
+//! Depends on `crate::model::Kind`, `crate::keyboard` (composing pasted jamo)
+//! and the sibling `fold`, `hangul` modules and `Field`; never fails and never
+//! panics, whatever the input.
 
 use crate::model::Kind;
 

@@ -102,11 +102,11 @@ pub(crate) fn plausible(text: &str, units: &[Unit]) -> Option<Scatter> {
         chosen: Vec::with_capacity(units.len()),
         best: None,
     };
-    for start in 0..words.len() {
+    for (start, word) in words.iter().enumerate() {
         if search.steps >= MAX_STEPS {
             break;
         }
-        if !first.matches(words[start].chars[0].1) {
+        if !first.matches(word.chars[0].1) {
             continue;
         }
         search.explore(Place { word: start, at: 0 }, 0, State::default());
