@@ -207,6 +207,15 @@ impl Search<'_> {
         }
         // Longest pieces first: they reach an answer with the fewest cuts.
         for length in (1..=common).rev() {
+            let last = done + length == self.units.len();
+            let initials = self.units[done..done + length]
+                .iter()
+                .all(|unit| matches!(unit, Unit::Initial(_)));
+            if initials && !last && place.at + length < rest.len() {
+                // Initial consonants stand for whole words (ㅇㅅ ㅈㄷㅊ: 울산
+                // 자동차…); only the last piece may be the start of one.
+                continue;
+            }
             self.chosen.push((place, length));
             let done = done + length;
             if done == self.units.len() {
@@ -224,9 +233,15 @@ impl Search<'_> {
     fn continue_after(&mut self, place: Place, length: usize, done: usize, state: State) {
         let end = place.at + length;
         let chars = &self.words[place.word].chars;
-        // Gaps only between syllables: a Latin word is typed from its start.
+        // Gaps only between syllables, and only before a syllable typed in full:
+        // a Latin word is typed from its start, and initial consonants (ㅅㄷㅇㄱ)
+        // abbreviate words, not bits of them.
         let korean = |at: usize| chars.get(at).is_some_and(|&(_, c)| hangul::is_syllable(c));
+        let syllable_next = matches!(self.units[done], Unit::Char(c) if hangul::is_syllable(c));
         for gap in 1..=MAX_GAP {
+            if !syllable_next {
+                break;
+            }
             if !korean(end + gap - 1) || !korean(end + gap) {
                 break;
             }
@@ -248,7 +263,13 @@ impl Search<'_> {
             done,
             state,
         );
-        if !state.skipped_word {
+        // Initials spell consecutive words; letters may skip one (`unitok`:
+        // University of Tokyo).
+        let spells_words = self
+            .units
+            .iter()
+            .any(|unit| matches!(unit, Unit::Initial(_)));
+        if !state.skipped_word && !spells_words {
             let skipped_word = State {
                 skipped_word: true,
                 ..state
@@ -311,6 +332,28 @@ mod tests {
         // Inside a Korean word, gaps of one or two syllables.
         assert_eq!(chunks("대덕특구", "대특"), Some(2));
         assert_eq!(chunks("산업단지", "산단"), Some(2));
+        let initials = [
+            Unit::Initial(9),
+            Unit::Initial(3),
+            Unit::Initial(11),
+            Unit::Initial(0),
+        ];
+        assert_eq!(
+            plausible("선도기업과", &initials),
+            None,
+            "initials skip no syllable"
+        );
+        assert!(plausible("샌디 에고", &initials).is_some());
+        assert_eq!(
+            plausible("선도기업이 없고", &initials),
+            None,
+            "ㅅㄷ is not 선도기업이"
+        );
+        assert_eq!(
+            plausible("상당 부분이 이곳", &initials),
+            None,
+            "no word skipped"
+        );
         assert_eq!(
             chunks("대덕연구특구", "대특"),
             None,
