@@ -639,6 +639,22 @@ fn vocabulary_query() -> impl Strategy<Value = String> {
         Just("ion"),
         Just("kind:case"),
         Just("kind:f"),
+        // Typos with one or several spellings one edit away, scattered pieces,
+        // Korean abbreviations: what the hand-made documents hold.
+        Just("electrun"),
+        Just("univrsity"),
+        Just("reserach"),
+        Just("parx"),
+        Just("클라스터"),
+        Just("산업단치"),
+        Just("샌디애고"),
+        Just("sandiego"),
+        Just("sdv"),
+        Just("daeval"),
+        Just("산단"),
+        Just("대특"),
+        Just("ㅇㅅㅈㄷ"),
+        Just("kospi"),
         Just("in:name"),
         Just("in:summary"),
         Just("type:"),
@@ -691,7 +707,43 @@ proptest! {
 
 fn reference_index() -> &'static SearchIndex {
     static INDEX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::build(synthetic_documents(300)))
+    INDEX.get_or_init(|| {
+        let mut documents = synthetic_documents(300);
+        documents.extend(hand_made_documents());
+        SearchIndex::build(documents)
+    })
+}
+
+/// Short documents whose words the synthetic ones lack: typo targets with one or
+/// several spellings one edit away (electrum / electronics, park / part), names a
+/// scattered term spells, Korean compounds and their abbreviations. With long
+/// synthetic bodies alone, where a term's letters occur everywhere, a fast path that
+/// drops or adds such a match would go unnoticed.
+fn hand_made_documents() -> Vec<Document> {
+    vec![
+        case(
+            "hand-kista",
+            "Kista",
+            "It set up Electrum for industry and research",
+        ),
+        case(
+            "hand-etri",
+            "Daedeok Valley",
+            "electronics research institute 대덕특구",
+        ),
+        // Neither holds an x, so only a correction's own documents bring them.
+        case("hand-park", "Science park", "green area"),
+        case("hand-part", "Spare part", "bolt"),
+        case("hand-sdv", "San Diego Valley", "산업단지 클러스터"),
+        case(
+            "hand-ulsan",
+            "울산 자동차클러스터",
+            "선도기업이 없고 부품업체가 많다",
+        ),
+        case("hand-sandbox", "Sandbox", "samples and diverse egos"),
+        case("hand-univ", "University town", "universe of universities"),
+        case("hand-san-diego", "샌디에고", "샌디에이고 바이오"),
+    ]
 }
 
 proptest! {
@@ -736,4 +788,41 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_word_found_nowhere_finds_every_spelling_one_edit_away() {
+    // Neither document holds an x: only the corrections can bring them.
+    let index = SearchIndex::build(vec![
+        case("park", "Science park", "green area"),
+        case("part", "Spare part", "bolt"),
+        case("other", "Harbour", "ships"),
+    ]);
+    let results = run(&index, "parx");
+    let mut found = ids(&index, "parx");
+    found.sort();
+    assert_eq!(found, ["park", "part"]);
+    let mut corrected = results.corrected.clone();
+    corrected.sort();
+    assert_eq!(corrected, ["park", "part"]);
+    for hit in &results.hits {
+        assert_eq!(highlighted(&index, hit).len(), 4, "the spelling is marked");
+    }
+    // A word that occurs is searched as typed only.
+    assert!(run(&index, "park").corrected.is_empty());
+    assert_eq!(ids(&index, "park"), ["park"]);
+    // Several terms keep their AND: the correction must meet the other term.
+    assert_eq!(ids(&index, "parx bolt"), ["part"]);
+}
+
+#[test]
+fn a_typo_ranks_below_the_word_itself() {
+    // `clustre` is one edit from "cluster" (swap) and occurs nowhere, so the word
+    // in a body beats nothing; but a scattered match of the term as typed loses
+    // to the correction anywhere.
+    let index = SearchIndex::build(vec![
+        case("body", "Alpha", "a cluster of firms"),
+        case("scattered", "clus tre", ""),
+    ]);
+    assert_eq!(ids(&index, "clustre"), ["body", "scattered"]);
 }
