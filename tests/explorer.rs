@@ -1039,3 +1039,26 @@ fn the_search_preview_scrolls_to_the_match() {
     assert!(app.detail().scroll.shows(found));
     assert!(app.detail().scroll.top() > 0);
 }
+
+/// A word found nowhere as typed finds the spelling one edit away, and the search title
+/// says which; a word no item holds says "0 found" and lists nothing.
+#[test]
+fn a_typo_finds_the_word_and_a_missing_word_finds_nothing() {
+    let mut app = app(120, 35, Lang::En);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "Kitsa");
+    let text = screen(&draw(&app));
+    let title = text.lines().nth(1).unwrap_or_default();
+    assert!(title.contains("found (≈ kista)"), "{title}");
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "kista");
+
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchClear);
+    type_query(&mut app, "KOSPI");
+    let text = screen(&draw(&app));
+    let title = text.lines().nth(1).unwrap_or_default();
+    assert!(title.contains("Search · 0 found "), "{title}");
+    assert!(text.contains("nothing matches"), "{text}");
+    assert!(app.search().is_some_and(|s| s.total() == 0));
+}
