@@ -896,3 +896,29 @@ fn the_explorer_without_a_terminal_says_so_at_once() {
         "{stderr}"
     );
 }
+
+/// A word found nowhere as typed is answered by its spelling one edit away, and stderr
+/// says which; a word no item holds exits 1 with "nothing matches".
+#[test]
+fn search_names_the_spelling_it_used_and_says_when_nothing_matches() {
+    let out = casebook()
+        .args(["search", "Kitsa", "--lang", "en", "--limit", "1"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("kista"), "{stdout}");
+    assert!(
+        stderr.contains("showing results for the spelling one edit away: \"kista\""),
+        "{stderr}"
+    );
+
+    let out = casebook()
+        .args(["search", "KOSPI", "--lang", "en"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing matches"));
+}

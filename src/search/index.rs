@@ -19,6 +19,9 @@ use super::postings::{CharPostings, PairPostings};
 use super::typo::Vocabulary;
 use super::{fold, DocField, Document, Field};
 
+/// Between two fields in `PreparedDoc::text`.
+pub(crate) const FIELD_BREAK: char = '\n';
+
 /// The prefilter's view of a field.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FieldMasks {
@@ -53,7 +56,8 @@ impl PreparedField {
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedDoc {
     pub(crate) id: Box<str>,
-    /// The folded text of all fields, one after the other.
+    /// The folded text of all fields, one after the other, with a
+    /// [`FIELD_BREAK`] between two.
     pub(crate) text: Box<str>,
     pub(crate) fields: Box<[PreparedField]>,
     /// The chars folding changed, where it kept one char per char (almost
@@ -214,13 +218,18 @@ fn prepare(document: Document) -> (PreparedDoc, Vec<FieldMasks>, OrderKey) {
         let (source, field, text) = &folded[i];
         (!field.is_title(), text.char_len, *source)
     });
-    let mut text = String::with_capacity(folded.iter().map(|(_, _, f)| f.folded.len()).sum());
+    let mut text = String::with_capacity(folded.iter().map(|(_, _, f)| f.folded.len() + 1).sum());
     let mut prepared_fields = Vec::with_capacity(folded.len());
     let mut masks = Vec::with_capacity(folded.len());
     let mut originals = Vec::new();
     let mut verbatim = Vec::new();
     for (position, &i) in order.iter().enumerate() {
         let (source, field, part) = &folded[i];
+        if position > 0 {
+            // Folded text never holds a line break (whitespace folds to a space), so
+            // this keeps words, and contiguous matches, from running across fields.
+            text.push(FIELD_BREAK);
+        }
         let start = text.len() as u32;
         text.push_str(&part.folded);
         originals.extend(part.changed.iter().map(|&(at, c)| (start + at, c)));

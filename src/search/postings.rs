@@ -201,6 +201,34 @@ impl PairPostings {
         PairPostings { words, bits }
     }
 
+    /// The documents holding at least `needed` of the term's pairs (for a
+    /// scattered match); `None` when any document may.
+    pub(crate) fn with_pairs(&self, term: &Term, needed: usize) -> Option<Vec<u64>> {
+        if needed == 0 {
+            return None;
+        }
+        let rows: Vec<&[u64]> = term
+            .pairs
+            .iter()
+            .filter_map(|&(first, second)| {
+                let row = fold::pair_hash(first, second, PAIR_BITS);
+                self.bits.get(row * self.words..(row + 1) * self.words)
+            })
+            .collect();
+        // Counting per 64 documents at once: `at_least[k]` has the documents
+        // holding k + 1 or more of the rows seen so far.
+        let mut at_least = vec![vec![0u64; self.words]; needed];
+        for row in rows {
+            for k in (0..needed).rev() {
+                for (word, &bits) in row.iter().enumerate() {
+                    let below = if k == 0 { !0 } else { at_least[k - 1][word] };
+                    at_least[k][word] |= below & bits;
+                }
+            }
+        }
+        at_least.pop()
+    }
+
     /// The documents that may hold the term contiguously; `None` when it has
     /// no pairs (one char: any document).
     pub(crate) fn candidates(&self, term: &Term) -> Option<Vec<u64>> {

@@ -9,7 +9,7 @@
 
 use crate::model::Kind;
 
-use super::{fold, hangul, Field};
+use super::{fold, hangul, scatter, Field};
 
 /// One position of a query term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +92,9 @@ pub(crate) struct Term {
     pub(crate) matcher_added: Vec<bool>,
     /// Whether the term holds Hangul (a syllable or a lone initial).
     pub(crate) hangul: bool,
+    /// How many of `pairs` a document must hold for a scattered match to be
+    /// possible (see `scatter::pairs_needed`).
+    pub(crate) scatter_pairs: usize,
     /// For a term the collection does not contain as typed: the spellings one
     /// edit away that it does contain, each a contiguous term (set by the
     /// searcher from the index's vocabulary; empty otherwise).
@@ -137,8 +140,13 @@ impl Term {
             Unit::Initial(_) => true,
             Unit::Char(c) => hangul::is_syllable(*c),
         });
+        // A pair the list leaves out (a Latin letter beside a lone initial) need
+        // not be counted.
+        let unlisted = units.len().saturating_sub(1) - pairs.len();
+        let scatter_pairs = scatter::pairs_needed(&units).saturating_sub(unlisted);
         Term {
             hangul,
+            scatter_pairs,
             corrections: Vec::new(),
             finder: (!has_initials && units.len() > 1)
                 .then(|| memchr::memmem::Finder::new(folded.as_bytes()).into_owned()),

@@ -27,10 +27,6 @@ pub(crate) struct Scatter {
     pub(crate) positions: Vec<usize>,
 }
 
-/// Words (maximal runs of letters and digits) the pieces may be taken from, at most this
-/// many per text: past it a text is read no further. Bodies hold a few hundred.
-const MAX_WORDS: usize = 4096;
-
 /// Steps of the search for one text; a pathological term (`aaaaaaaa` over `a a a a …`)
 /// gives up there instead of exploring every split.
 const MAX_STEPS: usize = 4096;
@@ -62,17 +58,17 @@ fn weight(units: &[Unit]) -> usize {
         .sum()
 }
 
+fn is_syllable_unit(unit: &Unit) -> bool {
+    matches!(unit, Unit::Char(c) if hangul::is_syllable(*c))
+}
+
 /// Up to three letters any word may hold a piece (an acronym: `sdv`); from four on, the
 /// words average two letters or more, so that single letters strewn over consecutive
 /// words do not spell a word. Syllables from two words (`회의` in "회사 의견") are chance
 /// too: a Korean term takes one word per two syllables.
 fn allowance(units: &[Unit]) -> Allowance {
     let weight = weight(units);
-    let syllables = units
-        .iter()
-        .filter(|unit| matches!(unit, Unit::Char(c) if hangul::is_syllable(*c)))
-        .count();
-    let words = if syllables > 0 {
+    let words = if units.iter().any(is_syllable_unit) {
         (units.len() / 2).max(1)
     } else if weight <= 3 {
         units.len()
@@ -85,31 +81,48 @@ fn allowance(units: &[Unit]) -> Allowance {
     }
 }
 
+/// Whether a scattered match may exist at all.
+fn may_scatter(units: &[Unit]) -> bool {
+    weight(units) >= MIN_WEIGHT && units.len() >= 2 && units.iter().all(is_word_unit)
+}
+
+/// The fewest of the term's adjacent pairs of units a text must hold side by side for a
+/// plausible scattered match: every pair inside a piece is contiguous in the text, and
+/// the pieces are few. A cheap test on the pair sets before any text is read.
+pub(crate) fn pairs_needed(units: &[Unit]) -> usize {
+    if !may_scatter(units) {
+        return 0;
+    }
+    let allowance = allowance(units);
+    // Korean gaps inside a word cut pieces too, one per skipped stretch at most.
+    let gaps = if units.iter().any(is_syllable_unit) {
+        allowance.skipped
+    } else {
+        0
+    };
+    units.len().saturating_sub(allowance.words + gaps)
+}
+
 /// The plausible scattered match of `units` in `text` with the fewest pieces found, or
 /// `None`. A term lighter than [`MIN_WEIGHT`], or one holding a char that is not a letter
 /// or digit, has none: it matches contiguously or not at all.
 pub(crate) fn plausible(text: &str, units: &[Unit]) -> Option<Scatter> {
-    if weight(units) < MIN_WEIGHT || units.len() < 2 || !units.iter().all(is_word_unit) {
+    if !may_scatter(units) {
         return None;
     }
-    let words = words(text);
-    let first = units[0];
     let mut search = Search {
-        words: &words,
+        text,
         units,
         allowance: allowance(units),
         steps: 0,
         chosen: Vec::with_capacity(units.len()),
         best: None,
     };
-    for (start, word) in words.iter().enumerate() {
+    for start in word_starts(text, units[0]) {
         if search.steps >= MAX_STEPS {
             break;
         }
-        if !first.matches(word.chars[0].1) {
-            continue;
-        }
-        search.explore(Place { word: start, at: 0 }, 0, State::default());
+        search.explore(start, 0, State::default());
         if search
             .best
             .as_ref()
@@ -123,41 +136,84 @@ pub(crate) fn plausible(text: &str, units: &[Unit]) -> Option<Scatter> {
 
 fn is_word_unit(unit: &Unit) -> bool {
     match unit {
-        Unit::Char(c) => c.is_alphanumeric(),
+        Unit::Char(c) => is_word_char(*c),
         Unit::Initial(_) => true,
     }
 }
 
-/// One word of the text: its chars with their byte offsets.
-struct Word {
-    chars: Vec<(usize, char)>,
+/// `char::is_alphanumeric`, with the text's common cases first: the Unicode tables
+/// cost more than the rest of a scan together.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        hangul::is_syllable(c) || c.is_alphanumeric()
+    }
 }
 
-fn words(text: &str) -> Vec<Word> {
-    let mut words: Vec<Word> = Vec::new();
-    let mut current: Option<Word> = None;
-    for (offset, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            current
-                .get_or_insert_with(|| Word { chars: Vec::new() })
-                .chars
-                .push((offset, c));
-        } else if let Some(word) = current.take() {
-            words.push(word);
-            if words.len() == MAX_WORDS {
-                return words;
+/// The char starting at byte `at`, if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+fn ends_word(text: &str, at: usize) -> bool {
+    char_at(text, at).is_none_or(|c| !is_word_char(c))
+}
+
+/// Byte offsets of the word starts whose first char `unit` matches, ascending. A plain
+/// char is found by a substring search (SIMD where the CPU has it): most of a long text
+/// is never decoded.
+fn word_starts(text: &str, unit: Unit) -> impl Iterator<Item = usize> + '_ {
+    let mut buffer = [0u8; 4];
+    let (plain, initial) = match unit {
+        Unit::Char(c) => {
+            let needle = c.encode_utf8(&mut buffer).as_bytes().to_vec();
+            (
+                Some(memchr::memmem::Finder::new(&needle).into_owned()),
+                None,
+            )
+        }
+        Unit::Initial(_) => (None, Some(text.char_indices())),
+    };
+    let mut from = 0;
+    let mut initial = initial;
+    std::iter::from_fn(move || {
+        if let Some(finder) = &plain {
+            loop {
+                let at = from + finder.find(text.as_bytes().get(from..)?)?;
+                from = at + 1;
+                if starts_word(text, at) {
+                    return Some(at);
+                }
             }
         }
-    }
-    words.extend(current);
-    words
+        initial
+            .as_mut()?
+            .find(|&(at, c)| unit.matches(c) && starts_word(text, at))
+            .map(|(at, _)| at)
+    })
 }
 
-/// Where a piece starts: a word, and a char of it.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    word: usize,
-    at: usize,
+/// Where the word after the one holding byte `at` starts.
+fn next_word_start(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let mut in_word = true;
+    for (offset, c) in rest.char_indices() {
+        match (in_word, is_word_char(c)) {
+            (true, false) => in_word = false,
+            (false, true) => return Some(at + offset),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What the pieces so far have spent.
@@ -171,39 +227,39 @@ struct State {
 }
 
 struct Search<'a> {
-    words: &'a [Word],
+    text: &'a str,
     units: &'a [Unit],
     allowance: Allowance,
     steps: usize,
-    /// The pieces taken so far: (place, length).
-    chosen: Vec<(Place, usize)>,
+    /// The pieces taken so far: (start byte, length in chars).
+    chosen: Vec<(usize, usize)>,
     best: Option<Scatter>,
 }
 
 impl Search<'_> {
-    /// Covers `units[done..]` with pieces, the next one starting at `place`.
-    fn explore(&mut self, place: Place, done: usize, state: State) {
+    /// Covers `units[done..]` with pieces, the next one starting at byte `at`.
+    fn explore(&mut self, at: usize, done: usize, state: State) {
         self.steps += 1;
         if self.steps > MAX_STEPS {
             return;
         }
-        let Some(chars) = self.words.get(place.word).map(|w| &w.chars) else {
-            return;
-        };
-        let Some(rest) = chars.get(place.at..) else {
-            return;
-        };
-        let common = self.units[done..]
-            .iter()
-            .zip(rest)
-            .take_while(|(unit, (_, c))| unit.matches(*c))
-            .count();
         let state = State {
-            words: state.words + usize::from(place.at == 0),
+            words: state.words + usize::from(starts_word(self.text, at)),
             ..state
         };
         if state.words > self.allowance.words {
             return;
+        }
+        // The longest run of the units from here, inside this word.
+        let mut end = at;
+        let mut common = 0;
+        for c in self.text[at..].chars() {
+            let unit = self.units.get(done + common);
+            if !is_word_char(c) || !unit.is_some_and(|unit| unit.matches(c)) {
+                break;
+            }
+            end += c.len_utf8();
+            common += 1;
         }
         // Longest pieces first: they reach an answer with the fewest cuts.
         for length in (1..=common).rev() {
@@ -211,58 +267,52 @@ impl Search<'_> {
             let initials = self.units[done..done + length]
                 .iter()
                 .all(|unit| matches!(unit, Unit::Initial(_)));
-            if initials && !last && place.at + length < rest.len() {
-                // Initial consonants stand for whole words (ㅇㅅ ㅈㄷㅊ: 울산
-                // 자동차…); only the last piece may be the start of one.
-                continue;
-            }
-            self.chosen.push((place, length));
-            let done = done + length;
-            if done == self.units.len() {
-                if self.chosen.len() >= 2 {
-                    self.record(state);
+            if !(initials && !last && !ends_word(self.text, end)) {
+                // (Initial consonants stand for whole words — ㅇㅅ ㅈㄷㅊ: 울산
+                // 자동차… — so only the last piece may be the start of one.)
+                self.chosen.push((at, length));
+                if last {
+                    if self.chosen.len() >= 2 {
+                        self.record(state);
+                    }
+                } else {
+                    self.continue_after(end, done + length, state);
                 }
-            } else {
-                self.continue_after(place, length, done, state);
+                self.chosen.pop();
             }
-            self.chosen.pop();
+            // The end of the piece one char shorter.
+            end = self.text[..end]
+                .char_indices()
+                .next_back()
+                .map_or(at, |(i, _)| i);
         }
     }
 
-    /// Tries every place the piece after `place..place + length` may start.
-    fn continue_after(&mut self, place: Place, length: usize, done: usize, state: State) {
-        let end = place.at + length;
-        let chars = &self.words[place.word].chars;
+    /// Tries every place the piece that ended at byte `end` may be followed from.
+    fn continue_after(&mut self, end: usize, done: usize, state: State) {
         // Gaps only between syllables, and only before a syllable typed in full:
         // a Latin word is typed from its start, and initial consonants (ㅅㄷㅇㄱ)
         // abbreviate words, not bits of them.
-        let korean = |at: usize| chars.get(at).is_some_and(|&(_, c)| hangul::is_syllable(c));
-        let syllable_next = matches!(self.units[done], Unit::Char(c) if hangul::is_syllable(c));
-        for gap in 1..=MAX_GAP {
-            if !syllable_next {
-                break;
+        if is_syllable_unit(&self.units[done]) {
+            let mut at = end;
+            for gap in 1..=MAX_GAP {
+                let skipped = state.skipped + gap;
+                match char_at(self.text, at) {
+                    Some(c) if hangul::is_syllable(c) && skipped <= self.allowance.skipped => {
+                        at += c.len_utf8();
+                    }
+                    _ => break,
+                }
+                if !char_at(self.text, at).is_some_and(hangul::is_syllable) {
+                    break;
+                }
+                self.explore(at, done, State { skipped, ..state });
             }
-            if !korean(end + gap - 1) || !korean(end + gap) {
-                break;
-            }
-            let skipped = state.skipped + gap;
-            if skipped > self.allowance.skipped {
-                break;
-            }
-            let next = Place {
-                word: place.word,
-                at: end + gap,
-            };
-            self.explore(next, done, State { skipped, ..state });
         }
-        self.explore(
-            Place {
-                word: place.word + 1,
-                at: 0,
-            },
-            done,
-            state,
-        );
+        let Some(next) = next_word_start(self.text, end) else {
+            return;
+        };
+        self.explore(next, done, state);
         // Initials spell consecutive words; letters may skip one (`unitok`:
         // University of Tokyo).
         let spells_words = self
@@ -270,18 +320,13 @@ impl Search<'_> {
             .iter()
             .any(|unit| matches!(unit, Unit::Initial(_)));
         if !state.skipped_word && !spells_words {
-            let skipped_word = State {
-                skipped_word: true,
-                ..state
-            };
-            self.explore(
-                Place {
-                    word: place.word + 2,
-                    at: 0,
-                },
-                done,
-                skipped_word,
-            );
+            if let Some(after) = next_word_start(self.text, next) {
+                let skipped_word = State {
+                    skipped_word: true,
+                    ..state
+                };
+                self.explore(after, done, skipped_word);
+            }
         }
     }
 
@@ -296,10 +341,11 @@ impl Search<'_> {
         let positions = self
             .chosen
             .iter()
-            .flat_map(|&(place, length)| {
-                self.words[place.word].chars[place.at..place.at + length]
-                    .iter()
-                    .map(|&(offset, _)| offset)
+            .flat_map(|&(at, length)| {
+                self.text[at..]
+                    .char_indices()
+                    .take(length)
+                    .map(move |(offset, _)| at + offset)
             })
             .collect();
         self.best = Some(Scatter {

@@ -17,6 +17,7 @@ use super::index::{PreparedDoc, SearchIndex};
 use super::matcher::{self, Found, MatchClass};
 use super::postings;
 use super::query::{Mode, Query, Term};
+use super::scatter;
 use super::typo;
 use super::{fold, parse_query, Field, Hit, SearchResults};
 
@@ -110,12 +111,14 @@ struct Plan<'q> {
     keeps_loose: bool,
 }
 
-/// Where a term may sit contiguously; every check is optional, and none
-/// means anywhere.
+/// Where a term may sit contiguously, or scattered; every check is optional,
+/// and none means anywhere.
 #[derive(Clone, Default)]
 struct Contiguity<'q> {
     /// The documents holding all of the term's adjacent pairs.
     docs: Option<Vec<u64>>,
+    /// The documents holding enough of them for a scattered match.
+    scatter_docs: Option<Vec<u64>>,
     /// Finds the term in a document's whole text.
     finder: Option<&'q memchr::memmem::Finder<'static>>,
 }
@@ -126,6 +129,12 @@ impl Contiguity<'_> {
     /// all of it cannot; then only its scattered match is looked for, and the
     /// first one settles the term. For a typo whose letters occur everywhere
     /// that spares reading every field to its end.
+    fn scatter_possible(&self, doc_id: u32) -> bool {
+        self.scatter_docs
+            .as_ref()
+            .is_none_or(|set| postings::contains(set, doc_id))
+    }
+
     fn possible(&self, doc_id: u32, doc: &PreparedDoc) -> bool {
         self.docs
             .as_ref()
@@ -144,6 +153,7 @@ impl<'q> Plan<'q> {
             .iter()
             .map(|term| Contiguity {
                 docs: index.pair_postings.candidates(term),
+                scatter_docs: index.pair_postings.with_pairs(term, term.scatter_pairs),
                 finder: term.finder.as_ref(),
             })
             .collect();
@@ -223,18 +233,29 @@ fn best_field(
     query: &Query,
     scoring: Scoring,
     contiguous_in_doc: bool,
+    scatter_in_doc: bool,
 ) -> Option<TermMatch> {
     let hangul = term.hangul;
     let mut best: Option<Best<'_>> = None;
     // With bounds only: whether fields that might hold a better match were
     // left unread.
     let mut stopped_early = false;
-    for (position, masks) in index.masks_of(doc).iter().enumerate() {
+    if !term.corrections.is_empty() {
+        // The term occurs nowhere as typed, so at best it matches scattered; a
+        // spelling one edit away beats that wherever it is.
+        best = corrected_field(index, doc, term, query);
+    }
+    let fields = if best.is_some() {
+        &[][..]
+    } else {
+        index.masks_of(doc)
+    };
+    for (position, masks) in fields.iter().enumerate() {
         if term.mask & !masks.chars != 0 {
             continue;
         }
         let contiguous_possible = contiguous_in_doc && term.pair_mask & !masks.pairs == 0;
-        if !contiguous_possible && (term.mode != Mode::Fuzzy || best.is_some()) {
+        if !contiguous_possible && (term.mode != Mode::Fuzzy || best.is_some() || !scatter_in_doc) {
             // Only a scattered match could be here: none for a term that must
             // be contiguous, and no gain over the match at hand (which is in
             // this tier or a better one, titles coming first).
@@ -273,14 +294,6 @@ fn best_field(
                 matched: term,
                 typo_class: None,
             });
-        }
-    }
-    if !term.corrections.is_empty() {
-        // The term occurs nowhere as typed, so at best it matched scattered;
-        // a spelling one edit away beats that wherever it is.
-        if let Some(typo) = corrected_field(index, doc, term, query) {
-            best = Some(typo);
-            stopped_early = false;
         }
     }
     let Best {
@@ -326,7 +339,8 @@ fn best_field(
 }
 
 /// The field holding one of the term's corrections best (names first, then
-/// whole words before word starts before pieces of words), as a typo match.
+/// whole words before word starts before pieces of words; the first whole word
+/// settles it), as a typo match.
 fn corrected_field<'t>(
     index: &SearchIndex,
     doc: &PreparedDoc,
@@ -350,6 +364,7 @@ fn corrected_field<'t>(
             };
             let rank = (field.is_title(), found.class);
             if best.is_none_or(|b| rank > (b.title, b.typo_class.unwrap_or(MatchClass::Fuzzy))) {
+                let settled = found.class >= MatchClass::WholeWord;
                 best = Some(Best {
                     title: field.is_title(),
                     found: Found {
@@ -360,6 +375,11 @@ fn corrected_field<'t>(
                     matched: correction,
                     typo_class: Some(found.class),
                 });
+                if settled {
+                    // Fields come names first: a whole word here is as good as
+                    // it gets for ranking among typos.
+                    return best;
+                }
             }
         }
     }
@@ -407,7 +427,22 @@ fn evaluate(
     let mut best: Option<(i64, usize)> = None;
     for (term, contiguous) in plan.terms.iter().zip(&plan.contiguous) {
         let contiguous_in_doc = contiguous.possible(doc_id, doc);
-        let found = best_field(index, doc, term, query, scoring, contiguous_in_doc)?;
+        // Where the term cannot sit contiguously, one read of the whole text tells
+        // whether any field may hold it scattered (a match across two fields' words
+        // is only a wasted look), instead of one per field.
+        let scatter_in_doc = contiguous.scatter_possible(doc_id)
+            && (contiguous_in_doc
+                || term.mode != Mode::Fuzzy
+                || scatter::plausible(&doc.text, &term.units).is_some());
+        let found = best_field(
+            index,
+            doc,
+            term,
+            query,
+            scoring,
+            contiguous_in_doc,
+            scatter_in_doc,
+        )?;
         score = score.saturating_add(found.lower);
         upper = upper.saturating_add(found.upper);
         if best.is_none_or(|(top, _)| found.lower > top) {
