@@ -1,22 +1,26 @@
-//! One file from bytes to items: [`decode`] it, run the [`safety_pass`] when
-//! [`needs_safety_pass`] says so (or serde_yaml fails), read it into the raw structs
+//! One file from bytes to items: [`decode`] it, repair its unsafe characters
+//! ([`clean_raw`]), run the [`safety_pass`] when [`needs_safety_pass`] says so (or
+//! serde_yaml fails) and repair the escapes it finds, read it into the raw structs
 //! with serde_yaml, and turn those into checked items ([`case_item`],
 //! [`catalog_items`]). The result, a [`ParsedFile`], is what linking works on.
 //!
 //! This is where the steps of one file are put in order, and only that; each step
-//! lives in its own sibling. Depends on [`super::diagnostic`], [`super::read`],
-//! [`super::safety`], [`super::messages`], [`super::validate`] and the [`SourceFile`]
-//! of [`super`]; of the crate, on `model` only.
+//! lives in its own sibling. A file that fails is [`Refused`], with what its lines say
+//! it holds, so links into it are not called dangling. Depends on
+//! [`super::diagnostic`], [`super::read`], [`super::characters`], [`super::safety`],
+//! [`super::messages`], [`super::validate`] and the [`SourceFile`] of [`super`]; of the
+//! crate, on `model` only.
 
 use std::path::Path;
 
+use super::characters::{apply, clean_raw, warnings, Repair};
 use super::diagnostic::Diagnostic;
 use super::messages::serde_error;
 use super::read::decode;
 use super::safety::{needs_safety_pass, safety_pass};
 use super::validate::{case_item, catalog_items, CaseFile, CatalogFile, Problems};
 use super::SourceFile;
-use crate::model::Item;
+use crate::model::{Item, Kind};
 
 pub(super) struct ParsedFile {
     pub(super) path: String,
@@ -25,13 +29,56 @@ pub(super) struct ParsedFile {
     /// text until all are linked.
     pub(super) text: Option<String>,
     pub(super) items: Vec<Item>,
+    /// What was repaired on the way: characters removed or shown as a placeholder.
+    pub(super) warnings: Vec<Diagnostic>,
 }
 
-pub(super) fn parse_source(file: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
+/// A file that contributed nothing: why, and what it seems to declare, so that links
+/// from other files into it are not reported as dangling (they could not be checked).
+pub(super) struct Refused {
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) declares: Declared,
+}
+
+/// What a refused file's lines say it holds, read without YAML: a catalog's kind, or a
+/// case's id.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Declared {
+    pub(super) catalog: Option<Kind>,
+    pub(super) id: Option<String>,
+}
+
+pub(super) fn parse_source(file: &SourceFile) -> Result<ParsedFile, Refused> {
     match &file.contents {
-        Ok(bytes) => parse_file(&file.path, bytes),
-        Err(reason) => Err(vec![Diagnostic::new(&file.path, None, reason.clone())]),
+        Ok(bytes) => parse_file(&file.path, bytes).map_err(|diagnostics| Refused {
+            diagnostics,
+            declares: declared(bytes),
+        }),
+        Err(reason) => Err(Refused {
+            diagnostics: vec![Diagnostic::new(&file.path, None, reason.clone())],
+            declares: Declared::default(),
+        }),
     }
+}
+
+/// The `catalog:` kind or top-level `id:` a file's lines name, whatever else is wrong
+/// with it (bad UTF-8, bad YAML).
+fn declared(bytes: &[u8]) -> Declared {
+    let text = String::from_utf8_lossy(bytes);
+    let mut declares = Declared::default();
+    for line in text.lines() {
+        let line = line.trim_start_matches('\u{FEFF}');
+        let value = |rest: &str| {
+            let value = rest.split(" #").next().unwrap_or_default().trim();
+            value.trim_matches(|c| c == '"' || c == '\'').to_string()
+        };
+        if let Some(rest) = line.strip_prefix("catalog:") {
+            declares.catalog = Kind::parse(&value(rest)).filter(|&k| k != Kind::Case);
+        } else if let Some(rest) = line.strip_prefix("id:") {
+            declares.id.get_or_insert_with(|| value(rest));
+        }
+    }
+    declares
 }
 
 fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
@@ -54,22 +101,41 @@ fn parse_file_with(
     checks: Checks,
 ) -> Result<ParsedFile, Vec<Diagnostic>> {
     let text = decode(path, bytes).map_err(|d| vec![d])?;
+    let (text, mut repairs) = clean_raw(text);
     let stem = Path::new(path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut problems = Problems::default();
-    let items = match parse_raw(path, &text, checks)? {
+    let parsed = parse_raw(path, &text, checks);
+    let (raw, text) = match parsed {
+        Ok((raw, escapes)) if escapes.is_empty() => (raw, text),
+        Ok((raw, escapes)) => {
+            let repaired = apply(&text, &escapes);
+            repairs.extend(escapes);
+            (raw, repaired)
+        }
+        Err(mut diagnostics) => {
+            let mut all = warnings(path, &repairs);
+            all.append(&mut diagnostics);
+            return Err(all);
+        }
+    };
+    let items = match raw {
         RawFile::Catalog(raw) => catalog_items(raw, path, &mut problems),
         RawFile::Case(raw) => vec![case_item(*raw, &stem, path, &mut problems)],
     };
+    let warnings = warnings(path, &repairs);
     if !problems.0.is_empty() {
-        return Err(problems.into_diagnostics(path, &text));
+        let mut all = warnings;
+        all.extend(problems.into_diagnostics(path, &text));
+        return Err(all);
     }
     Ok(ParsedFile {
         path: path.to_string(),
         text: Some(text),
         items,
+        warnings,
     })
 }
 
@@ -80,13 +146,18 @@ enum RawFile {
 }
 
 /// Parses a file's text with serde_yaml, after the [`safety_pass`] when the text
-/// needs it.
+/// needs it; with the escapes that make unsafe characters, which are read from the
+/// text with those escapes repaired.
 ///
 /// The safety pass is a second full parse, so it is skipped for text in which
 /// nothing it refuses can occur ([`needs_safety_pass`]) — nearly every real file.
 /// Whenever serde_yaml then fails, the file goes through the safety pass after all,
 /// so every refusal and every message is exactly what the full checks give.
-fn parse_raw(path: &str, text: &str, checks: Checks) -> Result<RawFile, Vec<Diagnostic>> {
+fn parse_raw(
+    path: &str,
+    text: &str,
+    checks: Checks,
+) -> Result<(RawFile, Vec<Repair>), Vec<Diagnostic>> {
     if checks == Checks::AsNeeded && !needs_safety_pass(text) {
         let quick = if looks_like_catalog(text) {
             serde_yaml::from_str(text).map(RawFile::Catalog)
@@ -94,18 +165,30 @@ fn parse_raw(path: &str, text: &str, checks: Checks) -> Result<RawFile, Vec<Diag
             serde_yaml::from_str(text).map(|raw| RawFile::Case(Box::new(raw)))
         };
         if let Ok(raw) = quick {
-            return Ok(raw);
+            return Ok((raw, Vec::new()));
         }
     }
     let shape = safety_pass(path, text)?;
-    if shape.catalog.is_some() {
-        serde_yaml::from_str(text)
-            .map(RawFile::Catalog)
-            .map_err(|e| vec![serde_error(path, &e)])
+    let repaired;
+    let text = if shape.escapes.is_empty() {
+        text
     } else {
-        serde_yaml::from_str(text)
-            .map(RawFile::Case)
-            .map_err(|e| vec![serde_error(path, &e)])
+        repaired = apply(text, &shape.escapes);
+        &repaired
+    };
+    let raw = if shape.catalog.is_some() {
+        serde_yaml::from_str(text).map(RawFile::Catalog)
+    } else {
+        serde_yaml::from_str(text).map(RawFile::Case)
+    };
+    match raw {
+        Ok(raw) => Ok((raw, shape.escapes)),
+        Err(e) => {
+            // The repairs were made all the same; say so beside the error.
+            let mut all = warnings(path, &shape.escapes);
+            all.push(serde_error(path, &e));
+            Err(all)
+        }
     }
 }
 

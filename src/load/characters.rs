@@ -1,0 +1,230 @@
+//! Characters that must not stay as written, repaired instead of refused: an invisible
+//! one (zero-width space, joiners, soft hyphen, Hangul filler, tag character, …) is
+//! removed, a control character or direction override becomes [`text::PLACEHOLDER`],
+//! and each repair is a warning at its `path:line:col`. One such character, common in
+//! text pasted from a PDF or a web page, must never cost a whole file.
+//!
+//! [`clean_raw`] repairs the characters written as they are, before YAML sees the text
+//! (a YAML reader refuses raw control characters, and an invisible one in a key would
+//! make an unknown field). [`repair_escapes`] finds those a double-quoted scalar makes
+//! with an escape (`"\u200B"`, `"\e[31m"`), for the safety pass, which knows where such
+//! scalars start; [`apply`] writes those repairs into the text.
+//!
+//! Which characters are unsafe, and which way, is `text`'s rule ([`text::unsafe_char`]),
+//! shared with everything that puts text on a terminal. Depends on
+//! [`super::diagnostic`]; of the crate, on `text` only.
+
+use std::ops::Range;
+
+use super::diagnostic::Diagnostic;
+use crate::text::{self, UnsafeChar, PLACEHOLDER};
+
+/// Per file, at most this many repairs are listed one by one; the rest are counted.
+const MAX_LISTED: usize = 5;
+
+/// One character repaired: where it was (1-based line and column, in characters, of
+/// the character or of the backslash of its escape) and what it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Repair {
+    pub(super) at: (usize, usize),
+    pub(super) found: char,
+    /// `Some` for an escape: the bytes of the escape in the text, to be replaced.
+    pub(super) escape: Option<Range<usize>>,
+}
+
+/// `text` with every raw unsafe character removed or replaced, and where each was.
+/// Clean text (nearly every file) comes back as it is, after one byte scan.
+pub(super) fn clean_raw(source: String) -> (String, Vec<Repair>) {
+    if !text::may_hold_unsafe(&source) {
+        return (source, Vec::new());
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut repairs = Vec::new();
+    let (mut line, mut column) = (1, 1);
+    for c in source.chars() {
+        match text::unsafe_char(c) {
+            None => out.push(c),
+            Some(how) => {
+                if how == UnsafeChar::Control {
+                    out.push(PLACEHOLDER);
+                }
+                repairs.push(Repair {
+                    at: (line, column),
+                    found: c,
+                    escape: None,
+                });
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (out, repairs)
+}
+
+/// The escapes in the double-quoted scalar whose opening quote is at byte `start` of
+/// `source` (at line and column `at`) that make an unsafe character.
+pub(super) fn repair_escapes(source: &str, start: usize, at: (usize, usize)) -> Vec<Repair> {
+    let mut repairs = Vec::new();
+    let Some(rest) = source.get(start..) else {
+        return repairs;
+    };
+    let mut chars = rest.char_indices().peekable();
+    if chars.next().map(|(_, c)| c) != Some('"') {
+        return repairs;
+    }
+    let (mut line, mut column) = (at.0, at.1 + 1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => break,
+            '\n' => {
+                line += 1;
+                column = 1;
+            }
+            '\\' => {
+                let escape_at = (line, column);
+                let Some((_, e)) = chars.next() else { break };
+                column += 2;
+                let hex_digits = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    'U' => 8,
+                    '\n' => {
+                        // An escaped line break joins the lines.
+                        line += 1;
+                        column = 1;
+                        continue;
+                    }
+                    _ => 0,
+                };
+                let mut end = i + 1 + e.len_utf8();
+                let made = if hex_digits == 0 {
+                    simple_escape(e)
+                } else {
+                    let digits = rest.get(end..end + hex_digits).unwrap_or_default();
+                    if digits.len() != hex_digits || !digits.bytes().all(|b| b.is_ascii_hexdigit())
+                    {
+                        // Not an escape YAML reads; the reader reports it.
+                        continue;
+                    }
+                    for _ in 0..hex_digits {
+                        chars.next();
+                    }
+                    column += hex_digits;
+                    end += hex_digits;
+                    u32::from_str_radix(digits, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                };
+                if let Some(found) = made.filter(|&m| text::is_forbidden(m)) {
+                    repairs.push(Repair {
+                        at: escape_at,
+                        found,
+                        escape: Some(start + i..start + end),
+                    });
+                }
+            }
+            _ => column += 1,
+        }
+    }
+    repairs
+}
+
+/// The character a one-letter YAML escape (`\e`, `\0`, `\N`, …) stands for.
+fn simple_escape(e: char) -> Option<char> {
+    Some(match e {
+        '0' => '\0',
+        'a' => '\u{7}',
+        'b' => '\u{8}',
+        'v' => '\u{B}',
+        'f' => '\u{C}',
+        'r' => '\r',
+        'e' => '\u{1B}',
+        'N' => '\u{85}',
+        _ => return None,
+    })
+}
+
+/// `source` with every escape repair written in: an invisible character's escape is
+/// removed, a control character's becomes [`PLACEHOLDER`].
+pub(super) fn apply(source: &str, repairs: &[Repair]) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    for repair in repairs {
+        let Some(range) = &repair.escape else {
+            continue;
+        };
+        out.push_str(source.get(copied..range.start).unwrap_or_default());
+        if text::unsafe_char(repair.found) == Some(UnsafeChar::Control) {
+            out.push(PLACEHOLDER);
+        }
+        copied = range.end;
+    }
+    out.push_str(source.get(copied..).unwrap_or_default());
+    out
+}
+
+/// One warning per repair, the first [`MAX_LISTED`] of a file one by one and then one
+/// line for the rest.
+pub(super) fn warnings(path: &str, repairs: &[Repair]) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = repairs
+        .iter()
+        .take(MAX_LISTED)
+        .map(|r| Diagnostic::warning(path, Some(r.at), describe(r.found)))
+        .collect();
+    if repairs.len() > MAX_LISTED {
+        out.push(Diagnostic::warning(
+            path,
+            None,
+            format!(
+                "{} more invisible or control characters in this file were removed or \
+                 shown as {PLACEHOLDER} the same way",
+                repairs.len() - MAX_LISTED
+            ),
+        ));
+    }
+    out
+}
+
+fn describe(c: char) -> String {
+    let code = c as u32;
+    let name = text::unsafe_char_name(c);
+    match text::unsafe_char(c) {
+        Some(UnsafeChar::Control) => format!(
+            "{name} U+{code:04X} is shown as {PLACEHOLDER}; remove it from the file — it \
+             could change what a terminal shows"
+        ),
+        _ => format!(
+            "invisible {name} U+{code:04X} removed; it is often pasted in with text from a \
+             PDF or a web page"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_characters_are_removed_or_replaced_where_they_are() {
+        let (clean, repairs) = clean_raw("a: x\u{200B}y\nb: \u{1b}[1m\u{AD}\n".to_string());
+        assert_eq!(clean, "a: xy\nb: \u{FFFD}[1m\n");
+        let at: Vec<_> = repairs.iter().map(|r| (r.at, r.found)).collect();
+        assert_eq!(
+            at,
+            [((1, 5), '\u{200B}'), ((2, 4), '\u{1b}'), ((2, 8), '\u{AD}')]
+        );
+    }
+
+    #[test]
+    fn escapes_in_a_double_quoted_scalar_are_found_and_repaired() {
+        let source = "k: \"a\\u200Bb\\e[1m\\\\x\\x41\"\n";
+        let repairs = repair_escapes(source, 3, (1, 4));
+        let at: Vec<_> = repairs.iter().map(|r| (r.at, r.found)).collect();
+        assert_eq!(at, [((1, 6), '\u{200B}'), ((1, 13), '\u{1b}')]);
+        assert_eq!(apply(source, &repairs), "k: \"ab\u{FFFD}[1m\\\\x\\x41\"\n");
+    }
+}
