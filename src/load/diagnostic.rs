@@ -57,8 +57,9 @@ impl Diagnostic {
         severity: Severity,
         file: &str,
         position: Option<(usize, usize)>,
-        mut message: String,
+        message: String,
     ) -> Self {
+        let mut message = cut_quoted_values(message);
         if let Some((cut, _)) = message.char_indices().nth(MAX_MESSAGE_CHARS) {
             message.truncate(cut);
             message.push_str("… (message cut)");
@@ -75,6 +76,35 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// `message` with every `` `quoted` `` value longer than [`text::MESSAGE_VALUE_CHARS`]
+/// cut, so a megabyte of id in a file is not echoed back, while the words around it
+/// (what is wrong, what to do) are kept.
+fn cut_quoted_values(message: String) -> String {
+    let too_long = message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|quoted| quoted.chars().nth(text::MESSAGE_VALUE_CHARS).is_some());
+    if !too_long {
+        return message;
+    }
+    let mut out = String::with_capacity(text::MESSAGE_VALUE_CHARS * 4);
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let quoted = i % 2 == 1;
+        match part.char_indices().nth(text::MESSAGE_VALUE_CHARS) {
+            Some((cut, _)) if quoted => {
+                out.push_str(&part[..cut]);
+                out.push('…');
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 impl fmt::Display for Diagnostic {
