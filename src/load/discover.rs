@@ -86,6 +86,7 @@ pub(super) fn find_yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         .sort_by_file_name()
         .into_iter();
     let mut seen = 0usize;
+    let mut last_folder = shown_root.clone();
     while let Some(entry) = walker.next() {
         seen += 1;
         if seen > MAX_ENTRIES {
@@ -102,10 +103,12 @@ pub(super) fn find_yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
+                // An error reading a folder's entries names no path: it is the folder
+                // entered last (the walk reads each folder whole when it enters it).
                 let path = err
                     .path()
                     .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| shown_root.clone());
+                    .unwrap_or_else(|| last_folder.clone());
                 let reason = match err.io_error() {
                     Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
                         "permission denied; this cannot be read and any case files in it \
@@ -137,6 +140,7 @@ pub(super) fn find_yaml_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 }
             }
         } else if kind.is_dir() {
+            last_folder.clone_from(&shown);
             if is_yaml_name(path) && entry.depth() > 0 {
                 report(
                     &mut problems,
