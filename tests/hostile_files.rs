@@ -553,14 +553,58 @@ fn refused_catalog_gives_no_false_dangling_links() {
     assert!(
         lines[1].starts_with("CASES/catalog/factors.yaml: warning: ")
             && lines[1].ends_with(
-                " links from other files into this file could not be checked because it was \
-                 not loaded; they are left out until it is fixed"
+                " links from other files to items of this file could not be checked because \
+                 those items were not loaded; they are left out until it is fixed"
             ),
         "{}",
         lines[1]
     );
     assert!(!run.stdout.contains("dangling"), "{}", run.stdout);
     assert_eq!(run.code, Some(1));
+}
+
+/// One bad entry costs a catalog that entry only, and the cases that link to it get no
+/// false "dangling link" errors.
+#[test]
+fn one_bad_catalog_entry_costs_only_itself() {
+    let dir = shipped_copy();
+    let path = dir.path().join("catalog/factors.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = text.replacen(
+        "name: {ko: \"연구중심 대학ㆍ연구소의 거점 역할\"",
+        "name: {ko: \"\"",
+        1,
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&path, broken).unwrap();
+    let run = casebook(dir.path(), &["check"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "CASES/catalog/factors.yaml:4:16: error: `items.0.name.ko` is empty; write the Korean text",
+        "{}",
+        run.stdout
+    );
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[1].starts_with("CASES/catalog/factors.yaml: warning: "),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(run.code, Some(1));
+    let loaded = load::load_collection(dir.path()).unwrap();
+    let shipped = load::load_collection(&manifest().join("cases")).unwrap();
+    let factors = |l: &load::Loaded| {
+        l.items
+            .iter()
+            .filter(|i| i.kind == casebook::model::Kind::Factor)
+            .count()
+    };
+    assert_eq!(factors(&loaded), factors(&shipped) - 1);
+    assert!(!loaded
+        .items
+        .iter()
+        .any(|i| i.id == "research-university-anchor"));
 }
 
 #[cfg(unix)]

@@ -28,8 +28,9 @@ struct Origin {
     prefix: String,
 }
 
-/// Where links cannot be checked because the file that would hold their targets was
-/// refused: catalog kinds and case ids, each with that file, and how many links met it.
+/// Where links cannot be checked because what would hold their targets was refused:
+/// the kinds of refused catalogs, and the ids of refused case files and of catalog
+/// entries left out, each with its file; and how many links met each file.
 #[derive(Debug, Default)]
 pub(super) struct Unchecked {
     pub(super) kinds: HashMap<Kind, String>,
@@ -40,10 +41,7 @@ pub(super) struct Unchecked {
 impl Unchecked {
     /// The refused file that may hold `id` of kind `want`, counting the link.
     fn covers(&mut self, id: &str, want: Kind) -> bool {
-        let file = self.kinds.get(&want).or_else(|| match want {
-            Kind::Case => self.ids.get(id),
-            _ => None,
-        });
+        let file = self.kinds.get(&want).or_else(|| self.ids.get(id));
         match file {
             Some(file) => {
                 *self.links.entry(file.clone()).or_default() += 1;
@@ -65,8 +63,9 @@ impl Unchecked {
                     &file,
                     None,
                     format!(
-                        "{n} {noun} from other files into this file could not be checked \
-                         because it was not loaded; they are left out until it is fixed"
+                        "{n} {noun} from other files to items of this file could not be \
+                         checked because those items were not loaded; they are left out \
+                         until it is fixed"
                     ),
                 )
             })

@@ -179,7 +179,16 @@ fn collect_results(results: Vec<Result<ParsedFile, Refused>>, previous: &[Item])
     for result in results {
         match result {
             Ok(mut file) => {
-                loaded.diagnostics.append(&mut file.warnings);
+                loaded.diagnostics.append(&mut file.reported);
+                for id in std::mem::take(&mut file.left_out) {
+                    // An entry that now fails keeps its last good version, like a file.
+                    match previous.iter().find(|i| i.id == id && i.file == file.path) {
+                        Some(kept) => file.items.push(kept.clone()),
+                        None => {
+                            unchecked.ids.insert(id, file.path.clone());
+                        }
+                    }
+                }
                 parsed.push(file);
             }
             Err(Refused {
@@ -205,7 +214,8 @@ fn collect_results(results: Vec<Result<ParsedFile, Refused>>, previous: &[Item])
                             // The file on disk is the broken version: no positions.
                             text: Some(String::new()),
                             items: kept,
-                            warnings: Vec::new(),
+                            reported: Vec::new(),
+                            left_out: Vec::new(),
                         });
                     }
                     loaded.skipped_files.push(first.file.clone());

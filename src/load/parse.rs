@@ -11,6 +11,7 @@
 //! [`super::messages`], [`super::validate`] and the [`SourceFile`] of [`super`]; of the
 //! crate, on `model` only.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::characters::{apply, clean_raw, warnings, Repair};
@@ -29,8 +30,11 @@ pub(super) struct ParsedFile {
     /// text until all are linked.
     pub(super) text: Option<String>,
     pub(super) items: Vec<Item>,
-    /// What was repaired on the way: characters removed or shown as a placeholder.
-    pub(super) warnings: Vec<Diagnostic>,
+    /// What was said about a file that still loaded: characters removed or shown as a
+    /// placeholder, and the catalog entries left out for their errors.
+    pub(super) reported: Vec<Diagnostic>,
+    /// The ids of catalog entries left out for their errors.
+    pub(super) left_out: Vec<String>,
 }
 
 /// A file that contributed nothing: why, and what it seems to declare, so that links
@@ -121,22 +125,53 @@ fn parse_file_with(
             return Err(all);
         }
     };
-    let items = match raw {
+    let is_catalog = matches!(raw, RawFile::Catalog(_));
+    let mut items = match raw {
         RawFile::Catalog(raw) => catalog_items(raw, path, &mut problems),
         RawFile::Case(raw) => vec![case_item(*raw, &stem, path, &mut problems)],
     };
-    let warnings = warnings(path, &repairs);
+    let mut reported = warnings(path, &repairs);
+    let mut left_out = Vec::new();
     if !problems.0.is_empty() {
-        let mut all = warnings;
-        all.extend(problems.into_diagnostics(path, &text));
-        return Err(all);
+        // One bad entry costs a catalog that entry, not every item in it; a case file
+        // is one item, and a problem outside the entries is the whole file's.
+        let at_fault =
+            entries_at_fault(&problems).filter(|bad| is_catalog && bad.len() < items.len());
+        reported.extend(problems.into_diagnostics(path, &text));
+        let Some(bad) = at_fault else {
+            return Err(reported);
+        };
+        let mut index = 0;
+        items.retain(|item| {
+            let keep = !bad.contains(&index);
+            if !keep {
+                left_out.push(item.id.clone());
+            }
+            index += 1;
+            keep
+        });
     }
     Ok(ParsedFile {
         path: path.to_string(),
         text: Some(text),
         items,
-        warnings,
+        reported,
+        left_out,
     })
+}
+
+/// The catalog entries (by position) that every problem belongs to, or `None` when a
+/// problem is not about one entry (`items.3.name.ko` is about the fourth).
+fn entries_at_fault(problems: &Problems) -> Option<BTreeSet<usize>> {
+    problems
+        .0
+        .iter()
+        .map(|(field, _)| {
+            let rest = field.strip_prefix("items.")?;
+            let end = rest.find(['.', '@']).unwrap_or(rest.len());
+            rest[..end].parse().ok()
+        })
+        .collect()
 }
 
 /// A file as written, before our own checks.
