@@ -2,9 +2,11 @@
 //! `path:line:col` for everything wrong.
 //!
 //! A collection is read file by file, in parallel. A file that cannot be read, decoded,
-//! parsed or validated is reported and skipped; every other file still loads. Links
-//! between files (a case's type, factors, counterpart, …) are checked once all files are
-//! in: a dangling link is reported and dropped, so the index never holds a broken one.
+//! parsed or validated is reported and skipped (in a catalog, an entry that fails its
+//! checks costs only itself); every other file still loads. Links between files (a
+//! case's type, factors, counterpart, …) are checked once all files are in: a dangling
+//! link is reported and dropped, so the index never holds a broken one; a link into
+//! what was skipped is dropped and counted as not checked, not called dangling.
 //!
 //! Each file goes through: size and type limits → UTF-8 (BOM allowed) → CRLF to LF →
 //! NFC → invisible characters removed and control characters replaced, with a warning
