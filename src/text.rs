@@ -152,8 +152,9 @@ fn always_nfc(c: char) -> bool {
     )
 }
 
-/// Text for one terminal line: forbidden characters become U+FFFD and line breaks and
-/// tabs become spaces, so file content can never move the cursor or inject escapes.
+/// Text for one terminal line: forbidden characters (invisible ones too: text that was
+/// never loaded, such as a query, may hold them) become [`PLACEHOLDER`] and line breaks
+/// and tabs become spaces, so file content can never move the cursor or inject escapes.
 pub fn one_line(s: &str) -> Cow<'_, str> {
     if s.chars()
         .all(|c| !is_forbidden(c) && c != '\n' && c != '\t' && c != '\r')
@@ -164,7 +165,7 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
         s.chars()
             .map(|c| match c {
                 '\n' | '\t' | '\r' => ' ',
-                c if is_forbidden(c) => '\u{FFFD}',
+                c if is_forbidden(c) => PLACEHOLDER,
                 c => c,
             })
             .collect(),

@@ -607,6 +607,29 @@ fn one_bad_catalog_entry_costs_only_itself() {
         .any(|i| i.id == "research-university-anchor"));
 }
 
+/// A megabyte-long id is quoted in its message cut, with the advice kept.
+#[test]
+fn a_huge_id_in_a_file_is_cut_in_its_message() {
+    let huge = "x".repeat(900_000);
+    let dir = with_file("huge-id.yaml", valid_case(&huge).as_bytes());
+    let run = casebook(dir.path(), &["check"]);
+    assert_eq!(run.code, Some(1));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "{}",
+        &run.stdout[..run.stdout.len().min(600)]
+    );
+    assert!(lines[0].len() < 500, "{} bytes", lines[0].len());
+    assert!(
+        lines[0].starts_with("CASES/huge-id.yaml:1:5: error: "),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains("xxx…`"), "{}", lines[0]);
+}
+
 #[cfg(unix)]
 #[test]
 fn link_to_proc_is_not_walked() {
