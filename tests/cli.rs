@@ -1089,3 +1089,30 @@ fn new_leaves_no_temporary_file_and_never_overwrites() {
         .collect();
     assert_eq!(names, ["gumi-electronics.yaml"]);
 }
+
+/// Regression: on a full disk `new` left a truncated template, and then refused to
+/// replace it. A file size limit of 0 (with SIGXFSZ ignored, so the write fails with
+/// EFBIG) stands in for the full disk.
+#[cfg(target_os = "linux")]
+#[test]
+fn new_on_a_full_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" new gumi-electronics --cases \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("casebook"))
+        .arg(dir.path())
+        .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "error: cannot write {}: File too large (os error 27); nothing was written\n",
+            dir.path().join("gumi-electronics.yaml").display()
+        )
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
