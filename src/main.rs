@@ -12,38 +12,60 @@ use casebook::{config, tui};
 
 fn main() -> ExitCode {
     let stdout_closed = stdout_was_closed();
-    let args = Args::parse();
-    match run(&args) {
-        Ok(outcome) => {
-            let written = if stdout_closed && !outcome.stdout.is_empty() {
-                Err(std::io::Error::other("standard output is closed"))
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        // Help and version are output like any other, with the same write checks.
+        Err(err) if !err.use_stderr() => {
+            let styled = err.render();
+            let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                styled.ansi().to_string()
             } else {
-                write_out(&outcome.stdout)
+                styled.to_string()
             };
-            // Messages go to stderr whatever became of stdout; if stderr cannot be
-            // written either, there is no one left to tell.
-            let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
-            let code = ExitCode::from(outcome.code.clamp(0, 255) as u8);
-            match written {
-                Ok(()) => code,
-                // A reader that stopped reading (`casebook list | head -1`) got what it
-                // wanted: quiet, and the command's own status, as ripgrep does.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
-                Err(e) => {
-                    // A full disk or a closed stdout: the output is incomplete, so say
-                    // so once and fail.
-                    eprintln!(
-                        "casebook: error: the output could not be written: {}",
-                        casebook::text::escape_for_terminal(&e.to_string())
-                    );
-                    ExitCode::from(2)
-                }
-            }
+            let outcome = Outcome {
+                stdout: text,
+                stderr: String::new(),
+                code: err.exit_code(),
+            };
+            return print(outcome, stdout_closed);
         }
+        Err(err) => err.exit(),
+    };
+    match run(&args) {
+        Ok(outcome) => print(outcome, stdout_closed),
         Err(err) => {
             eprintln!(
                 "casebook: {}",
                 casebook::text::escape_for_terminal(&format!("{err:#}"))
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints a command's output and messages; the command's status, or 2 when the output
+/// could not be written.
+fn print(outcome: Outcome, stdout_closed: bool) -> ExitCode {
+    let written = if stdout_closed && !outcome.stdout.is_empty() {
+        Err(std::io::Error::other("standard output is closed"))
+    } else {
+        write_out(&outcome.stdout)
+    };
+    // Messages go to stderr whatever became of stdout; if stderr cannot be written
+    // either, there is no one left to tell.
+    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    let code = ExitCode::from(outcome.code.clamp(0, 255) as u8);
+    match written {
+        Ok(()) => code,
+        // A reader that stopped reading (`casebook list | head -1`) got what it wanted:
+        // quiet, and the command's own status, as ripgrep does.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            // A full disk or a closed stdout: the output is incomplete, so say so once
+            // and fail.
+            eprintln!(
+                "casebook: error: the output could not be written: {}",
+                casebook::text::escape_for_terminal(&e.to_string())
             );
             ExitCode::from(2)
         }

@@ -909,23 +909,31 @@ fn the_explorer_without_a_terminal_says_so_at_once() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_is_reported_once_and_fails() {
-    let full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"))
-        .args(["list"])
-        .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
-        .env_remove("CASEBOOK_CASES")
-        .stdout(full)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "casebook: error: the output could not be written: No space left on device (os error \
-         28)\n"
-    );
+    for args in [
+        &["list"][..],
+        &["show", "ulsan", "--json"],
+        &["--help"],
+        &["schema"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"))
+            .args(args)
+            .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
+            .env_remove("CASEBOOK_CASES")
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "casebook: error: the output could not be written: No space left on device (os \
+             error 28)\n",
+            "{args:?}"
+        );
+    }
 }
 
 /// A closed stdout (`casebook list >&-`) is an error too, said once.
