@@ -607,6 +607,25 @@ fn one_bad_catalog_entry_costs_only_itself() {
         .any(|i| i.id == "research-university-anchor"));
 }
 
+/// A removed character moves nothing: an error later on its line is still reported at
+/// its column in the file as written.
+#[test]
+fn positions_after_a_removed_character_are_as_written() {
+    let yaml = valid_case("zwsp-then-error").replace(
+        "name: {ko: 시험 클러스터, en: Test cluster}",
+        "name: {ko: 시험\u{200B} 클러스터, en: \"\"}",
+    );
+    let dir = with_file("zwsp-then-error.yaml", yaml.as_bytes());
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/zwsp-then-error.yaml:2:14: warning: invisible zero-width space U+200B \
+             removed; it is often pasted in with text from a PDF or a web page",
+            "CASES/zwsp-then-error.yaml:2:26: error: `name.en` is empty; write the English text",
+        ],
+    );
+}
+
 /// A megabyte-long id is quoted in its message cut, with the advice kept.
 #[test]
 fn a_huge_id_in_a_file_is_cut_in_its_message() {

@@ -8,7 +8,9 @@
 //! (a YAML reader refuses raw control characters, and an invisible one in a key would
 //! make an unknown field). [`repair_escapes`] finds those a double-quoted scalar makes
 //! with an escape (`"\u200B"`, `"\e[31m"`), for the safety pass, which knows where such
-//! scalars start; [`apply`] writes those repairs into the text.
+//! scalars start; [`apply`] writes those repairs into the text. Later steps read the
+//! repaired text; [`as_written`] moves what they report back to the column in the file
+//! as written, so a removed character shifts no message.
 //!
 //! Which characters are unsafe, and which way, is `text`'s rule ([`text::unsafe_char`]),
 //! shared with everything that puts text on a terminal. Depends on
@@ -167,22 +169,74 @@ pub(super) fn apply(source: &str, repairs: &[Repair]) -> String {
     out
 }
 
-/// One warning per repair, the first [`MAX_LISTED`] of a file one by one and then one
-/// line for the rest.
-pub(super) fn warnings(path: &str, repairs: &[Repair]) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = repairs
+impl Repair {
+    /// How many characters of the repair's text stay: the placeholder, or nothing.
+    fn chars_kept(&self) -> usize {
+        usize::from(text::unsafe_char(self.found) == Some(UnsafeChar::Control))
+    }
+
+    /// How many characters of its line the repair took out (escapes are ASCII).
+    fn chars_taken(&self) -> usize {
+        let written = self.escape.as_ref().map_or(1, |bytes| bytes.len());
+        written - self.chars_kept()
+    }
+}
+
+/// Where a position in text that `repairs` were made to was before them. No repair
+/// takes out a line break, so only columns move: right by every character taken out
+/// before the position on its line. `repairs` are in order of position.
+fn before_repairs(repairs: &[Repair], at: (usize, usize)) -> (usize, usize) {
+    let (line, column) = at;
+    let mut shift = 0;
+    for repair in repairs.iter().filter(|r| r.at.0 == line) {
+        // Where the repair's own text is once the ones before it are made.
+        let now_at = repair.at.1 - shift;
+        if now_at + repair.chars_kept() > column {
+            break;
+        }
+        shift += repair.chars_taken();
+    }
+    (line, column + shift)
+}
+
+/// `diagnostic`, found in the text with every repair made (`raw` first, then
+/// `escapes`), at its position in the file as written.
+pub(super) fn as_written(
+    raw: &[Repair],
+    escapes: &[Repair],
+    mut diagnostic: Diagnostic,
+) -> Diagnostic {
+    if let (Some(line), Some(column)) = (diagnostic.line, diagnostic.column) {
+        let at = before_repairs(raw, before_repairs(escapes, (line, column)));
+        diagnostic.column = Some(at.1);
+    }
+    diagnostic
+}
+
+/// One warning per repair, at its position in the file as written: the first
+/// [`MAX_LISTED`] of a file one by one, then one line for the rest. `raw` were made to
+/// the text as written, `escapes` (found by the safety pass) to the text after them.
+pub(super) fn warnings(path: &str, raw: &[Repair], escapes: &[Repair]) -> Vec<Diagnostic> {
+    let total = raw.len() + escapes.len();
+    let escapes_as_written = escapes.iter().map(|r| Repair {
+        at: before_repairs(raw, r.at),
+        ..r.clone()
+    });
+    let mut out: Vec<Diagnostic> = raw
         .iter()
+        .cloned()
+        .chain(escapes_as_written)
         .take(MAX_LISTED)
         .map(|r| Diagnostic::warning(path, Some(r.at), describe(r.found)))
         .collect();
-    if repairs.len() > MAX_LISTED {
+    if total > MAX_LISTED {
         out.push(Diagnostic::warning(
             path,
             None,
             format!(
                 "{} more invisible or control characters in this file were removed or \
                  shown as {PLACEHOLDER} the same way",
-                repairs.len() - MAX_LISTED
+                total - MAX_LISTED
             ),
         ));
     }
@@ -217,6 +271,29 @@ mod tests {
             at,
             [((1, 5), '\u{200B}'), ((2, 4), '\u{1b}'), ((2, 8), '\u{AD}')]
         );
+    }
+
+    #[test]
+    fn positions_in_repaired_text_move_back_to_where_they_were_written() {
+        // `a: x<ZWSP>y<ESC>z "\u200Bq"`: a removed char, a placeholder, a removed escape.
+        let (clean, raw) = clean_raw("a: x\u{200B}y\u{1b}z \"\\u200Bq\"\n".to_string());
+        assert_eq!(clean, "a: xy\u{FFFD}z \"\\u200Bq\"\n");
+        let escapes = repair_escapes(&clean, 10, (1, 9));
+        assert_eq!(apply(&clean, &escapes), "a: xy\u{FFFD}z \"q\"\n");
+        let at = |column| {
+            let d = Diagnostic::new("f", Some((1, column)), "");
+            as_written(&raw, &escapes, d).column.unwrap()
+        };
+        // x y � z " q  in the repaired text are at 4 5 6 7 9 10
+        assert_eq!(
+            [at(4), at(5), at(6), at(7), at(9), at(10)],
+            [4, 6, 7, 8, 10, 17]
+        );
+        let warned: Vec<_> = warnings("f", &raw, &escapes)
+            .iter()
+            .map(|d| d.column)
+            .collect();
+        assert_eq!(warned, [Some(5), Some(7), Some(11)]);
     }
 
     #[test]

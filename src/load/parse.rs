@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::characters::{apply, clean_raw, warnings, Repair};
+use super::characters::{apply, as_written, clean_raw, warnings, Repair};
 use super::diagnostic::Diagnostic;
 use super::messages::serde_error;
 use super::read::decode;
@@ -105,39 +105,44 @@ fn parse_file_with(
     checks: Checks,
 ) -> Result<ParsedFile, Vec<Diagnostic>> {
     let text = decode(path, bytes).map_err(|d| vec![d])?;
-    let (text, mut repairs) = clean_raw(text);
+    let (text, raw_repairs) = clean_raw(text);
     let stem = Path::new(path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut problems = Problems::default();
     let parsed = parse_raw(path, &text, checks);
-    let (raw, text) = match parsed {
-        Ok((raw, escapes)) if escapes.is_empty() => (raw, text),
+    // Messages are found in repaired text; they point at the file as written.
+    let report = |escapes: &[Repair], diagnostics: Vec<Diagnostic>| {
+        let mut all = warnings(path, &raw_repairs, escapes);
+        all.extend(
+            diagnostics
+                .into_iter()
+                .map(|d| as_written(&raw_repairs, escapes, d)),
+        );
+        all
+    };
+    let (raw, text, escapes) = match parsed {
+        Ok((raw, escapes)) if escapes.is_empty() => (raw, text, escapes),
         Ok((raw, escapes)) => {
             let repaired = apply(&text, &escapes);
-            repairs.extend(escapes);
-            (raw, repaired)
+            (raw, repaired, escapes)
         }
-        Err(mut diagnostics) => {
-            let mut all = warnings(path, &repairs);
-            all.append(&mut diagnostics);
-            return Err(all);
-        }
+        Err((diagnostics, escapes)) => return Err(report(&escapes, diagnostics)),
     };
     let is_catalog = matches!(raw, RawFile::Catalog(_));
     let mut items = match raw {
         RawFile::Catalog(raw) => catalog_items(raw, path, &mut problems),
         RawFile::Case(raw) => vec![case_item(*raw, &stem, path, &mut problems)],
     };
-    let mut reported = warnings(path, &repairs);
+    let mut reported = report(&escapes, Vec::new());
     let mut left_out = Vec::new();
     if !problems.0.is_empty() {
         // One bad entry costs a catalog that entry, not every item in it; a case file
         // is one item, and a problem outside the entries is the whole file's.
         let at_fault =
             entries_at_fault(&problems).filter(|bad| is_catalog && bad.len() < items.len());
-        reported.extend(problems.into_diagnostics(path, &text));
+        reported = report(&escapes, problems.into_diagnostics(path, &text));
         let Some(bad) = at_fault else {
             return Err(reported);
         };
@@ -180,9 +185,12 @@ enum RawFile {
     Catalog(CatalogFile),
 }
 
+/// A file's errors, and the escapes repaired before they were found.
+type ErrorsAndRepairs = (Vec<Diagnostic>, Vec<Repair>);
+
 /// Parses a file's text with serde_yaml, after the [`safety_pass`] when the text
 /// needs it; with the escapes that make unsafe characters, which are read from the
-/// text with those escapes repaired.
+/// text with those escapes repaired (and returned with an error too, to be reported).
 ///
 /// The safety pass is a second full parse, so it is skipped for text in which
 /// nothing it refuses can occur ([`needs_safety_pass`]) — nearly every real file.
@@ -192,7 +200,7 @@ fn parse_raw(
     path: &str,
     text: &str,
     checks: Checks,
-) -> Result<(RawFile, Vec<Repair>), Vec<Diagnostic>> {
+) -> Result<(RawFile, Vec<Repair>), ErrorsAndRepairs> {
     if checks == Checks::AsNeeded && !needs_safety_pass(text) {
         let quick = if looks_like_catalog(text) {
             serde_yaml::from_str(text).map(RawFile::Catalog)
@@ -203,7 +211,7 @@ fn parse_raw(
             return Ok((raw, Vec::new()));
         }
     }
-    let shape = safety_pass(path, text)?;
+    let shape = safety_pass(path, text).map_err(|d| (d, Vec::new()))?;
     let repaired;
     let text = if shape.escapes.is_empty() {
         text
@@ -218,12 +226,8 @@ fn parse_raw(
     };
     match raw {
         Ok(raw) => Ok((raw, shape.escapes)),
-        Err(e) => {
-            // The repairs were made all the same; say so beside the error.
-            let mut all = warnings(path, &shape.escapes);
-            all.push(serde_error(path, &e));
-            Err(all)
-        }
+        // The repairs were made all the same; they are said beside the error.
+        Err(e) => Err((vec![serde_error(path, &e)], shape.escapes)),
     }
 }
 
