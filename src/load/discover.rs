@@ -36,7 +36,7 @@ pub(super) fn collect_shipped(dir: &'static Dir<'static>, out: &mut Vec<SourceFi
     }
 }
 
-fn is_yaml_name(path: &Path) -> bool {
+pub(super) fn is_yaml_name(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))

@@ -61,7 +61,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{MAX_ENTRIES, MAX_FILES, MAX_FOLDER_DEPTH};
 pub use validate::is_valid_id;
 
-use discover::{collect_shipped, find_yaml_files, SHIPPED};
+use discover::{collect_shipped, find_yaml_files, is_yaml_name, SHIPPED};
 use link::{link, Unchecked};
 use parse::{parse_source, ParsedFile, Refused};
 use read::read_source;
@@ -143,11 +143,12 @@ pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, Collec
         })
         .collect();
     let mut loaded = collect_results(results, previous);
-    // A path the walk reported with an error is a file (or folder) left out; a warning
-    // (a folder link not followed, its files read where they are) leaves nothing out.
+    // A case file the walk reported with an error (a FIFO, a link out) is a file left
+    // out; a folder that cannot be read is an error but not a file; a warning (a folder
+    // link not followed, its files read where they are) leaves nothing out.
     let left_out: Vec<String> = early
         .iter()
-        .filter(|d| d.is_error())
+        .filter(|d| d.is_error() && is_yaml_name(Path::new(&d.file)))
         .map(|d| d.file.clone())
         .collect();
     loaded.files += left_out.len();
