@@ -229,7 +229,7 @@ fn cases_folder(value: &str, settings_file: &Path) -> Result<PathBuf, String> {
     if !folder.is_dir() {
         return Err(format!(
             "`cases` names {}, which is not a folder",
-            crate::text::quoted(&folder.display().to_string())
+            crate::text::quoted_path(&folder)
         ));
     }
     Ok(folder)

@@ -196,15 +196,29 @@ pub fn escape_for_terminal(s: &str) -> Cow<'_, str> {
 /// How many characters of one value a message quotes; the rest is cut.
 pub const MESSAGE_VALUE_CHARS: usize = 80;
 
+/// How many characters of a path a message quotes: as many as a path can have, so a
+/// real one is never cut, but a megabyte of settings value is.
+pub const MESSAGE_PATH_CHARS: usize = 4096;
+
 /// A value (an id, a path, a query) as a message quotes it: escaped as
 /// [`escape_for_terminal`] does and cut after [`MESSAGE_VALUE_CHARS`] characters, with
 /// how much was left out, so a megabyte of id is never echoed whole.
 pub fn quoted(s: &str) -> Cow<'_, str> {
+    cut_and_escape(s, MESSAGE_VALUE_CHARS)
+}
+
+/// A path as a message quotes it: escaped as [`escape_for_terminal`] does, and cut only
+/// past [`MESSAGE_PATH_CHARS`].
+pub fn quoted_path(path: &std::path::Path) -> String {
+    cut_and_escape(&path.display().to_string(), MESSAGE_PATH_CHARS).into_owned()
+}
+
+fn cut_and_escape(s: &str, max: usize) -> Cow<'_, str> {
     let total = s.chars().count();
-    if total <= MESSAGE_VALUE_CHARS {
+    if total <= max {
         return escape_for_terminal(s);
     }
-    let kept: String = s.chars().take(MESSAGE_VALUE_CHARS).collect();
+    let kept: String = s.chars().take(max).collect();
     Cow::Owned(format!(
         "{}… ({} characters in all)",
         escape_for_terminal(&kept),

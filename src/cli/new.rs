@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use crate::index::Index;
 use crate::model::Kind;
-use crate::text::{quoted, width};
+use crate::text::{quoted, quoted_path, width};
 
 /// The template, with `${NAME}` placeholders.
 const TEMPLATE: &str = include_str!("case_template.yaml");
@@ -69,19 +69,19 @@ pub fn new_case(index: &Index, id: &str, cases: Option<&Path>) -> Outcome {
             format!(
                 "error: the id `{id}` is already used by a {} ({}); choose another\n",
                 item.kind,
-                quoted(&item.file)
+                quoted_path(Path::new(&item.file))
             ),
             1,
         );
     }
     let dir = new_case_dir(cases);
     let path = dir.join(format!("{id}.yaml"));
-    let shown = quoted(&path.display().to_string()).into_owned();
+    let shown = quoted_path(&path);
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return Outcome::fail(
             format!(
                 "error: cannot create {}: {}\n",
-                quoted(&dir.display().to_string()),
+                quoted_path(&dir),
                 quoted(&e.to_string())
             ),
             1,
@@ -91,10 +91,7 @@ pub fn new_case(index: &Index, id: &str, cases: Option<&Path>) -> Outcome {
     match write_new_file(&dir, &path, template.as_bytes()) {
         Ok(()) => Outcome::ok(format!(
             "created {shown}\nFill in every TODO, then run: casebook check --cases {}\n",
-            cases.map_or_else(
-                || "cases".to_string(),
-                |c| quoted(&c.display().to_string()).into_owned()
-            )
+            cases.map_or_else(|| "cases".to_string(), quoted_path)
         )),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Outcome::fail(
             format!("error: {shown} already exists; it was not changed\n"),

@@ -34,7 +34,7 @@ pub struct Diagnostic {
 
 /// A message longer than this is cut: messages quote values from files, and a file can
 /// hold a megabyte on one line.
-const MAX_MESSAGE_CHARS: usize = 400;
+const MAX_MESSAGE_CHARS: usize = 1000;
 
 impl Diagnostic {
     pub(super) fn new(
