@@ -3,9 +3,9 @@
 //! counterpart, …) pointing at an item of the right kind, and counterparts mutual. A
 //! repeated id drops the later item and a dangling link is dropped from its item, so
 //! the index never holds a broken one; both are reported at the offending value. A link
-//! into a file that was refused (a catalog's kind, a case's id, see [`Unchecked`]) is
-//! dropped too but not called dangling: it could not be checked, which is said once, on
-//! the refused file.
+//! into what was refused (any item of a refused catalog's kind, the id of a refused case
+//! file or catalog entry; see [`Unchecked`]) is dropped too but not called dangling: it
+//! could not be checked, which is said once, on the file it leads into.
 //!
 //! Depends on [`super::diagnostic`], [`super::read`] (a file's text again, for
 //! positions), [`super::parse`] ([`ParsedFile`]) and [`super::validate`]
