@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::index::{Index, MATRIX_ROLES};
 use crate::model::{CaseDetails, Item, Kind, Lang, Source};
 use crate::report;
-use crate::text::one_line;
+use crate::text::quoted;
 
 /// The fewest and the most cases a comparison holds.
 pub const MIN_CASES: usize = 2;
@@ -111,12 +111,15 @@ impl Comparison {
 /// Why a comparison cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CompareError {
-    #[error("no item has the id `{}`; `casebook list --kind case` shows every case", one_line(.0))]
+    #[error("no item has the id `{}`; `casebook list --kind case` shows every case", quoted(.0))]
     UnknownId(String),
-    #[error("`{}` is not a case; only cases can be compared", one_line(.0))]
+    #[error("`{}` is not a case; only cases can be compared", quoted(.0))]
     NotACase(String),
     #[error("compare needs 2 to 4 cases, got {0}")]
     Count(usize),
+    /// A case named twice would only be compared with itself.
+    #[error("`{}` is named more than once; compare 2 to 4 different cases", quoted(.0))]
+    Repeated(String),
 }
 
 fn all_equal(cells: &[String]) -> bool {
@@ -136,6 +139,13 @@ fn row(section: CompareSection, label: impl Into<String>, cells: Vec<String>) ->
 pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, CompareError> {
     if !(MIN_CASES..=MAX_CASES).contains(&ids.len()) {
         return Err(CompareError::Count(ids.len()));
+    }
+    let repeated = ids
+        .iter()
+        .enumerate()
+        .find(|(i, id)| ids[..*i].contains(id));
+    if let Some((_, id)) = repeated {
+        return Err(CompareError::Repeated(id.to_string()));
     }
     let mut cases: Vec<(&Item, &CaseDetails)> = Vec::with_capacity(ids.len());
     for id in ids {

@@ -13,14 +13,19 @@
 //!
 //! A missing file is no settings at all. A broken one is reported once as
 //! `path:line:col: error: …` and ignored: settings never keep casebook from starting.
+//! So is a `cases` setting that names no folder (`~` is the home folder; an empty value
+//! is a mistake): it alone is ignored. The file is read with the limits of a case file
+//! (`safe_read`), so a FIFO or a device named as settings is reported at once.
 //!
-//! Depends on `model` and `text`.
+//! Depends on `model`, `text`, `safe_read` and the size limit of `load`.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::load::MAX_FILE_BYTES;
 use crate::model::Lang;
+use crate::safe_read::{bytes_in_words, read_regular_file, ReadError};
 
 /// The environment variable naming the settings file to read instead of the usual one.
 pub const CONFIG_ENV: &str = "CASEBOOK_CONFIG";
@@ -45,12 +50,14 @@ impl ThemeName {
     }
 }
 
-/// The settings the file gives; `None` where it says nothing.
+/// The settings the file gives; `None` where it says nothing (or, for `cases`, where
+/// what it says could not be used).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<ThemeName>,
-    /// The collection directory, made absolute against the file's directory.
+    /// The collection directory, made absolute against the file's directory; it
+    /// existed when the file was read.
     pub cases: Option<PathBuf>,
 }
 
@@ -59,15 +66,18 @@ pub struct Config {
 struct RawConfig {
     lang: Option<Lang>,
     theme: Option<ThemeName>,
-    cases: Option<PathBuf>,
+    cases: Option<toml::Spanned<String>>,
 }
 
 /// The settings read, and a warning to print when the file could not be used.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub config: Config,
-    /// `path:line:col: error: …` (one line, safe for a terminal) when the file is broken.
+    /// `path:line:col: error: …` (one line, safe for a terminal) when the file, or one
+    /// of its settings, could not be used.
     pub warning: Option<String>,
+    /// Whether the whole file was ignored (as opposed to one bad `cases` setting).
+    pub file_ignored: bool,
     /// The file the settings were (or would be) read from.
     pub path: Option<PathBuf>,
 }
@@ -88,61 +98,158 @@ fn path_from(env: Option<std::ffi::OsString>) -> Option<PathBuf> {
 
 /// Reads the settings file from [`path`].
 pub fn load() -> Loaded {
+    let named = std::env::var_os(CONFIG_ENV).is_some_and(|p| !p.is_empty());
     match path() {
-        Some(p) => load_from(&p),
+        Some(p) if named => load_from(&p),
+        Some(p) => load_from_default_place(&p),
         None => Loaded::default(),
     }
 }
 
+/// Reads the settings at the platform's place, which the user never named: when it
+/// cannot even be looked at (an unreadable or missing home), there is no file to speak
+/// of, so nothing is said.
+fn load_from_default_place(path: &Path) -> Loaded {
+    if path.symlink_metadata().is_err() {
+        return Loaded {
+            path: Some(path.to_path_buf()),
+            ..Loaded::default()
+        };
+    }
+    load_from(path)
+}
+
 /// Reads the settings from `path`. A missing file gives empty settings and no warning.
+/// The file is read as a case file is: opened without blocking, refused unless it is a
+/// regular file of at most [`MAX_FILE_BYTES`] — a FIFO or `/dev/zero` named by
+/// `CASEBOOK_CONFIG` is reported at once, and never stops even `casebook schema`.
 pub fn load_from(path: &Path) -> Loaded {
     let shown = path.display().to_string();
     let mut loaded = Loaded {
         path: Some(path.to_path_buf()),
         ..Loaded::default()
     };
-    let bytes = match std::fs::read(path) {
+    let ignore_file = |loaded: &mut Loaded, position, message: &str| {
+        loaded.warning = Some(warning(
+            &shown,
+            position,
+            &format!("{message}; the settings file is ignored"),
+        ));
+        loaded.file_ignored = true;
+    };
+    let bytes = match read_regular_file(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
-        Err(e) => {
-            loaded.warning = Some(warning(&shown, None, &format!("cannot be read: {e}")));
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+        Err(ReadError::Io(e)) => {
+            ignore_file(&mut loaded, None, &format!("cannot be read: {e}"));
+            return loaded;
+        }
+        Err(ReadError::NotARegularFile(kind)) => {
+            ignore_file(&mut loaded, None, &format!("is {kind}, not a regular file"));
+            return loaded;
+        }
+        Err(ReadError::TooLarge(len)) => {
+            ignore_file(
+                &mut loaded,
+                None,
+                &format!(
+                    "is {}; a settings file is limited to {}",
+                    bytes_in_words(len),
+                    bytes_in_words(MAX_FILE_BYTES)
+                ),
+            );
             return loaded;
         }
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => {
-            loaded.warning = Some(warning(&shown, None, "not valid UTF-8; save it as UTF-8"));
+            ignore_file(&mut loaded, None, "not valid UTF-8; save it as UTF-8");
             return loaded;
         }
     };
-    match parse(&text) {
-        Ok(mut config) => {
-            if let Some(cases) = &config.cases {
-                if cases.is_relative() {
-                    let base = path.parent().unwrap_or(Path::new("."));
-                    config.cases = Some(base.join(cases));
-                }
-            }
-            loaded.config = config;
-        }
+    let raw = match parse_raw(&text) {
+        Ok(raw) => raw,
         Err((position, message)) => {
-            loaded.warning = Some(warning(&shown, position, &message));
+            ignore_file(&mut loaded, position, &message);
+            return loaded;
+        }
+    };
+    loaded.config = Config {
+        lang: raw.lang,
+        theme: raw.theme,
+        cases: None,
+    };
+    if let Some(cases) = raw.cases {
+        let at = Some(line_col(&text, cases.span().start));
+        match cases_folder(cases.get_ref(), path) {
+            Ok(folder) => loaded.config.cases = Some(folder),
+            Err(message) => {
+                let message = format!(
+                    "{message}; this setting is ignored and the built-in collection is used"
+                );
+                loaded.warning = Some(warning(&shown, at, &message));
+            }
         }
     }
     loaded
 }
 
-/// Parses settings text; on error, the 1-based line and column and a message.
-pub fn parse(text: &str) -> Result<Config, (Option<(usize, usize)>, String)> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+/// The folder a `cases` setting names: `~` is the home folder, a relative path is
+/// relative to the settings file's folder. An empty value, or one that names no folder,
+/// is a mistake to report, not a collection to open (an empty path would be the
+/// settings file's own folder).
+fn cases_folder(value: &str, settings_file: &Path) -> Result<PathBuf, String> {
+    if value.trim().is_empty() {
+        return Err(
+            "`cases` is empty; write the folder of your collection, or remove the line".into(),
+        );
+    }
+    let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    let expanded = if value == "~" {
+        home()
+    } else if let Some(rest) = value.strip_prefix("~/") {
+        home().map(|home| home.join(rest))
+    } else {
+        Some(PathBuf::from(value))
+    };
+    let Some(folder) = expanded else {
+        return Err(
+            "`cases` starts with `~`, but this system has no home folder to put there".to_string(),
+        );
+    };
+    let folder = if folder.is_relative() {
+        settings_file
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(folder)
+    } else {
+        folder
+    };
+    if !folder.is_dir() {
+        return Err(format!(
+            "`cases` names {}, which is not a folder",
+            crate::text::quoted_path(&folder)
+        ));
+    }
+    Ok(folder)
+}
+
+fn parse_raw(text: &str) -> Result<RawConfig, (Option<(usize, usize)>, String)> {
+    toml::from_str(text).map_err(|e| {
         let position = e.span().map(|span| line_col(text, span.start));
         (position, e.message().trim().to_string())
-    })?;
+    })
+}
+
+/// Parses settings text; on error, the 1-based line and column and a message. The
+/// `cases` folder is taken as written, not looked for.
+pub fn parse(text: &str) -> Result<Config, (Option<(usize, usize)>, String)> {
+    let raw = parse_raw(text)?;
     Ok(Config {
         lang: raw.lang,
         theme: raw.theme,
-        cases: raw.cases,
+        cases: raw.cases.map(|c| PathBuf::from(c.into_inner())),
     })
 }
 
@@ -160,7 +267,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 fn warning(path: &str, position: Option<(usize, usize)>, message: &str) -> String {
     let message = crate::text::one_line(message);
-    let message = format!("{message}; the settings file is ignored");
     let text = match position {
         Some((line, column)) => format!("{path}:{line}:{column}: error: {message}"),
         None => format!("{path}: error: {message}"),

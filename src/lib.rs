@@ -16,6 +16,7 @@
 //!
 //! - [`model`]: the plain domain types (cases, roles, factors, …).
 //! - [`text`]: safe, width-aware text handling shared by every layer.
+//! - [`safe_read`]: reading a file that may be a FIFO, a device or huge, within limits.
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
 //! - [`keyboard`]: the 두벌식 Korean keyboard: keys ↔ jamo, composing jamo into syllables.
@@ -42,6 +43,7 @@ pub mod matrix;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod safe_read;
 pub mod search;
 #[doc(hidden)]
 pub mod synthetic;

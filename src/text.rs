@@ -11,29 +11,113 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Characters that must never be kept in loaded text nor reach a terminal: C0 and C1
-/// controls (escape sequences start with them), invisible direction overrides and
-/// isolates, and zero-width characters that hide text. Newline and tab are ordinary
-/// whitespace in YAML block text and are allowed.
-pub fn is_forbidden(c: char) -> bool {
+/// What is done with a character that must not be kept as written in loaded text nor
+/// reach a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsafeChar {
+    /// Shows nothing and carries nothing a reader needs: zero-width space and joiners,
+    /// word joiner and invisible operators, a BOM inside text, the soft hyphen, the
+    /// Hangul fillers, tag characters and a few other format characters. Text pasted
+    /// from a PDF or a web page is full of them; they are removed.
+    Invisible,
+    /// Changes what a terminal does or the order in which text reads: C0 and C1
+    /// controls (escape sequences start with them), direction marks, embeddings,
+    /// overrides and isolates, interlinear annotation controls. They are shown as
+    /// [`PLACEHOLDER`], so a reader sees that something was there.
+    Control,
+}
+
+/// What stands in for an [`UnsafeChar::Control`] in loaded text and on screen.
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+/// Whether `c` is unsafe, and which way. Newline and tab are ordinary whitespace in
+/// YAML block text and are safe here (one-line output deals with them on its own).
+pub fn unsafe_char(c: char) -> Option<UnsafeChar> {
     match c {
-        '\n' | '\t' => false,
-        c if c.is_control() => true, // C0, DEL and C1
-        '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+        '\n' | '\t' => None,
+        c if c.is_control() => Some(UnsafeChar::Control), // C0, DEL and C1
+        '\u{061C}' // Arabic letter mark
+        | '\u{200E}' | '\u{200F}' // left-to-right and right-to-left marks
         | '\u{202A}'..='\u{202E}' // embeddings and overrides
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
         | '\u{2066}'..='\u{2069}' // isolates
-        | '\u{061C}' // Arabic letter mark
+        | '\u{FFF9}'..='\u{FFFB}' => Some(UnsafeChar::Control), // interlinear annotation
+        '\u{00AD}' // soft hyphen
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+        | '\u{180E}' // Mongolian vowel separator
+        | '\u{200B}'..='\u{200D}' // zero-width space, non-joiner, joiner
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{206A}'..='\u{206F}' // deprecated format characters
         | '\u{FEFF}' // BOM / zero-width no-break space inside text
-        | '\u{FFF9}'..='\u{FFFB}' => true, // interlinear annotation controls
-        _ => false,
+        | '\u{1BCA0}'..='\u{1BCA3}' // shorthand format controls
+        | '\u{1D173}'..='\u{1D17A}' // musical format controls
+        | '\u{E0000}'..='\u{E007F}' => Some(UnsafeChar::Invisible), // tag characters
+        _ => None,
     }
+}
+
+/// Characters that must never be kept in loaded text nor reach a terminal as they are:
+/// every [`UnsafeChar`].
+pub fn is_forbidden(c: char) -> bool {
+    unsafe_char(c).is_some()
 }
 
 /// The first forbidden character in `s`, with its char index.
 pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
     s.chars().enumerate().find(|(_, c)| is_forbidden(*c))
 }
+
+/// A short name for an unsafe character, for messages: `zero-width space`.
+pub fn unsafe_char_name(c: char) -> &'static str {
+    match c {
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "byte order mark",
+        '\u{00AD}' => "soft hyphen",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "Hangul filler",
+        '\u{E0000}'..='\u{E007F}' => "tag character",
+        '\u{1B}' => "escape",
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => "direction mark",
+        '\u{202A}'..='\u{202E}' => "direction override",
+        '\u{2066}'..='\u{2069}' => "direction isolate",
+        c if c.is_control() => "control character",
+        _ => match unsafe_char(c) {
+            Some(UnsafeChar::Control) => "control character",
+            _ => "invisible formatting character",
+        },
+    }
+}
+
+/// Whether `s` may hold an [`UnsafeChar`]: a byte scan that decodes a char only at the
+/// few lead bytes an unsafe char can start with, so clean text costs a table lookup per
+/// byte. Never says no when there is one.
+pub fn may_hold_unsafe(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        UNSAFE_LEAD[usize::from(b)]
+            && s.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(is_forbidden)
+    })
+}
+
+/// Bytes that can start an unsafe char: ASCII controls but line feed and tab, DEL, and
+/// the UTF-8 lead bytes of the ranges [`unsafe_char`] names.
+static UNSAFE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    let mut others: &[u8] = &[0x7F, 0xC2, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3];
+    while let [first, rest @ ..] = others {
+        table[*first as usize] = true;
+        others = rest;
+    }
+    table
+};
 
 /// Composes Hangul and other decomposed text (NFC), so 샌디에고 typed or saved as
 /// jamo sequences compares equal to the precomposed syllables.
@@ -68,8 +152,9 @@ fn always_nfc(c: char) -> bool {
     )
 }
 
-/// Text for one terminal line: forbidden characters become U+FFFD and line breaks and
-/// tabs become spaces, so file content can never move the cursor or inject escapes.
+/// Text for one terminal line: forbidden characters (invisible ones too: text that was
+/// never loaded, such as a query, may hold them) become [`PLACEHOLDER`] and line breaks
+/// and tabs become spaces, so file content can never move the cursor or inject escapes.
 pub fn one_line(s: &str) -> Cow<'_, str> {
     if s.chars()
         .all(|c| !is_forbidden(c) && c != '\n' && c != '\t' && c != '\r')
@@ -80,28 +165,65 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
         s.chars()
             .map(|c| match c {
                 '\n' | '\t' | '\r' => ' ',
-                c if is_forbidden(c) => '\u{FFFD}',
+                c if is_forbidden(c) => PLACEHOLDER,
                 c => c,
             })
             .collect(),
     )
 }
 
-/// Text for a message to a person (errors quoting a file's bytes): forbidden characters
-/// are spelled out as `\u{1b}` so the reader sees what is in the file.
+/// Text for a message to a person (errors quoting a file's bytes, paths, settings):
+/// forbidden characters, and line breaks and tabs too, are spelled out as `\u{1b}`,
+/// `\n`, `\t`, so the reader sees what is there and one message stays one line — a
+/// file name with a newline cannot forge a line of output.
 pub fn escape_for_terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_forbidden(c) || c == '\r') {
+    let needs_escape = |c: char| is_forbidden(c) || matches!(c, '\r' | '\n' | '\t');
+    if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if is_forbidden(c) || c == '\r' {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// How many characters of one value a message quotes; the rest is cut.
+pub const MESSAGE_VALUE_CHARS: usize = 80;
+
+/// How many characters of a path a message quotes: as many as a path can have, so a
+/// real one is never cut, but a megabyte of settings value is.
+pub const MESSAGE_PATH_CHARS: usize = 4096;
+
+/// A value (an id, a path, a query) as a message quotes it: escaped as
+/// [`escape_for_terminal`] does and cut after [`MESSAGE_VALUE_CHARS`] characters, with
+/// how much was left out, so a megabyte of id is never echoed whole.
+pub fn quoted(s: &str) -> Cow<'_, str> {
+    cut_and_escape(s, MESSAGE_VALUE_CHARS)
+}
+
+/// A path as a message quotes it: escaped as [`escape_for_terminal`] does, and cut only
+/// past [`MESSAGE_PATH_CHARS`].
+pub fn quoted_path(path: &std::path::Path) -> String {
+    cut_and_escape(&path.display().to_string(), MESSAGE_PATH_CHARS).into_owned()
+}
+
+fn cut_and_escape(s: &str, max: usize) -> Cow<'_, str> {
+    let total = s.chars().count();
+    if total <= max {
+        return escape_for_terminal(s);
+    }
+    let kept: String = s.chars().take(max).collect();
+    Cow::Owned(format!(
+        "{}… ({} characters in all)",
+        escape_for_terminal(&kept),
+        total
+    ))
 }
 
 /// Display width in terminal columns (Hangul syllables are two columns wide).
@@ -252,6 +374,24 @@ mod tests {
     #[test]
     fn error_text_spells_out_control_characters() {
         assert_eq!(escape_for_terminal("x\u{1b}y"), "x\\u{1b}y");
+        assert_eq!(escape_for_terminal("a\nb\tc"), "a\\nb\\tc");
+    }
+
+    #[test]
+    fn quoted_values_are_cut() {
+        let long = "a".repeat(1_000_000);
+        let shown = quoted(&long);
+        assert!(shown.len() < 200, "{}", shown.len());
+        assert!(shown.ends_with("… (1000000 characters in all)"), "{shown}");
+        assert_eq!(quoted("ulsan"), "ulsan");
+    }
+
+    #[test]
+    fn the_byte_scan_sees_every_unsafe_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(may_hold_unsafe(&s), is_forbidden(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -526,3 +526,204 @@ fn config_path_names_the_file_read() {
             .to_string()
     );
 }
+
+/// Runs `casebook ARGS` with a time limit, so a settings file that blocks fails the test
+/// instead of hanging the suite.
+fn run_within_limit(cmd: &mut Command) -> Run {
+    let started = std::time::Instant::now();
+    let out = cmd
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "casebook hung on its settings file"
+    );
+    Run {
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+        code: out
+            .status
+            .code()
+            .expect("exited, not killed by the time limit"),
+    }
+}
+
+/// Regression: a FIFO named as the settings file used to hang every command.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_settings_file_is_reported_at_once_even_for_schema() {
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("config.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let r = run_within_limit(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", &fifo)
+            .args(["schema", "case"]),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\"$schema\""), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "{}: error: is a named pipe (FIFO), not a regular file; the settings file is \
+             ignored\n",
+            fifo.display()
+        )
+    );
+}
+
+/// Regression: `CASEBOOK_CONFIG=/dev/zero` used to read gigabytes.
+#[cfg(unix)]
+#[test]
+fn a_device_as_settings_file_is_reported_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let r = run_within_limit(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", "/dev/zero")
+            .args(["list", "--kind", "role"]),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "/dev/zero: error: is a device, not a regular file; the settings file is ignored\n"
+    );
+}
+
+#[test]
+fn a_settings_file_over_the_size_limit_is_not_read() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::File::create(&config)
+        .unwrap()
+        .set_len(1_089_000)
+        .unwrap();
+    let r = run_within_limit(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", &config)
+            .arg("schema"),
+    );
+    assert_eq!(
+        r.stderr,
+        format!(
+            "{}: error: is 1,089,000 bytes; a settings file is limited to 1,048,576 bytes; the \
+             settings file is ignored\n",
+            config.display()
+        )
+    );
+}
+
+/// Regression: a `cases` setting naming a missing folder used to stop every command.
+#[test]
+fn a_cases_setting_naming_no_folder_is_reported_and_ignored() {
+    let home = tempfile::tempdir().unwrap();
+    let config = with_config(
+        home.path(),
+        "theme = \"light\"\ncases = \"~/no-such-folder\"\n",
+    );
+    let r = run_cmd(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", &config)
+            .env("HOME", home.path())
+            .args(["list", "--kind", "case", "--json"]),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "{}:2:9: error: `cases` names {}, which is not a folder; this setting is ignored \
+             and the built-in collection is used\n",
+            config.display(),
+            home.path().join("no-such-folder").display()
+        )
+    );
+    let listed: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 24);
+    // The rest of the file still counts.
+    let shown = run_cmd(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", &config)
+            .env("HOME", home.path())
+            .arg("config"),
+    );
+    assert!(
+        shown
+            .stdout
+            .contains("theme = \"light\"   # from the settings file"),
+        "{}",
+        shown.stdout
+    );
+    assert!(
+        shown.stdout.contains("(found; a setting in it is ignored)"),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn an_empty_cases_setting_is_a_mistake_not_the_settings_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let config = with_config(home.path(), "cases = \"\"\n");
+    let r = run_cmd(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", &config)
+            .args(["list", "--kind", "case", "--json"]),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "{}:1:9: error: `cases` is empty; write the folder of your collection, or remove \
+             the line; this setting is ignored and the built-in collection is used\n",
+            config.display()
+        )
+    );
+    let listed: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 24);
+}
+
+#[test]
+fn a_leading_tilde_in_cases_is_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let mine = home.path().join("mine");
+    copy_dir(&manifest().join("cases/catalog"), &mine.join("catalog"));
+    std::fs::create_dir_all(mine.join("cases")).unwrap();
+    std::fs::copy(
+        manifest().join("cases/cases/icheon.yaml"),
+        mine.join("cases/icheon.yaml"),
+    )
+    .unwrap();
+    let settings = tempfile::tempdir().unwrap();
+    let config = with_config(settings.path(), "cases = \"~/mine\"\n");
+    let r = run_cmd(
+        casebook(home.path())
+            .env("CASEBOOK_CONFIG", &config)
+            .env("HOME", home.path())
+            .args(["list", "--kind", "case", "--json"]),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("config.toml"), "{}", r.stderr);
+    let listed: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
+/// Regression: a home folder that cannot be looked into made every command warn about a
+/// settings file that does not exist.
+#[test]
+fn an_unreachable_default_settings_place_is_not_a_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let not_a_folder = home.path().join("a-file");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let r = run_cmd(
+        casebook(home.path())
+            .env_remove("CASEBOOK_CONFIG")
+            .env_remove("XDG_CONFIG_HOME")
+            .env("HOME", &not_a_folder)
+            .arg("schema"),
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}

@@ -822,8 +822,13 @@ fn hostile_text_never_reaches_plain_output() {
         assert_eq!(list.code, 0);
         assert!(list.stdout.contains("benign"));
         for (id, _) in &hostile {
-            // Rejected files contribute nothing.
-            assert!(!list.stdout.contains(id), "{id} listed:\n{}", list.stdout);
+            // A control character costs nothing but itself: the case loads, with a
+            // placeholder where the character was.
+            assert!(
+                list.stdout.contains(id),
+                "{id} not listed:\n{}",
+                list.stdout
+            );
         }
         assert!(list.stderr.contains("warning"), "{}", list.stderr);
     }
@@ -921,4 +926,227 @@ fn search_names_the_spelling_it_used_and_says_when_nothing_matches() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing matches"));
+}
+
+// ---------------------------------------------------------------------------------------
+// honest output
+
+/// Regression: a write to a full disk used to be ignored, with exit 0 and an empty file.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported_once_and_fails() {
+    for args in [
+        &["list"][..],
+        &["show", "ulsan", "--json"],
+        &["--help"],
+        &["schema"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"))
+            .args(args)
+            .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
+            .env_remove("CASEBOOK_CASES")
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "casebook: error: the output could not be written: No space left on device (os \
+             error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+/// A closed stdout (`casebook list >&-`) is an error too, said once.
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_is_reported_once_and_fails() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" list >&-")
+        .arg(assert_cmd::cargo::cargo_bin("casebook"))
+        .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "casebook: error: the output could not be written: standard output is closed\n"
+    );
+}
+
+/// `casebook list | head -1`: a reader that stops early got what it wanted. The pipe's
+/// reading end is closed before casebook starts, so the write always meets a broken pipe.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_is_quiet_success() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe fills two descriptors, which are owned below and closed once.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let (read_end, write_end) =
+        unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read_end);
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"))
+        .args(["list"])
+        .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
+        .env_remove("CASEBOOK_CASES")
+        .stdout(std::process::Stdio::from(write_end))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn comparing_a_case_with_itself_is_refused() {
+    let r = run(&["compare", "ulsan", "ulsan"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: `ulsan` is named more than once; compare 2 to 4 different cases\n"
+    );
+    assert_eq!(r.stdout, "");
+}
+
+/// `--limit 0` used to answer "nothing matches".
+#[test]
+fn search_limit_0_is_a_usage_error() {
+    let r = run(&["search", "ulsan", "--limit", "0"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("invalid value '0' for '--limit <N>': 0 is not in 1.."),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A megabyte of id is not echoed back whole.
+#[test]
+fn a_huge_id_is_cut_in_the_message() {
+    let id = "x".repeat(100_000);
+    for args in [
+        vec!["show", id.as_str()],
+        vec!["compare", id.as_str(), "ulsan"],
+        vec!["new", id.as_str(), "--cases", "/nonexistent"],
+    ] {
+        let r = run(&args);
+        assert_ne!(r.code, 0);
+        assert!(
+            r.stderr.len() < 400,
+            "{} bytes: {}",
+            r.stderr.len(),
+            &r.stderr[..200]
+        );
+        assert!(
+            r.stderr.contains("… (100000 characters in all)"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+/// Regression: a file name with a line break forged whole lines of `check` output.
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_a_newline_cannot_forge_check_lines() {
+    let dir = collection_copy();
+    let name = "evil\nforged.yaml:1:1: error: forged\t.yaml";
+    std::fs::write(dir.path().join(name), "id: [unclosed\n").unwrap();
+    let mut cmd = casebook();
+    cmd.arg("--cases").arg(dir.path()).arg("check");
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 1);
+    let prefix = dir.path().display().to_string();
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.stdout);
+    assert!(
+        lines[0].starts_with(&format!(
+            "{prefix}/evil\\nforged.yaml:1:1: error: forged\\t.yaml:"
+        )),
+        "{}",
+        lines[0]
+    );
+}
+
+/// Regression: `new` printed the collection path raw, so an escape sequence in
+/// `CASEBOOK_CASES` reached the terminal (and could set its title).
+#[test]
+fn new_escapes_the_paths_it_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("set\x1b]0;title\x07");
+    std::fs::create_dir_all(&cases).unwrap();
+    let mut cmd = casebook();
+    cmd.env("CASEBOOK_CASES", &cases)
+        .args(["new", "gumi-electronics"]);
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_clean("new stdout", &r.stdout);
+    assert!(
+        r.stdout.contains("set\\u{1b}]0;title\\u{7}"),
+        "{}",
+        r.stdout
+    );
+    assert!(cases.join("gumi-electronics.yaml").is_file());
+}
+
+/// `new` writes through a temporary file and leaves nothing behind, whole or refused.
+#[test]
+fn new_leaves_no_temporary_file_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = |dir: &Path| {
+        let mut cmd = casebook();
+        cmd.args(["new", "gumi-electronics", "--cases"]).arg(dir);
+        run_cmd(cmd)
+    };
+    assert_eq!(new(dir.path()).code, 0);
+    let path = dir.path().join("gumi-electronics.yaml");
+    std::fs::write(&path, "mine").unwrap();
+    let again = new(dir.path());
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("already exists; it was not changed"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["gumi-electronics.yaml"]);
+}
+
+/// Regression: on a full disk `new` left a truncated template, and then refused to
+/// replace it. A file size limit of 0 (with SIGXFSZ ignored, so the write fails with
+/// EFBIG) stands in for the full disk.
+#[cfg(target_os = "linux")]
+#[test]
+fn new_on_a_full_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" new gumi-electronics --cases \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("casebook"))
+        .arg(dir.path())
+        .env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml")
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "error: cannot write {}: File too large (os error 27); nothing was written\n",
+            dir.path().join("gumi-electronics.yaml").display()
+        )
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

@@ -87,9 +87,11 @@ fn facts_differ_only_where_the_cases_differ() {
     assert_eq!(facts[0].cells[0], facts[0].cells[1], "both university-led");
     assert!(!facts[0].differs);
     assert!(facts[1].differs, "different countries: {:?}", facts[1]);
-    // The same case twice differs nowhere.
-    let same = compare::compare(&index, &["ulsan", "ulsan"], Lang::En).unwrap();
-    assert!(same.rows.iter().all(|r| !r.differs));
+    // The same case twice would differ nowhere: it is refused instead.
+    assert_eq!(
+        compare::compare(&index, &["ulsan", "daedeok", "ulsan"], Lang::En).unwrap_err(),
+        CompareError::Repeated("ulsan".into())
+    );
 }
 
 #[test]

@@ -277,30 +277,104 @@ fn anchor_is_reported_at_the_ampersand() {
     );
 }
 
-#[test]
-fn control_character_escape() {
-    assert_fixture(
-        "control-character.yaml",
-        &[
-            "CASES/control-character.yaml:2:25: error: text contains the invisible or control \
-           character U+001B (character 6 of this string); remove it — it could change what a \
-           terminal shows",
-        ],
-        0,
-    );
+/// The text of `field` (English name or Korean summary) of the fixture's own item.
+fn loaded_text(name: &str, id: &str) -> (String, String) {
+    let dir = collection_with(name);
+    let loaded = load::load_collection(dir.path()).unwrap();
+    let item = loaded.items.iter().find(|i| i.id == id).unwrap();
+    (item.name.en.clone(), item.summary.ko.clone())
 }
 
 #[test]
-fn bidi_override() {
+fn control_character_escape_is_shown_as_a_placeholder_and_the_case_loads() {
+    assert_fixture(
+        "control-character.yaml",
+        &[
+            "CASES/control-character.yaml:2:31: warning: escape U+001B is shown as \u{FFFD}; \
+           remove it from the file — it could change what a terminal shows",
+        ],
+        1,
+    );
+    let (name, _) = loaded_text("control-character.yaml", "control-character");
+    assert_eq!(name, "Test \u{FFFD}[31mcluster");
+}
+
+#[test]
+fn bidi_override_escape_is_shown_as_a_placeholder_and_the_case_loads() {
     assert_fixture(
         "bidi-override.yaml",
         &[
-            "CASES/bidi-override.yaml:2:25: error: text contains the invisible or control \
-           character U+202E (character 6 of this string); remove it — it could change what a \
-           terminal shows",
+            "CASES/bidi-override.yaml:2:31: warning: direction override U+202E is shown as \
+           \u{FFFD}; remove it from the file — it could change what a terminal shows",
         ],
-        0,
+        1,
     );
+    let (name, _) = loaded_text("bidi-override.yaml", "bidi-override");
+    assert_eq!(name, "Test \u{FFFD}cluster");
+}
+
+#[test]
+fn raw_control_characters_are_shown_as_placeholders_and_the_case_loads() {
+    assert_fixture(
+        "raw-control-character.yaml",
+        &[
+            "CASES/raw-control-character.yaml:2:31: warning: escape U+001B is shown as \
+             \u{FFFD}; remove it from the file — it could change what a terminal shows",
+            "CASES/raw-control-character.yaml:2:43: warning: direction override U+202E is shown \
+             as \u{FFFD}; remove it from the file — it could change what a terminal shows",
+        ],
+        1,
+    );
+    let (name, _) = loaded_text("raw-control-character.yaml", "raw-control-character");
+    assert_eq!(name, "Test \u{FFFD}[31mcluster\u{FFFD}");
+}
+
+/// Regression: one zero-width space used to refuse the whole file.
+#[test]
+fn invisible_characters_pasted_from_a_pdf_are_removed_and_the_case_loads() {
+    assert_fixture(
+        "zero-width-space.yaml",
+        &[
+            "CASES/zero-width-space.yaml:2:30: warning: invisible zero-width space U+200B \
+             removed; it is often pasted in with text from a PDF or a web page",
+            "CASES/zero-width-space.yaml:3:18: warning: invisible soft hyphen U+00AD removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/zero-width-space.yaml:3:22: warning: invisible word joiner U+2060 removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/zero-width-space.yaml:3:26: warning: invisible byte order mark U+FEFF \
+             removed; it is often pasted in with text from a PDF or a web page",
+        ],
+        1,
+    );
+    let (name, summary) = loaded_text("zero-width-space.yaml", "zero-width-space");
+    assert_eq!(name, "Test cluster");
+    assert_eq!(summary, "시험용 사례이다.");
+}
+
+/// Regression: Hangul fillers and tag characters used to pass silently.
+#[test]
+fn hangul_fillers_and_tag_characters_are_removed_with_a_warning_each() {
+    assert_fixture(
+        "hangul-filler.yaml",
+        &[
+            "CASES/hangul-filler.yaml:2:38: warning: invisible tag character U+E0041 removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/hangul-filler.yaml:2:39: warning: invisible tag character U+E007F removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/hangul-filler.yaml:3:18: warning: invisible Hangul filler U+3164 removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/hangul-filler.yaml:3:22: warning: invisible Hangul filler U+115F removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/hangul-filler.yaml:3:23: warning: invisible Hangul filler U+1160 removed; it \
+             is often pasted in with text from a PDF or a web page",
+            "CASES/hangul-filler.yaml: warning: 1 more invisible or control characters in this \
+             file were removed or shown as \u{FFFD} the same way",
+        ],
+        1,
+    );
+    let (name, summary) = loaded_text("hangul-filler.yaml", "hangul-filler");
+    assert_eq!(name, "Test cluster");
+    assert_eq!(summary, "시험용 사례이다.");
 }
 
 #[test]
@@ -482,14 +556,14 @@ fn check_binary_prints_the_dangling_link_and_exits_1() {
 }
 
 #[test]
-fn check_binary_prints_the_escape_as_text_and_exits_1() {
+fn check_binary_prints_the_repaired_escape_and_exits_0() {
     let (code, stdout) = check_binary("control-character.yaml");
-    assert_eq!(code, Some(1));
+    // A warning: the case loaded in full, with a placeholder where the escape was.
+    assert_eq!(code, Some(0));
     assert_eq!(
         stdout,
-        "CASES/control-character.yaml:2:25: error: text contains the invisible or control \
-         character U+001B (character 6 of this string); remove it — it could change what a \
-         terminal shows\n"
+        "CASES/control-character.yaml:2:31: warning: escape U+001B is shown as \u{FFFD}; \
+         remove it from the file — it could change what a terminal shows\n"
     );
     assert!(!stdout.contains('\u{1b}'));
 }

@@ -143,8 +143,15 @@ pub enum Command {
         query: String,
         #[arg(long)]
         json: bool,
-        /// At most N hits.
-        #[arg(long, default_value_t = 20, value_name = "N")]
+        /// At most N hits (1 or more).
+        // 0 is refused as a usage error: "no hits" is never what was meant, and
+        // answering it with "nothing matches" would be wrong.
+        #[arg(
+            long,
+            default_value_t = 20,
+            value_name = "N",
+            value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
+        )]
         limit: usize,
         /// Only items of this kind.
         #[arg(long, value_enum)]

@@ -1,6 +1,8 @@
 //! `casebook check`: every problem found while loading, one `path:line:col: error: …`
-//! per line on stdout, and a one-line summary on stderr. Exit 0 when the collection is
-//! clean, 1 when any file has errors.
+//! (or `warning: …`) per line on stdout, and a one-line summary on stderr. Exit 0 when
+//! nothing was left out — warnings alone (a character removed or shown as a
+//! placeholder, the item loaded) do not fail it — and 1 when any file, item or link was
+//! skipped.
 //!
 //! Depends on the CLI's own `Outcome` and `index`.
 
@@ -14,23 +16,22 @@ pub fn check(index: &Index) -> Outcome {
     for d in &index.diagnostics {
         let _ = writeln!(out, "{d}");
     }
-    let errors = index.diagnostics.len();
+    let errors = index.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = index.diagnostics.len() - errors;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = format!(
-        "checked {} files: {} items loaded, {} {}, {} {} skipped\n",
+        "checked {} files: {} items loaded, {}, {}, {} skipped\n",
         index.files,
         index.len(),
-        errors,
-        if errors == 1 { "error" } else { "errors" },
-        index.skipped_files.len(),
-        if index.skipped_files.len() == 1 {
-            "file"
-        } else {
-            "files"
-        },
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(index.skipped_files.len(), "file", "files"),
     );
+    let failed = errors > 0 || !index.skipped_files.is_empty();
     Outcome {
         stdout: out,
         stderr: summary,
-        code: if errors == 0 { 0 } else { 1 },
+        code: if failed { 1 } else { 0 },
     }
 }

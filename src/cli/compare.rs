@@ -1,6 +1,6 @@
 //! `casebook compare ID ID [ID [ID]] [--json | --markdown]`: two to four cases side by
 //! side (see `crate::compare`). Exit 1 for an unknown id or an item that is not a case,
-//! 2 for the wrong number of ids.
+//! 2 for the wrong number of ids or an id named twice (`compare ulsan ulsan`).
 //!
 //! Depends on the CLI's own `Outcome`, `compare`, `index`, `model` and `render`.
 
@@ -16,7 +16,7 @@ pub fn compare(index: &Index, ids: &[String], json: bool, markdown: bool, lang: 
         Ok(c) => c,
         Err(err) => {
             let code = match err {
-                CompareError::Count(_) => 2,
+                CompareError::Count(_) | CompareError::Repeated(_) => 2,
                 _ => 1,
             };
             return Outcome::fail(format!("error: {err}\n"), code);

@@ -28,12 +28,14 @@ pub fn config(
         return Outcome::ok(format!("{}\n", text::escape_for_terminal(&path)));
     }
     let state = match (
-        &settings.warning,
+        settings.file_ignored,
+        settings.warning.is_some(),
         settings.path.as_ref().is_some_and(|p| p.is_file()),
     ) {
-        (Some(_), _) => "has errors, ignored",
-        (None, true) => "found",
-        (None, false) => "not found",
+        (true, _, _) => "has errors, ignored",
+        (false, true, _) => "found; a setting in it is ignored",
+        (false, false, true) => "found",
+        (false, false, false) => "not found",
     };
     let mut out = format!(
         "# settings file: {} ({state})\n",

@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::index::Index;
 use crate::model::{Item, Kind, Lang};
 use crate::render::{json, plain};
-use crate::text::one_line;
+use crate::text::quoted;
 
 pub fn list(
     index: &Index,
@@ -27,7 +27,7 @@ pub fn list(
             return Outcome::fail(
                 format!(
                     "error: no cluster type has the id `{}`; known types: {}\n",
-                    one_line(t),
+                    quoted(t),
                     known.join(", ")
                 ),
                 2,

@@ -143,13 +143,17 @@ pub fn run(
     Ok(outcome)
 }
 
-/// A one-line warning for commands whose output would silently miss skipped files.
+/// A one-line warning for commands whose output would silently miss skipped files or
+/// show repaired text.
 fn skipped_warning(index: &Index) -> String {
-    match index.diagnostics.len() {
-        0 => String::new(),
-        n => format!(
-            "warning: {n} problem(s) in the collection, {} file(s) skipped; run `casebook check` for details\n",
-            index.skipped_files.len()
-        ),
+    if index.diagnostics.is_empty() {
+        return String::new();
     }
+    let errors = index.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = index.diagnostics.len() - errors;
+    format!(
+        "warning: {errors} error(s) and {warnings} warning(s) in the collection, {} file(s) \
+         skipped; run `casebook check` for details\n",
+        index.skipped_files.len()
+    )
 }

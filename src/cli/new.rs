@@ -5,6 +5,9 @@
 //! collection's ids as comment lines) and `${TYPE_ID}` / `${ROLE_ID}` (ids that exist, so
 //! the file loads). A placeholder alone on its line stands for whole lines, maybe none.
 //!
+//! The file appears whole or not at all (a temporary file in the same folder, then
+//! linked to its name), and every path printed is escaped like data.
+//!
 //! Depends on the CLI's own `Outcome`, `collection`, `index`, `load`, `model` and `text`.
 
 use std::fmt::Write as _;
@@ -13,7 +16,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use crate::index::Index;
 use crate::model::Kind;
-use crate::text::{one_line, width};
+use crate::text::{quoted, quoted_path, width};
 
 /// The template, with `${NAME}` placeholders.
 const TEMPLATE: &str = include_str!("case_template.yaml");
@@ -56,7 +59,7 @@ pub fn new_case(index: &Index, id: &str, cases: Option<&Path>) -> Outcome {
             format!(
                 "error: `{}` is not a valid id; use lower-case letters, digits and single \
                  hyphens, like `gumi-electronics`\n",
-                one_line(id)
+                quoted(id)
             ),
             2,
         );
@@ -66,35 +69,76 @@ pub fn new_case(index: &Index, id: &str, cases: Option<&Path>) -> Outcome {
             format!(
                 "error: the id `{id}` is already used by a {} ({}); choose another\n",
                 item.kind,
-                one_line(&item.file)
+                quoted_path(Path::new(&item.file))
             ),
             1,
         );
     }
     let dir = new_case_dir(cases);
     let path = dir.join(format!("{id}.yaml"));
-    let shown = path.display().to_string();
+    let shown = quoted_path(&path);
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        return Outcome::fail(format!("error: cannot create {}: {e}\n", dir.display()), 1);
+        return Outcome::fail(
+            format!(
+                "error: cannot create {}: {}\n",
+                quoted_path(&dir),
+                quoted(&e.to_string())
+            ),
+            1,
+        );
     }
     let template = case_template(index, id, schema_path_for(&dir).as_deref());
-    // create_new: never overwrite, even if the file appeared since we looked.
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, template.as_bytes()));
-    match written {
+    match write_new_file(&dir, &path, template.as_bytes()) {
         Ok(()) => Outcome::ok(format!(
             "created {shown}\nFill in every TODO, then run: casebook check --cases {}\n",
-            cases.map_or_else(|| "cases".to_string(), |c| c.display().to_string())
+            cases.map_or_else(|| "cases".to_string(), quoted_path)
         )),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Outcome::fail(
             format!("error: {shown} already exists; it was not changed\n"),
             1,
         ),
-        Err(e) => Outcome::fail(format!("error: cannot write {shown}: {e}\n"), 1),
+        Err(e) => Outcome::fail(
+            format!(
+                "error: cannot write {shown}: {}; nothing was written\n",
+                quoted(&e.to_string())
+            ),
+            1,
+        ),
     }
+}
+
+/// Writes `bytes` to `path`, which must not exist, so that it either appears whole or
+/// not at all: the text goes to a hidden temporary file in the same folder (the loader
+/// skips hidden files), is flushed to disk, and is then linked to its name — which
+/// fails if the name appeared since we looked, so nothing is ever overwritten. A full
+/// disk leaves no truncated template behind to refuse the next try.
+fn write_new_file(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    if path.symlink_metadata().is_ok() {
+        return Err(std::io::ErrorKind::AlreadyExists.into());
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        });
+    let placed = written.and_then(|()| match std::fs::hard_link(&temporary, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        // A file system without hard links: rename, having checked the name is free.
+        Err(_) if path.symlink_metadata().is_err() => std::fs::rename(&temporary, path),
+        Err(e) => Err(e),
+    });
+    let _ = std::fs::remove_file(&temporary);
+    placed
 }
 
 /// Ids of one kind, as comment lines of at most 90 columns (ids are never split).

@@ -15,7 +15,7 @@ use crate::index::Index;
 use crate::model::{Kind, Lang};
 use crate::render::{json, plain};
 use crate::search::Searcher;
-use crate::text::escape_for_terminal;
+use crate::text::quoted;
 
 /// `casebook search`: the best hits, one per item. `load_ms` is reported by `--timing`.
 #[allow(clippy::too_many_arguments)]
@@ -56,7 +56,7 @@ pub fn search(
             .as_deref()
             .and_then(|term| converted.strip_suffix(term))
             .unwrap_or(&converted);
-        let (typed, converted) = (escape_for_terminal(typed), escape_for_terminal(converted));
+        let (typed, converted) = (quoted(typed), quoted(converted));
         let _ = writeln!(
             stderr,
             "{}",
@@ -73,10 +73,10 @@ pub fn search(
         );
     }
     if !corrected.is_empty() {
-        let typed = escape_for_terminal(typed);
+        let typed = quoted(typed);
         let spellings = corrected
             .iter()
-            .map(|s| format!("\"{}\"", escape_for_terminal(s)))
+            .map(|s| format!("\"{}\"", quoted(s)))
             .collect::<Vec<_>>()
             .join(", ");
         let _ = writeln!(

@@ -10,14 +10,14 @@ use crate::index::Index;
 use crate::model::Lang;
 use crate::render::{json, markdown, plain};
 use crate::report;
-use crate::text::one_line;
+use crate::text::quoted;
 
 pub fn show(index: &Index, id: &str, json: bool, markdown: bool, lang: Lang) -> Outcome {
     let Some(position) = index.position(id) else {
         return Outcome::fail(
             format!(
                 "error: no item has the id `{}`; `casebook list` shows every id\n",
-                one_line(id)
+                quoted(id)
             ),
             1,
         );

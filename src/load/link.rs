@@ -2,7 +2,10 @@
 //! collection, every link (a case's type, factors, problems, strategy, actors' roles,
 //! counterpart, …) pointing at an item of the right kind, and counterparts mutual. A
 //! repeated id drops the later item and a dangling link is dropped from its item, so
-//! the index never holds a broken one; both are reported at the offending value.
+//! the index never holds a broken one; both are reported at the offending value. A link
+//! into what was refused (any item of a refused catalog's kind, the id of a refused case
+//! file or catalog entry; see [`Unchecked`]) is dropped too but not called dangling: it
+//! could not be checked, which is said once, on the file it leads into.
 //!
 //! Depends on [`super::diagnostic`], [`super::read`] (a file's text again, for
 //! positions), [`super::parse`] ([`ParsedFile`]) and [`super::validate`]
@@ -25,10 +28,59 @@ struct Origin {
     prefix: String,
 }
 
+/// Where links cannot be checked because what would hold their targets was refused:
+/// the kinds of refused catalogs, and the ids of refused case files and of catalog
+/// entries left out, each with its file; and how many links met each file.
+#[derive(Debug, Default)]
+pub(super) struct Unchecked {
+    pub(super) kinds: HashMap<Kind, String>,
+    pub(super) ids: HashMap<String, String>,
+    links: HashMap<String, usize>,
+}
+
+impl Unchecked {
+    /// The refused file that may hold `id` of kind `want`, counting the link.
+    fn covers(&mut self, id: &str, want: Kind) -> bool {
+        let file = self.kinds.get(&want).or_else(|| self.ids.get(id));
+        match file {
+            Some(file) => {
+                *self.links.entry(file.clone()).or_default() += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One warning per refused file that links met.
+    fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut links: Vec<(String, usize)> = self.links.into_iter().collect();
+        links.sort();
+        links
+            .into_iter()
+            .map(|(file, n)| {
+                let noun = if n == 1 { "link" } else { "links" };
+                Diagnostic::warning(
+                    &file,
+                    None,
+                    format!(
+                        "{n} {noun} from other files to items of this file could not be \
+                         checked because those items were not loaded; they are left out \
+                         until it is fixed"
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
 /// Checks ids for uniqueness and every link for a target of the right kind. A repeated
 /// id drops the later item; a dangling link is dropped from its item. Both are reported
-/// at the position of the offending value.
-pub(super) fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
+/// at the position of the offending value; links into refused files ([`Unchecked`])
+/// are dropped and counted, not reported one by one.
+pub(super) fn link(
+    files: Vec<ParsedFile>,
+    mut unchecked: Unchecked,
+) -> (Vec<Item>, Vec<Diagnostic>) {
     let mut items = Vec::new();
     let mut origins = Vec::new();
     let mut pending: Vec<(usize, String, String)> = Vec::new(); // (file, path, message)
@@ -70,8 +122,9 @@ pub(super) fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
 
     for (item, origin) in items.iter_mut().zip(&origins) {
         let mut found: Vec<(String, String)> = Vec::new();
-        let mut keep =
-            |field: &str, id: &str, want: Kind| check_link(&kinds, &mut found, field, id, want);
+        let mut keep = |field: &str, id: &str, want: Kind| {
+            check_link(&kinds, &mut unchecked, &mut found, field, id, want)
+        };
         match &mut item.details {
             Details::Case(case) => {
                 // The type is required: a dangling one is reported but the text is kept
@@ -99,6 +152,7 @@ pub(super) fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
                         ));
                     } else if check_link(
                         &kinds,
+                        &mut unchecked,
                         &mut found,
                         "counterpart",
                         &counterpart,
@@ -178,6 +232,7 @@ pub(super) fn link(files: Vec<ParsedFile>) -> (Vec<Item>, Vec<Diagnostic>) {
         let problems = Problems(by_file.remove(&file).unwrap_or_default());
         diagnostics.extend(problems.into_diagnostics(path, &source));
     }
+    diagnostics.extend(unchecked.into_diagnostics());
     (items, diagnostics)
 }
 
@@ -191,6 +246,7 @@ fn read_again(path: &str) -> Option<String> {
 /// Whether `id` names an item of kind `want`; if not, records why under `field`.
 fn check_link(
     kinds: &HashMap<String, Kind>,
+    unchecked: &mut Unchecked,
     found: &mut Vec<(String, String)>,
     field: &str,
     id: &str,
@@ -198,6 +254,7 @@ fn check_link(
 ) -> bool {
     let reason = match kinds.get(id) {
         Some(kind) if *kind == want => return true,
+        None if unchecked.covers(id, want) => return false,
         Some(kind) => format!("`{id}` is a {kind}, not a {want}"),
         None => format!("no {want} has the id `{id}`"),
     };

@@ -2,27 +2,32 @@
 //! `path:line:col` for everything wrong.
 //!
 //! A collection is read file by file, in parallel. A file that cannot be read, decoded,
-//! parsed or validated is reported and skipped; every other file still loads. Links
-//! between files (a case's type, factors, counterpart, …) are checked once all files are
-//! in: a dangling link is reported and dropped, so the index never holds a broken one.
+//! parsed or validated is reported and skipped (in a catalog, an entry that fails its
+//! checks costs only itself); every other file still loads. Links between files (a
+//! case's type, factors, counterpart, …) are checked once all files are in: a dangling
+//! link is reported and dropped, so the index never holds a broken one; a link into
+//! what was skipped is dropped and counted as not checked, not called dangling.
 //!
-//! Each file goes through: size limit → UTF-8 (BOM allowed) → CRLF to LF → NFC →
-//! a safety pass over the YAML events (yaml-rust2; no anchors or aliases, which can
-//! expand a small file into a huge one; bounded nesting; no control characters in any
-//! string) → serde_yaml into the raw structs → field checks. The safety pass is
-//! a full second parse, so it runs only when a byte scan finds something it could
-//! refuse, or when serde_yaml fails (see `parse::parse_raw`); the outcome is the same
+//! Each file goes through: size and type limits → UTF-8 (BOM allowed) → CRLF to LF →
+//! NFC → invisible characters removed and control characters replaced, with a warning
+//! each → a safety pass over the YAML events (yaml-rust2; no anchors or aliases, which
+//! can expand a small file into a huge one; bounded nesting; escapes that make unsafe
+//! characters repaired the same way) → serde_yaml into the raw structs → field checks.
+//! The safety pass is a full second parse, so it runs only when a byte scan finds
+//! something it could refuse, or when serde_yaml fails (see `parse::parse_raw`); the outcome is the same
 //! either way. Positions for our own checks come from another event pass that maps
 //! each field path (`figures.2.label.ko`) to its line and column; it only runs for
 //! files that have something to report.
 //!
-//! Depends on `model` and `text` only.
+//! Depends on `model`, `text` and `safe_read` only.
 //!
 //! One submodule per step, in pipeline order; each may use only the ones listed
 //! before it, and the public types and constants here ([`SourceFile`], [`MAX_DEPTH`], …):
 //!
 //! - `diagnostic`: [`Diagnostic`], what every step reports.
 //! - `read`: bytes within [`MAX_FILE_BYTES`], and decoding them to text.
+//! - `characters`: invisible characters removed, control characters and direction
+//!   overrides shown as a placeholder, each with a warning.
 //! - `discover`: the YAML files below a directory, and the shipped ones.
 //! - `safety`: the byte scan and the safety pass over the YAML events.
 //! - `messages`: serde_yaml's errors in plain words.
@@ -41,6 +46,7 @@ use rayon::prelude::*;
 
 use crate::model::Item;
 
+mod characters;
 mod diagnostic;
 mod discover;
 mod link;
@@ -51,12 +57,13 @@ mod read;
 mod safety;
 mod validate;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Severity};
+pub use discover::{MAX_ENTRIES, MAX_FILES, MAX_FOLDER_DEPTH};
 pub use validate::is_valid_id;
 
-use discover::{collect_shipped, find_yaml_files, SHIPPED};
-use link::link;
-use parse::{parse_source, ParsedFile};
+use discover::{collect_shipped, find_yaml_files, is_yaml_name, SHIPPED};
+use link::{link, Unchecked};
+use parse::{parse_source, ParsedFile, Refused};
 use read::read_source;
 
 /// Files larger than this are refused before parsing. The largest shipped file is a
@@ -136,10 +143,16 @@ pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, Collec
         })
         .collect();
     let mut loaded = collect_results(results, previous);
-    loaded.files += early.len();
-    loaded
-        .skipped_files
-        .extend(early.iter().map(|d| d.file.clone()));
+    // A case file the walk reported with an error (a FIFO, a link out) is a file left
+    // out; a folder that cannot be read is an error but not a file; a warning (a folder
+    // link not followed, its files read where they are) leaves nothing out.
+    let left_out: Vec<String> = early
+        .iter()
+        .filter(|d| d.is_error() && is_yaml_name(Path::new(&d.file)))
+        .map(|d| d.file.clone())
+        .collect();
+    loaded.files += left_out.len();
+    loaded.skipped_files.extend(left_out);
     early.append(&mut loaded.diagnostics);
     loaded.diagnostics = early;
     Ok(loaded)
@@ -157,30 +170,55 @@ fn load_sources_keeping(files: Vec<SourceFile>, previous: &[Item]) -> Loaded {
 }
 
 /// Gathers the parsed files (in file order), puts the last good items of `previous`
-/// in place of any file that failed, and links everything.
-fn collect_results(results: Vec<Result<ParsedFile, Vec<Diagnostic>>>, previous: &[Item]) -> Loaded {
+/// in place of any file that failed, and links everything. Links into a file that
+/// failed with nothing kept are not checked (see [`link::Unchecked`]).
+fn collect_results(results: Vec<Result<ParsedFile, Refused>>, previous: &[Item]) -> Loaded {
     let mut loaded = Loaded {
         files: results.len(),
         ..Loaded::default()
     };
     let mut parsed = Vec::new();
+    let mut unchecked = Unchecked::default();
     for result in results {
         match result {
-            Ok(file) => parsed.push(file),
-            Err(diagnostics) => {
+            Ok(mut file) => {
+                loaded.diagnostics.append(&mut file.reported);
+                for id in std::mem::take(&mut file.left_out) {
+                    // An entry that now fails keeps its last good version, like a file.
+                    match previous.iter().find(|i| i.id == id && i.file == file.path) {
+                        Some(kept) => file.items.push(kept.clone()),
+                        None => {
+                            unchecked.ids.insert(id, file.path.clone());
+                        }
+                    }
+                }
+                parsed.push(file);
+            }
+            Err(Refused {
+                diagnostics,
+                declares,
+            }) => {
                 if let Some(first) = diagnostics.first() {
                     let kept: Vec<Item> = previous
                         .iter()
                         .filter(|i| i.file == first.file)
                         .cloned()
                         .collect();
-                    if !kept.is_empty() {
+                    if kept.is_empty() {
+                        if let Some(kind) = declares.catalog {
+                            unchecked.kinds.insert(kind, first.file.clone());
+                        } else if let Some(id) = declares.id {
+                            unchecked.ids.insert(id, first.file.clone());
+                        }
+                    } else {
                         // The file's last good version goes through linking like any other.
                         parsed.push(ParsedFile {
                             path: first.file.clone(),
                             // The file on disk is the broken version: no positions.
                             text: Some(String::new()),
                             items: kept,
+                            reported: Vec::new(),
+                            left_out: Vec::new(),
                         });
                     }
                     loaded.skipped_files.push(first.file.clone());
@@ -189,7 +227,7 @@ fn collect_results(results: Vec<Result<ParsedFile, Vec<Diagnostic>>>, previous: 
             }
         }
     }
-    let (items, diagnostics) = link(parsed);
+    let (items, diagnostics) = link(parsed, unchecked);
     loaded.items = items;
     loaded.diagnostics.extend(diagnostics);
     loaded

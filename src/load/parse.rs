@@ -1,22 +1,27 @@
-//! One file from bytes to items: [`decode`] it, run the [`safety_pass`] when
-//! [`needs_safety_pass`] says so (or serde_yaml fails), read it into the raw structs
+//! One file from bytes to items: [`decode`] it, repair its unsafe characters
+//! ([`clean_raw`]), run the [`safety_pass`] when [`needs_safety_pass`] says so (or
+//! serde_yaml fails) and repair the escapes it finds, read it into the raw structs
 //! with serde_yaml, and turn those into checked items ([`case_item`],
 //! [`catalog_items`]). The result, a [`ParsedFile`], is what linking works on.
 //!
 //! This is where the steps of one file are put in order, and only that; each step
-//! lives in its own sibling. Depends on [`super::diagnostic`], [`super::read`],
-//! [`super::safety`], [`super::messages`], [`super::validate`] and the [`SourceFile`]
-//! of [`super`]; of the crate, on `model` only.
+//! lives in its own sibling. A file that fails is [`Refused`], with what its lines say
+//! it holds, so links into it are not called dangling. Depends on
+//! [`super::diagnostic`], [`super::read`], [`super::characters`], [`super::safety`],
+//! [`super::messages`], [`super::validate`] and the [`SourceFile`] of [`super`]; of the
+//! crate, on `model` only.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::characters::{apply, as_written, clean_raw, warnings, Repair};
 use super::diagnostic::Diagnostic;
 use super::messages::serde_error;
 use super::read::decode;
 use super::safety::{needs_safety_pass, safety_pass};
 use super::validate::{case_item, catalog_items, CaseFile, CatalogFile, Problems};
 use super::SourceFile;
-use crate::model::Item;
+use crate::model::{Item, Kind};
 
 pub(super) struct ParsedFile {
     pub(super) path: String,
@@ -25,13 +30,59 @@ pub(super) struct ParsedFile {
     /// text until all are linked.
     pub(super) text: Option<String>,
     pub(super) items: Vec<Item>,
+    /// What was said about a file that still loaded: characters removed or shown as a
+    /// placeholder, and the catalog entries left out for their errors.
+    pub(super) reported: Vec<Diagnostic>,
+    /// The ids of catalog entries left out for their errors.
+    pub(super) left_out: Vec<String>,
 }
 
-pub(super) fn parse_source(file: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
+/// A file that contributed nothing: why, and what it seems to declare, so that links
+/// from other files into it are not reported as dangling (they could not be checked).
+pub(super) struct Refused {
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) declares: Declared,
+}
+
+/// What a refused file's lines say it holds, read without YAML: a catalog's kind, or a
+/// case's id.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Declared {
+    pub(super) catalog: Option<Kind>,
+    pub(super) id: Option<String>,
+}
+
+pub(super) fn parse_source(file: &SourceFile) -> Result<ParsedFile, Refused> {
     match &file.contents {
-        Ok(bytes) => parse_file(&file.path, bytes),
-        Err(reason) => Err(vec![Diagnostic::new(&file.path, None, reason.clone())]),
+        Ok(bytes) => parse_file(&file.path, bytes).map_err(|diagnostics| Refused {
+            diagnostics,
+            declares: declared(bytes),
+        }),
+        Err(reason) => Err(Refused {
+            diagnostics: vec![Diagnostic::new(&file.path, None, reason.clone())],
+            declares: Declared::default(),
+        }),
     }
+}
+
+/// The `catalog:` kind or top-level `id:` a file's lines name, whatever else is wrong
+/// with it (bad UTF-8, bad YAML).
+fn declared(bytes: &[u8]) -> Declared {
+    let text = String::from_utf8_lossy(bytes);
+    let mut declares = Declared::default();
+    for line in text.lines() {
+        let line = line.trim_start_matches('\u{FEFF}');
+        let value = |rest: &str| {
+            let value = rest.split(" #").next().unwrap_or_default().trim();
+            value.trim_matches(|c| c == '"' || c == '\'').to_string()
+        };
+        if let Some(rest) = line.strip_prefix("catalog:") {
+            declares.catalog = Kind::parse(&value(rest)).filter(|&k| k != Kind::Case);
+        } else if let Some(rest) = line.strip_prefix("id:") {
+            declares.id.get_or_insert_with(|| value(rest));
+        }
+    }
+    declares
 }
 
 fn parse_file(path: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Diagnostic>> {
@@ -54,23 +105,78 @@ fn parse_file_with(
     checks: Checks,
 ) -> Result<ParsedFile, Vec<Diagnostic>> {
     let text = decode(path, bytes).map_err(|d| vec![d])?;
+    let (text, raw_repairs) = clean_raw(text);
     let stem = Path::new(path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut problems = Problems::default();
-    let items = match parse_raw(path, &text, checks)? {
+    let parsed = parse_raw(path, &text, checks);
+    // Messages are found in repaired text; they point at the file as written.
+    let report = |escapes: &[Repair], diagnostics: Vec<Diagnostic>| {
+        let mut all = warnings(path, &raw_repairs, escapes);
+        all.extend(
+            diagnostics
+                .into_iter()
+                .map(|d| as_written(&raw_repairs, escapes, d)),
+        );
+        all
+    };
+    let (raw, text, escapes) = match parsed {
+        Ok((raw, escapes)) if escapes.is_empty() => (raw, text, escapes),
+        Ok((raw, escapes)) => {
+            let repaired = apply(&text, &escapes);
+            (raw, repaired, escapes)
+        }
+        Err((diagnostics, escapes)) => return Err(report(&escapes, diagnostics)),
+    };
+    let is_catalog = matches!(raw, RawFile::Catalog(_));
+    let mut items = match raw {
         RawFile::Catalog(raw) => catalog_items(raw, path, &mut problems),
         RawFile::Case(raw) => vec![case_item(*raw, &stem, path, &mut problems)],
     };
+    let mut reported = report(&escapes, Vec::new());
+    let mut left_out = Vec::new();
     if !problems.0.is_empty() {
-        return Err(problems.into_diagnostics(path, &text));
+        // One bad entry costs a catalog that entry, not every item in it; a case file
+        // is one item, and a problem outside the entries is the whole file's.
+        let at_fault =
+            entries_at_fault(&problems).filter(|bad| is_catalog && bad.len() < items.len());
+        reported = report(&escapes, problems.into_diagnostics(path, &text));
+        let Some(bad) = at_fault else {
+            return Err(reported);
+        };
+        let mut index = 0;
+        items.retain(|item| {
+            let keep = !bad.contains(&index);
+            if !keep {
+                left_out.push(item.id.clone());
+            }
+            index += 1;
+            keep
+        });
     }
     Ok(ParsedFile {
         path: path.to_string(),
         text: Some(text),
         items,
+        reported,
+        left_out,
     })
+}
+
+/// The catalog entries (by position) that every problem belongs to, or `None` when a
+/// problem is not about one entry (`items.3.name.ko` is about the fourth).
+fn entries_at_fault(problems: &Problems) -> Option<BTreeSet<usize>> {
+    problems
+        .0
+        .iter()
+        .map(|(field, _)| {
+            let rest = field.strip_prefix("items.")?;
+            let end = rest.find(['.', '@']).unwrap_or(rest.len());
+            rest[..end].parse().ok()
+        })
+        .collect()
 }
 
 /// A file as written, before our own checks.
@@ -79,14 +185,22 @@ enum RawFile {
     Catalog(CatalogFile),
 }
 
+/// A file's errors, and the escapes repaired before they were found.
+type ErrorsAndRepairs = (Vec<Diagnostic>, Vec<Repair>);
+
 /// Parses a file's text with serde_yaml, after the [`safety_pass`] when the text
-/// needs it.
+/// needs it; with the escapes that make unsafe characters, which are read from the
+/// text with those escapes repaired (and returned with an error too, to be reported).
 ///
 /// The safety pass is a second full parse, so it is skipped for text in which
 /// nothing it refuses can occur ([`needs_safety_pass`]) — nearly every real file.
 /// Whenever serde_yaml then fails, the file goes through the safety pass after all,
 /// so every refusal and every message is exactly what the full checks give.
-fn parse_raw(path: &str, text: &str, checks: Checks) -> Result<RawFile, Vec<Diagnostic>> {
+fn parse_raw(
+    path: &str,
+    text: &str,
+    checks: Checks,
+) -> Result<(RawFile, Vec<Repair>), ErrorsAndRepairs> {
     if checks == Checks::AsNeeded && !needs_safety_pass(text) {
         let quick = if looks_like_catalog(text) {
             serde_yaml::from_str(text).map(RawFile::Catalog)
@@ -94,18 +208,26 @@ fn parse_raw(path: &str, text: &str, checks: Checks) -> Result<RawFile, Vec<Diag
             serde_yaml::from_str(text).map(|raw| RawFile::Case(Box::new(raw)))
         };
         if let Ok(raw) = quick {
-            return Ok(raw);
+            return Ok((raw, Vec::new()));
         }
     }
-    let shape = safety_pass(path, text)?;
-    if shape.catalog.is_some() {
-        serde_yaml::from_str(text)
-            .map(RawFile::Catalog)
-            .map_err(|e| vec![serde_error(path, &e)])
+    let shape = safety_pass(path, text).map_err(|d| (d, Vec::new()))?;
+    let repaired;
+    let text = if shape.escapes.is_empty() {
+        text
     } else {
-        serde_yaml::from_str(text)
-            .map(RawFile::Case)
-            .map_err(|e| vec![serde_error(path, &e)])
+        repaired = apply(text, &shape.escapes);
+        &repaired
+    };
+    let raw = if shape.catalog.is_some() {
+        serde_yaml::from_str(text).map(RawFile::Catalog)
+    } else {
+        serde_yaml::from_str(text).map(RawFile::Case)
+    };
+    match raw {
+        Ok(raw) => Ok((raw, shape.escapes)),
+        // The repairs were made all the same; they are said beside the error.
+        Err(e) => Err((vec![serde_error(path, &e)], shape.escapes)),
     }
 }
 

@@ -3,13 +3,14 @@
 //! ([`decode`]: UTF-8 with an optional BOM, CRLF to LF, NFC).
 //!
 //! Depends on [`super::diagnostic`], the [`SourceFile`] and [`MAX_FILE_BYTES`] of
-//! [`super`], and on `text` (for NFC) of the crate.
+//! [`super`], and on `safe_read` (opening without blocking, within a limit) and `text`
+//! (for NFC) of the crate.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::diagnostic::Diagnostic;
 use super::{SourceFile, MAX_FILE_BYTES};
+use crate::safe_read::{bytes_in_words, read_regular_file, ReadError};
 use crate::text;
 
 pub(super) fn io_reason(err: Option<&std::io::Error>, fallback: &str) -> String {
@@ -31,32 +32,30 @@ pub(super) fn read_source(path: &Path) -> SourceFile {
     }
 }
 
+/// The bytes of a case file, or what is wrong in words. Opens without blocking and
+/// checks the type of what it opened, so a file swapped for a FIFO or a device between
+/// the walk and the read is refused at once instead of hanging the loader.
 pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(Some(&e), "cannot be read"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let file = std::fs::File::open(path).map_err(|e| io_reason(Some(&e), "cannot be read"))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The size can change between metadata and read; never read more than the limit.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(Some(&e), "cannot be read"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|err| match err {
+        ReadError::Io(e) => io_reason(Some(&e), "cannot be read"),
+        ReadError::NotARegularFile(kind) => format!("is {kind}, not a regular file; skipped"),
+        ReadError::TooLarge(len) => too_large(len),
+    })
 }
 
+/// Exact bytes on both sides: rounded to a tenth of a MiB, 1,089,000 bytes would read
+/// as "1.0 MiB" against a "1 MiB" limit.
 fn too_large(len: u64) -> String {
     format!(
-        "file is {:.1} MiB; case files are limited to {} MiB and this one was not read",
-        len as f64 / (1024.0 * 1024.0),
+        "file is {}; case files are limited to {} ({} MiB) and this one was not read",
+        bytes_in_words(len),
+        bytes_in_words(MAX_FILE_BYTES),
         MAX_FILE_BYTES / (1024 * 1024)
     )
 }
 
-/// Bytes → NFC text with LF line ends; the BOM some editors write is dropped.
+/// Bytes → NFC text with LF line ends (a lone CR, which YAML reads as a line break,
+/// becomes one too); the BOM some editors write is dropped.
 pub(super) fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(Diagnostic::new(
@@ -84,7 +83,7 @@ pub(super) fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
         )
     })?;
     let unix = if raw.contains('\r') {
-        raw.replace("\r\n", "\n")
+        raw.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         raw.to_string()
     };

@@ -1,20 +1,23 @@
 //! The safety pass: one walk over the YAML events (yaml-rust2) before serde_yaml
 //! sees a file. It refuses what serde_yaml would accept but a case file must not hold:
 //! anchors and aliases (a small file must never expand into a huge one), tags, more
-//! than one document, nesting beyond [`MAX_DEPTH`], repeated keys and control
-//! characters in any string; and it says what is wrong, and where, in plain words
-//! (syntax errors included).
+//! than one document, nesting beyond [`MAX_DEPTH`] and repeated keys; it finds the
+//! escapes in double-quoted strings that make an invisible or control character, for
+//! [`super::characters`] to repair (raw ones are repaired before this pass); and it
+//! says what is wrong, and where, in plain words (syntax errors included).
 //!
 //! The pass is a second full parse, so [`needs_safety_pass`] first scans the bytes
 //! for anything it could refuse; [`super::parse`] decides when to run which.
 //!
-//! Depends on [`super::diagnostic`] and the [`MAX_DEPTH`] of [`super`]; of the crate,
-//! on `model` (catalog kinds) and `text` (forbidden characters).
+//! Depends on [`super::diagnostic`], [`super::characters`] and the [`MAX_DEPTH`] of
+//! [`super`]; of the crate, on `model` (catalog kinds) and `text` (forbidden characters).
 
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
 
+use super::characters::{repair_escapes, Repair};
 use super::diagnostic::Diagnostic;
 use super::MAX_DEPTH;
 use crate::model::Kind;
@@ -22,6 +25,31 @@ use crate::text;
 
 /// Per file, at most this many control-character findings are listed.
 const MAX_CHAR_FINDINGS: usize = 5;
+
+/// Char index → byte offset in one text, for positions that only move forward (the
+/// reader's marks), so a file costs one walk however many scalars it has.
+struct ByteCursor<'a> {
+    text: &'a str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl ByteCursor<'_> {
+    fn byte_of(&mut self, char_index: usize) -> usize {
+        if char_index < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        let rest = self.text.get(self.bytes..).unwrap_or_default();
+        let step = char_index - self.chars;
+        let offset = rest
+            .char_indices()
+            .nth(step)
+            .map_or(rest.len(), |(offset, _)| offset);
+        self.chars = char_index;
+        self.bytes += offset;
+        self.bytes
+    }
+}
 
 /// Whether the text may hold something the [`safety_pass`] refuses but serde_yaml
 /// would accept: an anchor, alias or tag (`&a`, `*a`, `!t`) where a value can start,
@@ -114,6 +142,8 @@ fn node_can_start_at(bytes: &[u8], at: usize) -> bool {
 pub(super) struct Shape {
     /// `Some(kind)` when the file is a catalog (`catalog: factor` at the top).
     pub(super) catalog: Option<Kind>,
+    /// The escapes in double-quoted strings that make an unsafe character, in order.
+    pub(super) escapes: Vec<Repair>,
 }
 
 /// A `catalog:` value that names no catalog kind, and where it is.
@@ -137,6 +167,12 @@ pub(super) fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnos
     // One frame per open collection: for a mapping, the keys seen so far (to refuse a
     // repeated key where it is written) and whether the next scalar is a key.
     let mut frames: Vec<Option<(HashMap<String, usize>, bool)>> = Vec::new();
+    let mut escapes = Vec::new();
+    let mut cursor = ByteCursor {
+        text: source,
+        chars: 0,
+        bytes: 0,
+    };
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(pair) => pair,
@@ -200,7 +236,7 @@ pub(super) fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnos
                     top_key = None;
                 }
             }
-            Event::Scalar(value, _style, anchor, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
                     findings.push(Diagnostic::new(path, Some(anchor_at()), ANCHOR_MESSAGE));
                     return Err(findings);
@@ -237,7 +273,16 @@ pub(super) fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnos
                     *expecting_key = !*expecting_key;
                 }
                 if let Some((index, c)) = text::find_forbidden(&value) {
-                    if findings.len() < MAX_CHAR_FINDINGS {
+                    // Raw unsafe characters are gone before this pass; what is left was
+                    // made by escapes, which are repaired where they are written.
+                    let repaired = if style == TScalarStyle::DoubleQuoted {
+                        repair_escapes(source, cursor.byte_of(mark.index()), at)
+                    } else {
+                        Vec::new()
+                    };
+                    if !repaired.is_empty() {
+                        escapes.extend(repaired);
+                    } else if findings.len() < MAX_CHAR_FINDINGS {
                         findings.push(Diagnostic::new(
                             path,
                             Some(at),
@@ -308,7 +353,7 @@ pub(super) fn safety_pass(path: &str, source: &str) -> Result<Shape, Vec<Diagnos
             )]);
         }
     };
-    Ok(Shape { catalog })
+    Ok(Shape { catalog, escapes })
 }
 
 /// A YAML syntax error in words a researcher can act on.
