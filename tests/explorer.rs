@@ -172,7 +172,7 @@ fn case_detail_shows_summary_and_key_figures_without_scrolling() {
         "대학ㆍ연구소 주도형",
         "116개",
         "1만여",
-        "000_20dacdbc4cd72bd5.txt",
+        "복득규 외(2002), 삼성경제연구소, Ⅱ-2 ①, 8쪽",
     ] {
         assert!(
             text.contains(expected),
@@ -553,9 +553,10 @@ fn marking_up_to_four_cases_and_comparing_them() {
     app.update(Action::Copy);
     let markdown = app.take_copy().expect("copied");
     assert!(
-        markdown.contains("000_20dacdbc4cd72bd5.txt"),
+        markdown.contains("\n## 출처\n\n1. 복득규 외(2002), 삼성경제연구소, "),
         "a comparison is copied with its sources:\n{markdown}"
     );
+    assert!(!markdown.contains(".txt"), "{markdown}");
 }
 
 #[test]
@@ -662,10 +663,16 @@ fn copying_a_case_gives_markdown_with_figures_and_sources() {
     let markdown = app.take_copy().expect("copied");
     assert!(markdown.starts_with("# 이천"), "{markdown}");
     assert!(markdown.contains("844"), "figures are in the copy");
+    // Sources are numbered references with the list at the end, never file names.
     assert!(
-        markdown.contains("000_20dacdbc4cd72bd5.txt"),
-        "sources are in the copy"
+        markdown.contains("\n## 출처\n\n1. 복득규 외(2002), 삼성경제연구소, Ⅱ-2 ③, "),
+        "sources are in the copy:\n{markdown}"
     );
+    assert!(
+        markdown.contains("### 문헌\n\n- 복득규·박용규·고유상(2002년 11월 초)."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains(".txt"), "{markdown}");
     assert!(app.take_copy().is_none(), "copied once");
     let osc = casebook::tui::clipboard::osc52("이천");
     assert!(osc.starts_with("\u{1b}]52;c;") && osc.ends_with('\u{7}'));
