@@ -266,6 +266,27 @@ fn a_source_in_the_old_file_and_section_shape_says_what_replaced_it() {
 }
 
 #[test]
+fn a_source_catalog_entry_is_checked_field_by_field() {
+    assert_fixture(
+        "source-catalog-errors.yaml",
+        &[
+            "CASES/source-catalog-errors.yaml:9:31: error: a month is 1 to 12",
+            "CASES/source-catalog-errors.yaml:13:72: error: list every page the section is \
+           printed on, in order, from 1 (like [8, 9])",
+            "CASES/source-catalog-errors.yaml:14:14: error: section id `a` is used twice in this \
+           document",
+            "CASES/source-catalog-errors.yaml:14:73: error: page 6 is past the end of the \
+           document (5 pages)",
+            "CASES/source-catalog-errors.yaml:15:63: error: `items.0.sections.2.heading.en` is \
+           empty; write the English text",
+            "CASES/source-catalog-errors.yaml:16:9: error: missing field `date` (year, \
+           certainty, label and evidence)",
+        ],
+        0,
+    );
+}
+
+#[test]
 fn dangling_factor_points_at_the_list_entry_and_is_dropped() {
     let name = "dangling-factor.yaml";
     assert_fixture(
