@@ -517,6 +517,15 @@ fn authors_publisher_and_titles_are_searchable() {
         let first = &v[0];
         assert_eq!(first["kind"], "source", "{query}: {v}");
     }
+    // --kind source keeps only the documents.
+    let v = json(&["search", "SERI", "--kind", "source", "--json"]);
+    assert_eq!(ids(&v)[0], "seri-2002");
+    assert!(
+        v.as_array().unwrap().iter().all(|h| h["kind"] == "source"),
+        "{v}"
+    );
+    let r = run(&["search", "대덕밸리", "--kind", "source"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
 }
 
 #[test]

@@ -731,3 +731,42 @@ fn report_page_numbers_match_the_text_and_its_footers() {
         }
     }
 }
+
+#[test]
+fn the_presentation_prints_slide_numbers_18_and_26_where_the_catalog_puts_them() {
+    let Some(text) = seed("002_639da4f56403128e.txt") else {
+        return;
+    };
+    let index = index();
+    let (_, talk) = index.document("yeongwol-solar-plan").unwrap();
+    let title = "영월군 태양광 발전산업 클러스터 성공적 추진전략";
+    // A printed slide number is the footer `N<title>`; the section on that slide is the
+    // heading last printed before it.
+    let mut printed = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(number) = line.trim().strip_suffix(title) else {
+            continue;
+        };
+        let number: u32 = number.parse().expect("a slide number");
+        let section = talk
+            .sections
+            .iter()
+            .filter(|s| s.pages == [number])
+            .find(|s| {
+                lines[..i]
+                    .iter()
+                    .rev()
+                    .take(60)
+                    .any(|l| squeeze(l).contains(&squeeze(&s.heading.ko)))
+            })
+            .unwrap_or_else(|| panic!("no section on slide {number} has its heading above it"));
+        assert!(
+            !section.pages_reading,
+            "{}: slide {number} is printed",
+            section.id
+        );
+        printed.push(number);
+    }
+    assert_eq!(printed, [18, 26]);
+}

@@ -470,7 +470,7 @@ fn resizing_keeps_selection_in_view() {
 }
 
 #[test]
-fn reference_pane_holds_types_strategies_and_concepts() {
+fn reference_pane_holds_types_strategies_concepts_and_sources() {
     let app = app(120, 35, Lang::Ko);
     let kinds: Vec<Kind> = app
         .list_items(Pane::Reference)
@@ -481,7 +481,33 @@ fn reference_pane_holds_types_strategies_and_concepts() {
         kinds.contains(&Kind::Type)
             && kinds.contains(&Kind::Strategy)
             && kinds.contains(&Kind::Concept)
+            && kinds.contains(&Kind::Source)
     );
+}
+
+#[test]
+fn the_report_is_found_by_an_author_and_its_detail_lists_sections_with_pages() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "복득규");
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "seri-2002");
+    assert_eq!(app.pane(), Pane::Reference);
+    let lines: Vec<String> = app
+        .detail_lines()
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    let text = lines.join("\n");
+    for expected in [
+        "저자: 복득규, 박용규, 고유상",
+        "발행: 삼성경제연구소",
+        "날짜: 2002년 11월 초",
+        "• Ⅱ-2 ① 국내 : 대덕밸리의 ITㆍ바이오 클러스터 — 8쪽",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    assert!(!text.contains(".txt"), "a file name in:\n{text}");
 }
 
 #[test]

@@ -30,17 +30,29 @@ pub fn search(
     lang: Lang,
 ) -> Outcome {
     let search_index = collection::search_index(index);
-    // --kind is the same as a kind: term, so both spellings behave alike.
-    let kind_term = kind.map(|k| format!(" kind:{}", k.as_str()));
+    // --kind is the same as a kind: term, so both spellings behave alike. The query
+    // language has no name for the source documents' kind yet, so for them the hits
+    // of every kind are filtered here instead.
+    let only_sources = kind == Some(Kind::Source);
+    let kind_term = kind
+        .filter(|_| !only_sources)
+        .map(|k| format!(" kind:{}", k.as_str()));
     let typed = query;
     let query = format!("{typed}{}", kind_term.as_deref().unwrap_or(""));
     let started = std::time::Instant::now();
     let mut searcher = Searcher::new(&search_index);
+    let wanted = if only_sources { index.len() } else { limit };
     let collection::Found {
-        hits,
-        total,
+        mut hits,
+        mut total,
         converted,
-    } = collection::find_scored(index, &mut searcher, &query, limit, &|| false).unwrap_or_default();
+    } = collection::find_scored(index, &mut searcher, &query, wanted, &|| false)
+        .unwrap_or_default();
+    if only_sources {
+        hits.retain(|(hit, _)| index.item(hit.item).kind == Kind::Source);
+        total = hits.len();
+        hits.truncate(limit);
+    }
     let search_ms = started.elapsed().as_secs_f64() * 1000.0;
     let mut stderr = String::new();
     if timing {
