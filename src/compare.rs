@@ -92,12 +92,20 @@ pub struct Comparison {
     /// Every source the compared cases draw on (their items' `sources`), each once, in
     /// order of first appearance, with the cases that cite it.
     pub sources: Vec<CompareSource>,
+    /// The full reference of every document the sources name, in the comparison's
+    /// language (JSON gives the documents by id in `sources`).
+    #[serde(skip)]
+    pub documents: Vec<String>,
 }
 
 /// One source of a comparison and the cases (positions in [`Comparison::cases`]) citing it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CompareSource {
     pub source: Source,
+    /// The source as a reference in the comparison's language (JSON adds both languages
+    /// to `source` itself).
+    #[serde(skip)]
+    pub citation: String,
     pub cases: Vec<usize>,
 }
 
@@ -295,12 +303,28 @@ pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, Co
             .map(|(i, _)| i.name.get(lang).to_string())
             .collect(),
         rows,
-        sources: sources_of(&cases),
+        sources: sources_of(index, &cases, lang),
+        documents: documents_of(index, &cases, lang),
     })
 }
 
+/// The full reference of each document the cases cite, once, in order of first citation.
+fn documents_of(index: &Index, cases: &[(&Item, &CaseDetails)], lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (item, _) in cases {
+        for (_, source) in item.citations() {
+            if let Some(r) = index.reference(source, lang) {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Each source of the cases once, with the cases (by position) that cite it.
-fn sources_of(cases: &[(&Item, &CaseDetails)]) -> Vec<CompareSource> {
+fn sources_of(index: &Index, cases: &[(&Item, &CaseDetails)], lang: Lang) -> Vec<CompareSource> {
     let mut out: Vec<CompareSource> = Vec::new();
     for (i, (item, _)) in cases.iter().enumerate() {
         for source in report::sources_of(item) {
@@ -312,6 +336,7 @@ fn sources_of(cases: &[(&Item, &CaseDetails)]) -> Vec<CompareSource> {
                 }
                 None => out.push(CompareSource {
                     source: source.clone(),
+                    citation: index.cite(source, lang),
                     cases: vec![i],
                 }),
             }

@@ -2,11 +2,15 @@
 //! both languages, tagged with the field it came from. A match inside a case (a figure,
 //! an actor) belongs to the case, so the document is the case.
 //!
+//! An item's sources are searchable as the sections they cite (numbering and heading, in
+//! both languages); a document of the sources catalog is an item of its own, found by its
+//! title, authors (in Hangul and romanized), publisher and date.
+//!
 //! Depends on `model`, `index` and `search`; the search engine itself knows nothing of
 //! the model beyond [`Kind`](crate::model::Kind).
 
 use crate::index::Index;
-use crate::model::{Details, Item, Text};
+use crate::model::{Details, Item, Lang, Text};
 use crate::search::{DocField, Document, Field, SearchIndex};
 
 /// The search index over a whole collection; document `i` is item `i` of the index.
@@ -136,12 +140,48 @@ pub fn document(index: &Index, item: &Item) -> Document {
                 }
             }
         }
+        Details::Source(doc) => {
+            for title in [&doc.title, &doc.short_title].into_iter().flatten() {
+                push_text(&mut fields, Field::Name, title);
+            }
+            for person in &doc.authors {
+                push(&mut fields, Field::Actor, &person.full(Lang::Ko));
+                push(&mut fields, Field::Actor, &person.full(Lang::En));
+            }
+            if let Some(publisher) = &doc.publisher {
+                push_text(&mut fields, Field::Actor, &publisher.name);
+                if let Some(short) = &publisher.short {
+                    push_text(&mut fields, Field::Actor, short);
+                }
+            }
+            push_text(&mut fields, Field::Point, &doc.date.label);
+            push_text(&mut fields, Field::Point, &doc.title_note);
+            // Section headings are left out: "toyota" should find the Toyota case, not
+            // the report that has a section on it.
+        }
         Details::Plain {} => {}
     }
-    let mut sources: Vec<String> = item.sources.iter().map(|s| s.to_string()).collect();
-    sources.dedup();
-    for s in sources {
-        push(&mut fields, Field::Source, &s);
+    // Each cited section once: "Ⅱ-2 ① 국내 : 대덕밸리의 ITㆍ바이오 클러스터" and its English.
+    let mut cited: Vec<(&str, &str)> = Vec::new();
+    for s in &item.sources {
+        if !cited.contains(&(s.doc.as_str(), s.section.as_str())) {
+            cited.push((&s.doc, &s.section));
+        }
+    }
+    for (doc, section) in cited {
+        let found = index.document(doc).and_then(|(_, d)| d.section(section));
+        match found {
+            Some(section) => {
+                for lang in [Lang::Ko, Lang::En] {
+                    push(
+                        &mut fields,
+                        Field::Source,
+                        &format!("{} {}", section.label.get(lang), section.heading.get(lang)),
+                    );
+                }
+            }
+            None => push(&mut fields, Field::Source, section),
+        }
     }
     Document {
         kind: item.kind,

@@ -2,12 +2,13 @@
 //! reverse links computed once on load (factor → cases, problem → cases, role → cases
 //! with strength, type → cases, strategy → cases, case → timeline eras).
 //!
-//! Depends on `model` and `load`; knows nothing of search or the terminal.
+//! Depends on `model`, `load` and `citation` (a source as a reference, for the documents
+//! it holds); knows nothing of search or the terminal.
 
 use std::collections::HashMap;
 
 use crate::load::{Diagnostic, Loaded};
-use crate::model::{CaseDetails, Details, Item, Kind, Lang, RoleStrength};
+use crate::model::{CaseDetails, Details, Item, Kind, Lang, RoleStrength, Source, SourceDocument};
 
 /// Why another item points at this one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +208,23 @@ impl Index {
         let order = self.of_kind(Kind::Case);
         cases.sort_by_key(|c| order.iter().position(|o| o == c));
         cases
+    }
+
+    /// The document of the sources catalog with this id, with its item.
+    pub fn document(&self, id: &str) -> Option<(&Item, &SourceDocument)> {
+        let item = self.get(id)?;
+        Some((item, item.source_document()?))
+    }
+
+    /// A source as a reference in `lang` (see [`crate::citation::cite`]).
+    pub fn cite(&self, source: &Source, lang: Lang) -> String {
+        crate::citation::cite(self.document(&source.doc), source, lang)
+    }
+
+    /// The full reference of the document a source names, if the collection has it.
+    pub fn reference(&self, source: &Source, lang: Lang) -> Option<String> {
+        self.document(&source.doc)
+            .map(|(_, doc)| crate::citation::reference(doc, lang))
     }
 
     /// The display name of an id in a language, or the id itself when it is unknown.

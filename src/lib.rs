@@ -15,6 +15,8 @@
 //! the matrix, the highlighter, opening a collection) lives in the core.
 //!
 //! - [`model`]: the plain domain types (cases, roles, factors, …).
+//! - [`citation`]: a source as a reference a reader can cite, and a document's full
+//!   reference (depends on `model` only).
 //! - [`text`]: safe, width-aware text handling shared by every layer.
 //! - [`safe_read`]: reading a file that may be a FIFO, a device or huge, within limits.
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
@@ -31,6 +33,7 @@
 //! - [`cli`]: the subcommands: flags, settings resolution, one file per command.
 //! - [`tui`]: the interactive explorer.
 
+pub mod citation;
 pub mod cli;
 pub mod collection;
 pub mod compare;

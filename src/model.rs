@@ -1,7 +1,7 @@
 //! The domain model: the plain types a collection is made of.
 //!
 //! Everything here is data — cases, actor roles, cluster types, success factors, policy
-//! problems, strategies and concepts — with no I/O and no knowledge of YAML files, the
+//! problems, strategies, concepts and the source documents they cite — with no I/O and no knowledge of YAML files, the
 //! index, search or the terminal. Every other module may depend on this one; it depends
 //! on nothing in the crate.
 //!
@@ -53,18 +53,17 @@ impl Text {
     }
 }
 
-/// Where a fact comes from: a seed document and a section of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a fact comes from: a document of the sources catalog (by id), one of its
+/// sections (by id), and where known the page (a slide, for a presentation). The loader
+/// checks all three against the catalog; [`crate::citation`] turns one into a reference
+/// a reader can cite.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub file: String,
+    pub doc: String,
     pub section: String,
-}
-
-impl std::fmt::Display for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} § {}", self.file, self.section)
-    }
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// One statement, in both languages, with its own source.
@@ -96,10 +95,12 @@ pub enum Kind {
     Problem,
     Strategy,
     Concept,
+    /// A document the collection cites (the sources catalog).
+    Source,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Case,
         Kind::Role,
         Kind::Type,
@@ -107,6 +108,7 @@ impl Kind {
         Kind::Problem,
         Kind::Strategy,
         Kind::Concept,
+        Kind::Source,
     ];
 
     /// "case", "role", ... as written in YAML and on the command line.
@@ -119,6 +121,7 @@ impl Kind {
             Kind::Problem => "problem",
             Kind::Strategy => "strategy",
             Kind::Concept => "concept",
+            Kind::Source => "source",
         }
     }
 
@@ -135,6 +138,7 @@ impl Kind {
             (Kind::Problem, Lang::Ko) => "정책문제",
             (Kind::Strategy, Lang::Ko) => "전략",
             (Kind::Concept, Lang::Ko) => "개념",
+            (Kind::Source, Lang::Ko) => "문헌",
             (Kind::Case, Lang::En) => "case",
             (Kind::Role, Lang::En) => "role",
             (Kind::Type, Lang::En) => "type",
@@ -142,6 +146,7 @@ impl Kind {
             (Kind::Problem, Lang::En) => "problem",
             (Kind::Strategy, Lang::En) => "strategy",
             (Kind::Concept, Lang::En) => "concept",
+            (Kind::Source, Lang::En) => "source",
         }
     }
 }
@@ -390,6 +395,143 @@ pub struct KoreanEraEntry {
     pub case: Option<String>,
 }
 
+/// What kind of document a source is; it decides whether a place in it is a page or a slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    Report,
+    Presentation,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Report => "report",
+            DocumentKind::Presentation => "presentation",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            DocumentKind::Report => lang.pick("보고서", "report"),
+            DocumentKind::Presentation => lang.pick("발표자료", "presentation"),
+        }
+    }
+}
+
+/// An author, with the family name and the given name apart (reference managers want
+/// them so). `en` is a romanization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub family: Text,
+    pub given: Text,
+}
+
+impl Person {
+    /// The name as it is written in each language: 복득규, Bok Deuk-gyu.
+    pub fn full(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ko => format!("{}{}", self.family.ko, self.given.ko),
+            Lang::En => format!("{} {}", self.family.en, self.given.en),
+        }
+    }
+}
+
+/// Who published a document, with the short name a citation uses (SERI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
+}
+
+impl Publisher {
+    pub fn short(&self, lang: Lang) -> &str {
+        self.short.as_ref().unwrap_or(&self.name).get(lang)
+    }
+}
+
+/// How sure a document's date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateCertainty {
+    /// Not printed, but inferred from the document (the year is certain).
+    Inferred,
+    /// Only a lower bound is known: the document is from `year` or later.
+    NotBefore,
+}
+
+/// When a document appeared, and the evidence for it (no document prints its date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentDate {
+    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    pub certainty: DateCertainty,
+    /// The date in words: "2002년 11월 초", "2007 or later".
+    pub label: Text,
+    pub evidence: Point,
+}
+
+/// A place in a document that facts cite: its id, the numbering a citation shows
+/// (`Ⅱ-2 ①`), the heading as printed (`ko`) with our translation (`en`), and the pages
+/// (or slides) it is printed on, where known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSection {
+    pub id: String,
+    pub label: Text,
+    pub heading: Text,
+    /// Every page (slide) the section is printed on, in order; empty when not known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
+    /// The page numbers are our reading (counted), not printed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pages_reading: bool,
+}
+
+/// A document of the sources catalog: what a reference manager needs to cite it, and
+/// its sections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    pub document: DocumentKind,
+    /// The title as printed (`ko`) and our translation (`en`); `None` when the text
+    /// carries no title: one is never invented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// A shorter form of the title for citations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<Text>,
+    /// Where the title is printed, or that the text has none.
+    pub title_note: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authors_note: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Publisher>,
+    pub date: DocumentDate,
+    /// The text file the document was read from: provenance, never a citation.
+    pub file: String,
+    /// How many pages the document has, where every page is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_count: Option<u32>,
+    /// How the page (slide) numbers were established.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages_note: Option<Text>,
+    pub sections: Vec<DocumentSection>,
+}
+
+impl SourceDocument {
+    pub fn section(&self, id: &str) -> Option<&DocumentSection> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
 /// What distinguishes one kind of item from another.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -413,6 +555,8 @@ pub enum Details {
         table: Option<Table>,
         eras: Vec<EraEntry>,
     },
+    /// A document of the sources catalog.
+    Source(Box<SourceDocument>),
     /// Factors and problems carry only the common fields.
     Plain {},
 }
@@ -445,5 +589,70 @@ impl Item {
 
     pub fn title(&self, lang: Lang) -> &str {
         self.name.get(lang)
+    }
+
+    /// The source document, for an item of the sources catalog.
+    pub fn source_document(&self) -> Option<&SourceDocument> {
+        match &self.details {
+            Details::Source(doc) => Some(doc),
+            _ => None,
+        }
+    }
+
+    /// Every citation in the item with the field path it is written at
+    /// (`figures.2.source`, `sources.0`), in file order.
+    pub fn citations(&self) -> Vec<(String, &Source)> {
+        let mut out: Vec<(String, &Source)> = Vec::new();
+        fn points<'a>(out: &mut Vec<(String, &'a Source)>, path: &str, points: &'a [Point]) {
+            for (i, p) in points.iter().enumerate() {
+                out.push((format!("{path}.{i}.source"), &p.source));
+            }
+        }
+        for (i, s) in self.sources.iter().enumerate() {
+            out.push((format!("sources.{i}"), s));
+        }
+        points(&mut out, "points", &self.points);
+        match &self.details {
+            Details::Case(case) => {
+                for (i, a) in case.actors.iter().enumerate() {
+                    out.push((format!("actors.{i}.source"), &a.source));
+                }
+                for (i, f) in case.figures.iter().enumerate() {
+                    out.push((format!("figures.{i}.source"), &f.source));
+                }
+                points(&mut out, "strengths", &case.strengths);
+                points(&mut out, "weaknesses", &case.weaknesses);
+                points(&mut out, "evaluation", &case.evaluation);
+                for (i, section) in case.sections.iter().enumerate() {
+                    points(&mut out, &format!("sections.{i}.points"), &section.points);
+                }
+            }
+            Details::Type { actors } => {
+                for (i, a) in actors.iter().enumerate() {
+                    out.push((format!("actors.{i}.source"), &a.source));
+                }
+            }
+            Details::Strategy { regions, .. } => {
+                for (i, r) in regions.iter().enumerate() {
+                    out.push((format!("regions.{i}.source"), &r.source));
+                }
+            }
+            Details::Concept { table, eras } => {
+                if let Some(table) = table {
+                    out.push(("table.source".to_string(), &table.source));
+                }
+                for (i, e) in eras.iter().enumerate() {
+                    out.push((format!("eras.{i}.source"), &e.source));
+                }
+            }
+            Details::Source(doc) => {
+                out.push((
+                    "date.evidence.source".to_string(),
+                    &doc.date.evidence.source,
+                ));
+            }
+            Details::Role { .. } | Details::Plain {} => {}
+        }
+        out
     }
 }

@@ -5,10 +5,15 @@
 //! every output. For a case the order is the one a meeting needs: key facts, summary and
 //! key figures first, then actors, strengths and weaknesses, links, and sources.
 //!
-//! Depends on `model` and `index`.
+//! Every source is a citation made by [`Index::cite`] (see [`crate::citation`]): the
+//! blocks carry the text a reader would cite, never a file name.
+//!
+//! Depends on `model`, `index` and `citation`.
 
 use crate::index::{Index, Relation};
-use crate::model::{Details, Figure, Item, Kind, Lang, Point, RoleStrength, Source};
+use crate::model::{
+    Details, Figure, Item, Kind, Lang, Point, RoleStrength, Source, SourceDocument,
+};
 
 /// One piece of an item's report.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,16 +59,26 @@ pub enum Block {
         columns: Vec<String>,
         rows: Vec<(String, Vec<String>)>,
     },
+    /// The end of every report: the places the item draws on (its `sources`, as
+    /// citations) and the full reference of every document cited anywhere in it.
+    Sources {
+        cited: Vec<String>,
+        documents: Vec<String>,
+    },
 }
 
 fn heading(lang: Lang, ko: &str, en: &str) -> Block {
     Block::Heading(lang.pick(ko, en).to_string())
 }
 
-fn bullets(points: &[Point], lang: Lang) -> impl Iterator<Item = Block> + '_ {
+fn bullets<'a>(
+    index: &'a Index,
+    points: &'a [Point],
+    lang: Lang,
+) -> impl Iterator<Item = Block> + 'a {
     points.iter().map(move |p| Block::Bullet {
         text: p.get(lang).to_string(),
-        source: Some(p.source.to_string()),
+        source: Some(index.cite(&p.source, lang)),
     })
 }
 
@@ -149,7 +164,7 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
                         value,
                         year: f.year,
                         note: f.note.as_ref().map(|n| n.get(lang).to_string()),
-                        source: f.source.to_string(),
+                        source: index.cite(&f.source, lang),
                     }
                 }));
             }
@@ -176,7 +191,7 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
             ] {
                 if !points.is_empty() {
                     out.push(heading(lang, ko, en));
-                    out.extend(bullets(points, lang));
+                    out.extend(bullets(index, points, lang));
                 }
             }
             let mut related = Vec::new();
@@ -222,7 +237,7 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
             }
             for section in &case.sections {
                 out.push(Block::Heading(section.title.get(lang).to_string()));
-                out.extend(bullets(&section.points, lang));
+                out.extend(bullets(index, &section.points, lang));
             }
         }
         _ => {
@@ -244,26 +259,119 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
                         index.name_of(t, lang).to_string(),
                     ));
                 }
+                Details::Source(doc) => {
+                    facts.push((
+                        lang.pick("문헌 종류", "Document").to_string(),
+                        doc.document.label(lang).to_string(),
+                    ));
+                    if !doc.authors.is_empty() {
+                        let names: Vec<String> = doc.authors.iter().map(|p| p.full(lang)).collect();
+                        facts.push((lang.pick("저자", "Authors").to_string(), names.join(", ")));
+                    }
+                    if let Some(p) = &doc.publisher {
+                        facts.push((
+                            lang.pick("발행", "Publisher").to_string(),
+                            p.name.get(lang).to_string(),
+                        ));
+                    }
+                    facts.push((
+                        lang.pick("날짜", "Date").to_string(),
+                        doc.date.label.get(lang).to_string(),
+                    ));
+                }
                 _ => {}
             }
             out.push(Block::Facts(facts));
             out.push(Block::Paragraph(item.summary.get(lang).to_string()));
             if !item.points.is_empty() {
                 out.push(heading(lang, "내용", "Details"));
-                out.extend(bullets(&item.points, lang));
+                out.extend(bullets(index, &item.points, lang));
             }
             catalog_details(index, item, lang, &mut out);
+            if let Details::Source(doc) = &item.details {
+                source_details(doc, lang, &mut out);
+            }
             if let Some(position) = position {
                 linked_cases(index, item, position, lang, &mut out);
             }
         }
     }
-    out.push(heading(lang, "출처", "Sources"));
-    out.extend(item.sources.iter().map(|s| Block::Bullet {
-        text: s.to_string(),
-        source: None,
-    }));
+    out.push(sources_block(index, item, lang));
     out
+}
+
+/// The item's sources as citations, and the full reference of each document it cites.
+fn sources_block(index: &Index, item: &Item, lang: Lang) -> Block {
+    let mut cited: Vec<String> = Vec::new();
+    for s in sources_of(item) {
+        let c = index.cite(s, lang);
+        if !cited.contains(&c) {
+            cited.push(c);
+        }
+    }
+    let mut documents: Vec<String> = Vec::new();
+    for (_, s) in item.citations() {
+        if let Some(r) = index.reference(s, lang) {
+            if !documents.contains(&r) {
+                documents.push(r);
+            }
+        }
+    }
+    Block::Sources { cited, documents }
+}
+
+/// A source document's own report: what it is, who wrote and published it, when (and
+/// how we know), and its sections with their pages.
+fn source_details(doc: &SourceDocument, lang: Lang, out: &mut Vec<Block>) {
+    let mut about = Vec::new();
+    about.push(Block::Bullet {
+        text: format!(
+            "{}: {}",
+            lang.pick("제목", "Title"),
+            match &doc.title {
+                Some(t) => t.get(lang).to_string(),
+                None => lang.pick("제목 없음", "untitled").to_string(),
+            }
+        ),
+        source: None,
+    });
+    about.push(Block::Bullet {
+        text: doc.title_note.get(lang).to_string(),
+        source: None,
+    });
+    if let Some(note) = &doc.authors_note {
+        about.push(Block::Bullet {
+            text: note.get(lang).to_string(),
+            source: None,
+        });
+    }
+    if let Some(note) = &doc.pages_note {
+        about.push(Block::Bullet {
+            text: note.get(lang).to_string(),
+            source: None,
+        });
+    }
+    out.push(heading(lang, "문헌 정보", "About the document"));
+    out.extend(about);
+    out.push(heading(lang, "날짜의 근거", "Evidence for the date"));
+    out.push(Block::Bullet {
+        text: doc.date.evidence.get(lang).to_string(),
+        source: None,
+    });
+    out.push(heading(lang, "절", "Sections"));
+    for section in &doc.sections {
+        let place = crate::citation::locator(doc.document, section, None, lang)
+            .map(|p| format!(" — {p}"))
+            .unwrap_or_default();
+        out.push(Block::Bullet {
+            text: format!(
+                "{} {}{place}",
+                section.label.get(lang),
+                section.heading.get(lang)
+            ),
+            source: None,
+        });
+    }
 }
 
 fn catalog_details(index: &Index, item: &Item, lang: Lang, out: &mut Vec<Block>) {
@@ -284,7 +392,7 @@ fn catalog_details(index: &Index, item: &Item, lang: Lang, out: &mut Vec<Block>)
                     Some(industry) => format!("{} ({})", r.name.get(lang), industry.get(lang)),
                     None => r.name.get(lang).to_string(),
                 },
-                source: Some(r.source.to_string()),
+                source: Some(index.cite(&r.source, lang)),
             }));
         }
         Details::Concept { table, eras } => {
@@ -308,7 +416,7 @@ fn catalog_details(index: &Index, item: &Item, lang: Lang, out: &mut Vec<Block>)
                 });
                 out.push(Block::Bullet {
                     text: lang.pick("표 출처", "Table source").to_string(),
-                    source: Some(table.source.to_string()),
+                    source: Some(index.cite(&table.source, lang)),
                 });
             }
             for era in eras {
@@ -338,7 +446,7 @@ fn catalog_details(index: &Index, item: &Item, lang: Lang, out: &mut Vec<Block>)
                                 lang.pick("한국", "Korea"),
                                 korean.name.get(lang)
                             ),
-                            source: Some(era.source.to_string()),
+                            source: Some(index.cite(&era.source, lang)),
                         }),
                     }
                 }
@@ -356,7 +464,8 @@ fn linked_cases(index: &Index, item: &Item, position: usize, lang: Lang, out: &m
         Kind::Type => |r| r == Relation::Type,
         Kind::Strategy => |r| r == Relation::Strategy,
         Kind::Concept => |r| r == Relation::Timeline,
-        Kind::Case => |_| false,
+        // A document's backlinks (every fact citing it) are for a sources view.
+        Kind::Case | Kind::Source => |_| false,
     };
     let cases = index.cases_linking(position, wanted);
     if cases.is_empty() {

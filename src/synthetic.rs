@@ -307,7 +307,8 @@ mod tests {
             "{:?}",
             index.diagnostics.first().map(|d| d.to_string())
         );
-        assert_eq!(index.files, 6 + 24 * 2 + 19);
+        // Seven catalogs: roles, types, factors, problems, strategies, concepts, sources.
+        assert_eq!(index.files, 7 + 24 * 2 + 19);
         assert!(index.get("san-diego-00001").is_some());
         assert!(index.get("san-diego-00002").is_none());
         assert!(write_collection(dir.path(), 3).is_err());

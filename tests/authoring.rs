@@ -119,6 +119,8 @@ fn invalid_fixtures_fail_the_schema() {
         "wrong-type",
         "catalog-field-of-other-kind",
         "catalog-unknown-kind",
+        "source-in-the-old-shape",
+        "unknown-source-section",
     ] {
         let path = manifest()
             .join("tests/fixtures/invalid")
@@ -135,7 +137,7 @@ const GOOD_CASE: &str = "\
 id: ok
 name: {ko: 시험, en: Test}
 summary: {ko: 요약, en: Summary}
-sources: [{file: f.txt, section: s}]
+sources: [{doc: seri-2002, section: ii-2}]
 country: {ko: 한국, en: Korea}
 region: {ko: 대전, en: Daejeon}
 industry: {ko: 바이오, en: Biotech}
@@ -149,7 +151,7 @@ fn the_schema_refuses_what_the_loader_refuses() {
     let with = |extra: &str| format!("{GOOD_CASE}{extra}");
     for (what, text) in [
         ("blank text", GOOD_CASE.replace("en: Summary", "en: \"  \"")),
-        ("no sources", GOOD_CASE.replace("[{file: f.txt, section: s}]", "[]")),
+        ("no sources", GOOD_CASE.replace("[{doc: seri-2002, section: ii-2}]", "[]")),
         ("bad era", with("era: 2000s\n")),
         ("founded as text", with("founded: nineteen\n")),
         (
@@ -158,11 +160,19 @@ fn the_schema_refuses_what_the_loader_refuses() {
         ),
         (
             "figure with an unknown key",
-            with("figures:\n  - {label: {ko: a, en: b}, value: \"1\", units: x, source: {file: f, section: s}}\n"),
+            with("figures:\n  - {label: {ko: a, en: b}, value: \"1\", units: x, source: {doc: d, section: s}}\n"),
         ),
         ("text with a third language", GOOD_CASE.replace("en: Test}", "en: Test, ja: テスト}")),
         ("factor id with capitals", with("factors: [Entrepreneurship]\n")),
         ("empty section", with("sections:\n  - title: {ko: a, en: b}\n    points: []\n")),
+        (
+            "a source in the old shape",
+            GOOD_CASE.replace("{doc: seri-2002, section: ii-2}", "{file: f.txt, section: s}"),
+        ),
+        (
+            "a page that is not a number",
+            GOOD_CASE.replace("section: ii-2}", "section: ii-2, page: eight}"),
+        ),
     ] {
         assert!(!schema_errors(&text).is_empty(), "{what} passes the schema");
     }
@@ -172,7 +182,7 @@ fn the_schema_refuses_what_the_loader_refuses() {
         Vec::<String>::new()
     );
     // A role entry needs a scheme; a factor entry may not have one.
-    let entry = "  - id: x\n    name: {ko: a, en: b}\n    summary: {ko: a, en: b}\n    sources: [{file: f, section: s}]\n";
+    let entry = "  - id: x\n    name: {ko: a, en: b}\n    summary: {ko: a, en: b}\n    sources: [{doc: d, section: s}]\n";
     assert!(!schema_errors(&format!("catalog: role\nitems:\n{entry}")).is_empty());
     assert!(schema_errors(&format!(
         "catalog: role\nitems:\n{entry}    scheme: cluster-actors\n"
@@ -183,6 +193,18 @@ fn the_schema_refuses_what_the_loader_refuses() {
     ))
     .is_empty());
     assert!(!schema_errors(&format!("catalog: case\nitems:\n{entry}")).is_empty());
+    // A source document needs its kind, title note, date, file and sections, and no other
+    // kind may carry them.
+    assert!(!schema_errors(&format!("catalog: source\nitems:\n{entry}")).is_empty());
+    let document = "    document: report\n    title_note: {ko: 제목 없음, en: untitled}\n    \
+        date: {year: 2002, certainty: inferred, label: {ko: a, en: b}, evidence: {ko: a, en: b, \
+        source: {doc: d, section: s}}}\n    file: a.txt\n    sections:\n      - {id: s, label: \
+        {ko: Ⅰ, en: I}, heading: {ko: a, en: b}, pages: [1, 2]}\n";
+    assert_eq!(
+        schema_errors(&format!("catalog: source\nitems:\n{entry}{document}")),
+        Vec::<String>::new()
+    );
+    assert!(!schema_errors(&format!("catalog: factor\nitems:\n{entry}{document}")).is_empty());
 }
 
 #[test]

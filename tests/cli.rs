@@ -90,7 +90,7 @@ fn list_json_has_every_required_case_with_both_names() {
         .collect();
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
-        ["case", "concept", "factor", "problem", "role", "strategy", "type"]
+        ["case", "concept", "factor", "problem", "role", "source", "strategy", "type"]
     );
 }
 
@@ -235,7 +235,27 @@ fn show_json_has_every_field_sources_and_backlinks() {
     assert!(!sources.is_empty());
     assert!(sources
         .iter()
-        .all(|s| s["file"].is_string() && s["section"].is_string()));
+        .all(|s| s["doc"].is_string() && s["section"].is_string()));
+    // Every source carries the citation a reader would paste, in both languages.
+    assert!(sources
+        .iter()
+        .all(|s| s["citation"]["ko"].is_string() && s["citation"]["en"].is_string()));
+    let forty_source = &item["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["value"] == "40")
+        .expect("the 40% figure")["source"];
+    assert_eq!(forty_source["doc"], "seri-2002");
+    assert_eq!(forty_source["section"], "ii-2-1-san-diego");
+    assert_eq!(
+        forty_source["citation"]["en"],
+        "Bok et al. (2002), SERI, §II-2 ①, p. 7"
+    );
+    assert_eq!(
+        forty_source["citation"]["ko"],
+        "복득규 외(2002), 삼성경제연구소, Ⅱ-2 ①, 7쪽"
+    );
     assert!(item["linked_from"].is_array());
     let forty = item["figures"]
         .as_array()
@@ -274,19 +294,238 @@ fn show_markdown_names_the_counterpart_and_sources() {
     assert!(md.contains("San Diego"), "no counterpart in:\n{md}");
     assert!(md.contains("(`san-diego`) — counterpart"), "{md}");
     assert!(md.contains("## Sources"), "{md}");
-    // Underscores are escaped for Markdown; the file name must still be there.
-    let source_line = md
-        .lines()
-        .skip_while(|l| *l != "## Sources")
-        .find(|l| l.starts_with("- "))
-        .expect("a source line");
-    assert!(
-        source_line
-            .replace('\\', "")
-            .contains("000_20dacdbc4cd72bd5.txt § "),
-        "{source_line}"
-    );
     assert!(md.contains("**116 institutes**"), "{md}");
+}
+
+/// A copied case is a document with numbered references: every fact ends in `[n]`, and
+/// the reference list at the end gives each citation once, in order of first use, then
+/// the full reference of each document. No file name anywhere.
+#[test]
+fn show_markdown_numbers_references_and_lists_them_at_the_end() {
+    let r = run(&["show", "daedeok", "--markdown", "--lang", "ko"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = &r.stdout;
+    assert!(!md.contains(".txt"), "a file name in:\n{md}");
+    assert!(
+        md.contains("- 연구기관 수: **116개** [1]"),
+        "the first figure cites reference 1:\n{md}"
+    );
+    let (body, references) = md.split_once("\n## 출처\n").expect("a reference list");
+    let (numbered, documents) = references.split_once("### 문헌").expect("the documents");
+    let list: Vec<&str> = numbered.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        list[0], "1. 복득규 외(2002), 삼성경제연구소, Ⅱ-2 ①, 8쪽",
+        "{md}"
+    );
+    // Numbered 1, 2, 3, … and each citation listed once.
+    for (i, line) in list.iter().enumerate() {
+        assert!(line.starts_with(&format!("{}. ", i + 1)), "{line}");
+    }
+    let mut citations: Vec<&str> = list
+        .iter()
+        .filter_map(|l| l.split_once(". "))
+        .map(|x| x.1)
+        .collect();
+    citations.sort_unstable();
+    citations.dedup();
+    assert_eq!(
+        citations.len(),
+        list.len(),
+        "a citation listed twice:\n{md}"
+    );
+    // Every reference used in the body is in the list.
+    let used = body.matches('[').count();
+    assert!(used > 10, "{md}");
+    for n in body.split('[').skip(1).filter_map(|rest| {
+        rest.split_once(']')
+            .and_then(|(n, _)| n.parse::<usize>().ok())
+    }) {
+        assert!(n >= 1 && n <= list.len(), "[{n}] is not in the list:\n{md}");
+    }
+    assert!(
+        documents.contains(
+            "- 복득규·박용규·고유상(2002년 11월 초). \\[제목 없음\\]. 삼성경제연구소. 보고서."
+        ),
+        "{documents}"
+    );
+}
+
+#[test]
+fn sources_lists_each_document_with_its_reference_date_and_sections() {
+    let r = run(&["sources", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = &r.stdout;
+    assert!(
+        out.starts_with("seri-2002  SERI report on industrial clusters (2002)  [report]\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Cited as: Bok et al. (2002), SERI\n"),
+        "{out}"
+    );
+    assert!(out.contains("Date: early November 2002 — "), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("ii-2-1-daedeok")
+                && l.contains("II-2 ①")
+                && l.ends_with("(p. 8)")),
+        "{out}"
+    );
+    assert!(out.contains("\nyeongwol-solar-plan  Strategy for a successful Yeongwol solar power industry cluster  [presentation]\n"), "{out}");
+    assert!(
+        out.contains("Cited as: Yeongwol solar cluster strategy (2007 or later)\n"),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.trim_start().starts_with("v-1-units") && l.ends_with("(slide 20 (counted))")),
+        "{out}"
+    );
+    assert!(!out.contains(".txt"), "{out}");
+    let ko = run(&["sources", "--lang", "ko"]).stdout;
+    assert!(
+        ko.contains("  인용: 복득규 외(2002), 삼성경제연구소\n"),
+        "{ko}"
+    );
+}
+
+#[test]
+fn sources_json_gives_every_field_and_the_references() {
+    let v = json(&["sources", "--json"]);
+    assert_eq!(ids(&v), ["seri-2002", "yeongwol-solar-plan"]);
+    let report = &v[0];
+    assert_eq!(report["kind"], "source");
+    assert_eq!(report["document"], "report");
+    assert!(report.get("title").is_none(), "the report has no title");
+    assert_eq!(report["authors"][0]["family"]["ko"], "복");
+    assert_eq!(report["publisher"]["short"]["en"], "SERI");
+    assert_eq!(report["date"]["certainty"], "inferred");
+    assert_eq!(report["file"], "000_20dacdbc4cd72bd5.txt");
+    assert_eq!(report["page_count"], 22);
+    assert_eq!(
+        report["reference"]["en"],
+        "Bok, Deuk-gyu; Park, Yong-gyu and Ko, Yu-sang (early November 2002). [Untitled]. \
+         Samsung Economic Research Institute. Report."
+    );
+    assert_eq!(
+        report["date"]["evidence"]["source"]["citation"]["ko"],
+        "복득규 외(2002), 삼성경제연구소, 부록, 22쪽"
+    );
+    let daedeok = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "ii-2-1-daedeok")
+        .expect("the Daedeok section");
+    assert_eq!(daedeok["pages"], serde_json::json!([8]));
+    assert_eq!(
+        daedeok["heading"]["ko"],
+        "국내 : 대덕밸리의 ITㆍ바이오 클러스터"
+    );
+    assert_eq!(v[1]["date"]["certainty"], "not-before");
+}
+
+#[test]
+fn sources_bibtex_exports_one_entry_per_document() {
+    let r = run(&["sources", "--bibtex", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bib = &r.stdout;
+    assert!(bib.starts_with("@techreport{seri-2002,\n"), "{bib}");
+    assert!(
+        bib.contains("  author = {Bok, Deuk-gyu and Park, Yong-gyu and Ko, Yu-sang},\n"),
+        "{bib}"
+    );
+    assert!(bib.contains("  title = {{[Untitled]}},\n"), "{bib}");
+    assert!(
+        bib.contains("  institution = {Samsung Economic Research Institute},\n"),
+        "{bib}"
+    );
+    assert!(bib.contains("  year = {2002},\n  month = nov,\n"), "{bib}");
+    assert!(bib.contains("\n@misc{yeongwol-solar-plan,\n"), "{bib}");
+    assert!(bib.contains("  year = {2007 or later},\n"), "{bib}");
+    assert!(bib.contains("Coe, Kelly \\& Yeung"), "& is escaped: {bib}");
+    assert!(!bib.contains(".txt"), "{bib}");
+    let entries = bib.lines().filter(|l| l.starts_with('@')).count();
+    assert_eq!(entries, 2, "{bib}");
+    // Braces balance in every entry, as BibTeX requires.
+    assert_eq!(
+        bib.matches('{').count() - bib.matches("\\{").count(),
+        bib.matches('}').count() - bib.matches("\\}").count()
+    );
+    let ko = run(&["sources", "--bibtex", "--lang", "ko"]).stdout;
+    assert!(
+        ko.contains("  author = {복, 득규 and 박, 용규 and 고, 유상},\n"),
+        "{ko}"
+    );
+    assert!(ko.contains("  institution = {삼성경제연구소},\n"), "{ko}");
+    assert!(
+        ko.contains("  title = {{영월군 태양광 발전산업 클러스터 성공적 추진전략}},\n"),
+        "{ko}"
+    );
+}
+
+#[test]
+fn sources_csl_json_exports_items_reference_managers_read() {
+    let v = json(&["sources", "--csl-json", "--lang", "ko"]);
+    let items = v.as_array().expect("a CSL-JSON array");
+    assert_eq!(items.len(), 2);
+    let report = &items[0];
+    assert_eq!(report["id"], "seri-2002");
+    assert_eq!(report["type"], "report");
+    assert_eq!(
+        report["author"][0],
+        serde_json::json!({"family": "복", "given": "득규"})
+    );
+    assert_eq!(report["publisher"], "삼성경제연구소");
+    assert_eq!(
+        report["issued"],
+        serde_json::json!({"date-parts": [[2002, 11]]})
+    );
+    assert_eq!(report["title"], "[제목 없음]");
+    let talk = &items[1];
+    assert_eq!(talk["type"], "speech");
+    assert_eq!(
+        talk["title"],
+        "영월군 태양광 발전산업 클러스터 성공적 추진전략"
+    );
+    assert_eq!(talk["issued"], serde_json::json!({"literal": "2007 이후"}));
+    assert!(talk.get("author").is_none());
+    let en = json(&["sources", "--csl-json", "--lang", "en"]);
+    assert_eq!(
+        en[0]["author"][0],
+        serde_json::json!({"family": "Bok", "given": "Deuk-gyu"})
+    );
+    assert_eq!(en[1]["title-short"], "Yeongwol solar cluster strategy");
+}
+
+#[test]
+fn sources_formats_exclude_each_other() {
+    let r = run(&["sources", "--bibtex", "--csl-json"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn authors_publisher_and_titles_are_searchable() {
+    for query in [
+        "복득규",
+        "Bok",
+        "삼성경제연구소",
+        "SERI",
+        "고유상",
+        "영월군 태양광 발전산업 클러스터 성공적 추진전략",
+    ] {
+        let v = json(&["search", query, "--json", "--limit", "3"]);
+        let first = &v[0];
+        assert_eq!(first["kind"], "source", "{query}: {v}");
+    }
+    // --kind source keeps only the documents.
+    let v = json(&["search", "SERI", "--kind", "source", "--json"]);
+    assert_eq!(ids(&v)[0], "seri-2002");
+    assert!(
+        v.as_array().unwrap().iter().all(|h| h["kind"] == "source"),
+        "{v}"
+    );
+    let r = run(&["search", "대덕밸리", "--kind", "source"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
 }
 
 #[test]
@@ -739,7 +978,7 @@ fn hostile_case(id: &str, summary_ko: &str) -> String {
         "id: {id}\n\
          name: {{ko: 악성 {id}, en: Hostile {id}}}\n\
          summary:\n  ko: {summary_ko}\n  en: A hostile case.\n\
-         sources:\n  - {{file: 000_20dacdbc4cd72bd5.txt, section: \"Ⅰ\"}}\n\
+         sources:\n  - {{doc: seri-2002, section: i}}\n\
          country: {{ko: 핀란드, en: Finland}}\n\
          region: {{ko: 울루, en: Oulu}}\n\
          industry: {{ko: 없음, en: None}}\n\

@@ -201,25 +201,46 @@ fn markdown_has_a_table_per_section_marks_and_sources() {
     assert!(md.contains("| Type |"), "{md}");
     // Figures of different cases measure different things: not marked.
     assert!(md.contains("| Figure 1 |"), "{md}");
-    // Sources: each once, with the cases citing it.
-    let sources: Vec<&str> = md
-        .split("## Sources")
-        .nth(1)
-        .unwrap()
+    // Sources: a numbered list of citations, each once, with the cases citing it, then
+    // the documents' full references; never a file name.
+    let tail = md.split("## Sources").nth(1).unwrap();
+    let (numbered, documents) = tail.split_once("### Documents").unwrap();
+    let sources: Vec<&str> = numbered
         .lines()
-        .filter(|l| l.starts_with("- "))
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
         .collect();
     assert!(!sources.is_empty());
-    let mut unique = sources.clone();
+    for (i, line) in sources.iter().enumerate() {
+        assert!(line.starts_with(&format!("{}. ", i + 1)), "{line}");
+    }
+    let citations: Vec<&str> = sources
+        .iter()
+        .map(|l| l.split_once(" — ").unwrap().0)
+        .collect();
+    let mut unique = citations.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), sources.len(), "duplicated sources");
-    assert_eq!(c.sources.len(), sources.len());
+    assert_eq!(unique.len(), citations.len(), "duplicated sources");
+    assert!(
+        sources
+            .iter()
+            .any(|l| l.contains("Bok et al. (2002), SERI, §II-2 ①, p. 8 — Daedeok")),
+        "{md}"
+    );
+    assert!(
+        documents.contains("Samsung Economic Research Institute"),
+        "{md}"
+    );
+    assert!(!md.contains(".txt"), "{md}");
     for item in ["san-diego", "daedeok"] {
         for s in &index.get(item).unwrap().sources {
             assert!(
                 c.sources.iter().any(|cs| &cs.source == s),
-                "{item}: {s} missing"
+                "{item}: {s:?} missing"
+            );
+            assert!(
+                md.contains(&index.cite(s, Lang::En)),
+                "{item}: {s:?} not cited"
             );
         }
     }
@@ -237,7 +258,19 @@ fn json_has_cases_titles_rows_and_sources() {
     assert_eq!(rows[0]["section"], "facts");
     assert!(rows[0]["differs"].is_boolean());
     assert_eq!(rows[0]["cells"].as_array().unwrap().len(), 2);
-    assert!(v["sources"][0]["source"]["file"].is_string());
+    assert!(v["sources"][0]["source"]["doc"].is_string());
+    assert!(v["sources"][0]["source"]["section"].is_string());
+    // `compare --json` adds the citation in both languages to every source.
+    let v = casebook::render::json::cited(&index, &v);
+    let citation = &v["sources"][0]["source"]["citation"];
+    assert!(citation["ko"]
+        .as_str()
+        .unwrap()
+        .starts_with("복득규 외(2002), 삼성경제연구소, "));
+    assert!(citation["en"]
+        .as_str()
+        .unwrap()
+        .starts_with("Bok et al. (2002), SERI, §"));
 }
 
 #[test]

@@ -1,18 +1,22 @@
 //! Content tests: the shipped collection says what the seeds say.
 //!
-//! The figures pinned here were checked by hand against the seed documents
-//! (`000_20dacdbc4cd72bd5.txt`, `002_639da4f56403128e.txt`). A failure means either the
+//! The figures pinned here were checked by hand against the seed documents (the
+//! sources catalog's `seri-2002` and `yeongwol-solar-plan`). A failure means either the
 //! data drifted from the seeds or a label was renamed: compare with the seed before
 //! changing the expected value.
+//!
+//! Where the seed texts are at hand (`../shared/seeds` beside the repository, as in
+//! development; a user's clone has none), the report's page numbers in the catalog are
+//! also checked against the text; without them those tests skip.
 
 mod common;
 use common::REQUIRED_CASES;
 
 use casebook::index::Index;
 use casebook::load::load_shipped;
-use casebook::model::{Details, Figure, Item, Kind};
+use casebook::model::{DateCertainty, Details, DocumentKind, Figure, Item, Kind, Lang};
 
-const SEED_FILES: [&str; 2] = ["000_20dacdbc4cd72bd5.txt", "002_639da4f56403128e.txt"];
+const SEED_DOCS: [&str; 2] = ["seri-2002", "yeongwol-solar-plan"];
 
 fn index() -> Index {
     Index::build(load_shipped())
@@ -69,9 +73,9 @@ fn pin(
         assert_eq!(f.year, year, "{id}: year of figure {label:?}");
     }
     assert!(
-        SEED_FILES.contains(&f.source.file.as_str()),
+        SEED_DOCS.contains(&f.source.doc.as_str()),
         "{id}: figure {label:?} cites {:?}",
-        f.source.file
+        f.source.doc
     );
 }
 
@@ -331,7 +335,7 @@ fn yeongwol_figures() {
     let ix = index();
     pin(&ix, "yeongwol-solar", "특성화 대학원", "30여", None, None);
     let f = figure(&ix, "yeongwol-solar", "특성화 대학원");
-    assert_eq!(f.source.file, "002_639da4f56403128e.txt");
+    assert_eq!(f.source.doc, "yeongwol-solar-plan");
 }
 
 #[test]
@@ -352,9 +356,9 @@ fn every_item_is_bilingual_and_sourced() {
         assert!(!item.sources.is_empty(), "{id}: no sources");
         for source in &item.sources {
             assert!(
-                SEED_FILES.contains(&source.file.as_str()),
-                "{id}: source file {:?} is not a seed",
-                source.file
+                SEED_DOCS.contains(&source.doc.as_str()),
+                "{id}: source document {:?} is not a seed",
+                source.doc
             );
             assert!(!source.section.trim().is_empty(), "{id}: empty section");
         }
@@ -362,18 +366,18 @@ fn every_item_is_bilingual_and_sourced() {
 }
 
 /// Every `source` anywhere inside an item (points, figures, actors, tables, eras) names
-/// a seed file.
+/// a seed document and one of its sections.
 #[test]
 fn every_nested_source_names_a_seed() {
     fn walk(id: &str, path: &str, value: &serde_json::Value, count: &mut usize) {
         match value {
             serde_json::Value::Object(map) => {
-                if let (Some(file), Some(section)) = (map.get("file"), map.get("section")) {
+                if let (Some(doc), Some(section)) = (map.get("doc"), map.get("section")) {
                     *count += 1;
-                    let file = file.as_str().unwrap_or_default();
+                    let doc = doc.as_str().unwrap_or_default();
                     assert!(
-                        SEED_FILES.contains(&file),
-                        "{id}: {path} cites {file:?}, not a seed file"
+                        SEED_DOCS.contains(&doc),
+                        "{id}: {path} cites {doc:?}, not a seed document"
                     );
                     assert!(
                         section.as_str().is_some_and(|s| !s.trim().is_empty()),
@@ -538,4 +542,231 @@ fn san_diego_is_found_under_both_spellings() {
             "{spelling} is not among {names:?}"
         );
     }
+}
+
+#[test]
+fn the_sources_catalog_describes_both_documents() {
+    let index = index();
+    let (_, report) = index.document("seri-2002").expect("the report");
+    assert_eq!(report.document, DocumentKind::Report);
+    assert_eq!(report.title, None, "the report's text carries no title");
+    let authors: Vec<String> = report.authors.iter().map(|p| p.full(Lang::Ko)).collect();
+    assert_eq!(authors, ["복득규", "박용규", "고유상"]);
+    let publisher = report.publisher.as_ref().expect("a publisher");
+    assert_eq!(publisher.name.ko, "삼성경제연구소");
+    assert_eq!(publisher.short(Lang::En), "SERI");
+    assert_eq!((report.date.year, report.date.month), (2002, Some(11)));
+    assert_eq!(report.date.certainty, DateCertainty::Inferred);
+    assert!(report.date.evidence.ko.contains("10.29~11.4"));
+    assert_eq!(report.page_count, Some(22));
+    assert_eq!(report.file, "000_20dacdbc4cd72bd5.txt");
+
+    let (_, talk) = index
+        .document("yeongwol-solar-plan")
+        .expect("the presentation");
+    assert_eq!(talk.document, DocumentKind::Presentation);
+    assert_eq!(
+        talk.title.as_ref().map(|t| t.ko.as_str()),
+        Some("영월군 태양광 발전산업 클러스터 성공적 추진전략")
+    );
+    assert!(talk.authors.is_empty() && talk.publisher.is_none());
+    assert_eq!(talk.date.year, 2007);
+    assert_eq!(talk.date.certainty, DateCertainty::NotBefore);
+    assert_eq!(talk.file, "002_639da4f56403128e.txt");
+    // Only slides 18 and 26 print their number; every other known slide is a reading.
+    for section in &talk.sections {
+        let printed = section.pages == [18] || section.pages == [26];
+        assert!(
+            section.pages.is_empty() || printed || section.pages_reading,
+            "{}: slides {:?} are counted, not printed: mark them as a reading",
+            section.id,
+            section.pages
+        );
+    }
+}
+
+#[test]
+fn every_citation_resolves_to_a_section_and_reads_as_a_reference() {
+    let index = index();
+    let mut count = 0;
+    for item in index.items() {
+        for (path, source) in item.citations() {
+            count += 1;
+            let (_, doc) = index
+                .document(&source.doc)
+                .unwrap_or_else(|| panic!("{}: {path}: no document {:?}", item.id, source.doc));
+            let section = doc
+                .section(&source.section)
+                .unwrap_or_else(|| panic!("{}: {path}: no section {:?}", item.id, source.section));
+            if let Some(page) = source.page {
+                assert!(
+                    section.pages.contains(&page),
+                    "{}: {path}: page {page}",
+                    item.id
+                );
+            }
+            for lang in [Lang::Ko, Lang::En] {
+                let cited = index.cite(source, lang);
+                assert!(!cited.contains(".txt"), "{}: {path}: {cited}", item.id);
+            }
+        }
+    }
+    assert!(count > 1100, "only {count} citations");
+}
+
+#[test]
+fn key_figures_cite_author_year_section_and_page() {
+    let index = index();
+    let f = figure(&index, "daedeok", "연구기관");
+    assert_eq!(
+        index.cite(&f.source, Lang::Ko),
+        "복득규 외(2002), 삼성경제연구소, Ⅱ-2 ①, 8쪽"
+    );
+    assert_eq!(
+        index.cite(&f.source, Lang::En),
+        "Bok et al. (2002), SERI, §II-2 ①, p. 8"
+    );
+    // A section on one page gives its page; in a longer one the figure names its page.
+    let f = figure(&index, "ulsan", "총 투자액");
+    assert_eq!(f.source.page, None);
+    assert_eq!(
+        index.cite(&f.source, Lang::En),
+        "Bok et al. (2002), SERI, §II-2 ②, p. 11"
+    );
+    let f = figure(&index, "ulsan", "운송장비의 비중 — 생산액");
+    assert_eq!(f.source.page, Some(11));
+    assert_eq!(
+        index.cite(&f.source, Lang::Ko),
+        "복득규 외(2002), 삼성경제연구소, Ⅱ-2 ②, 11쪽"
+    );
+    let f = figure(&index, "yeongwol-solar", "특성화 대학원");
+    assert!(
+        index
+            .cite(&f.source, Lang::En)
+            .starts_with("Yeongwol solar cluster strategy (2007 or later), §V-4"),
+        "{}",
+        index.cite(&f.source, Lang::En)
+    );
+}
+
+/// The seed texts, where they are beside the repository (development only).
+fn seed(file: &str) -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds")
+        .join(file);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("skipped: {} is not here", path.display());
+            None
+        }
+    }
+}
+
+/// The report's pages: a page begins with a line that starts with a space.
+fn report_pages(text: &str) -> Vec<String> {
+    let mut pages: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with(' ') && !line.trim().is_empty() {
+            pages.push(String::new());
+        }
+        if let Some(page) = pages.last_mut() {
+            page.push_str(line);
+            page.push('\n');
+        }
+    }
+    pages
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn report_page_numbers_match_the_text_and_its_footers() {
+    let Some(text) = seed("000_20dacdbc4cd72bd5.txt") else {
+        return;
+    };
+    let pages = report_pages(&text);
+    let index = index();
+    let (_, report) = index.document("seri-2002").unwrap();
+    assert_eq!(Some(pages.len() as u32), report.page_count);
+    // The footers `삼성경제연구소 N` close page N.
+    let mut footers = 0;
+    for (i, page) in pages.iter().enumerate() {
+        for line in page.lines() {
+            if let Some(n) = line.trim().strip_prefix("삼성경제연구소 ") {
+                assert_eq!(n.parse::<usize>().ok(), Some(i + 1), "footer {line:?}");
+                footers += 1;
+            }
+        }
+    }
+    assert_eq!(footers, 6);
+    // Every section's printed heading is on its first page.
+    for section in &report.sections {
+        let first = section.pages[0] as usize;
+        let heading = squeeze(&section.heading.ko).replace('◆', "");
+        assert!(
+            squeeze(&pages[first - 1]).contains(&heading),
+            "{}: {:?} is not on page {first}",
+            section.id,
+            section.heading.ko
+        );
+    }
+    // A figure's page, where given, prints its value.
+    for item in index.items() {
+        for f in item
+            .case()
+            .map(|c| c.figures.as_slice())
+            .unwrap_or_default()
+        {
+            if let (Some(page), "seri-2002") = (f.source.page, f.source.doc.as_str()) {
+                assert!(
+                    squeeze(&pages[page as usize - 1]).contains(&squeeze(&f.value)),
+                    "{}: {} is not on page {page}",
+                    item.id,
+                    f.value
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_presentation_prints_slide_numbers_18_and_26_where_the_catalog_puts_them() {
+    let Some(text) = seed("002_639da4f56403128e.txt") else {
+        return;
+    };
+    let index = index();
+    let (_, talk) = index.document("yeongwol-solar-plan").unwrap();
+    let title = "영월군 태양광 발전산업 클러스터 성공적 추진전략";
+    // A printed slide number is the footer `N<title>`; the section on that slide is the
+    // heading last printed before it.
+    let mut printed = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(number) = line.trim().strip_suffix(title) else {
+            continue;
+        };
+        let number: u32 = number.parse().expect("a slide number");
+        let section = talk
+            .sections
+            .iter()
+            .filter(|s| s.pages == [number])
+            .find(|s| {
+                lines[..i]
+                    .iter()
+                    .rev()
+                    .take(60)
+                    .any(|l| squeeze(l).contains(&squeeze(&s.heading.ko)))
+            })
+            .unwrap_or_else(|| panic!("no section on slide {number} has its heading above it"));
+        assert!(
+            !section.pages_reading,
+            "{}: slide {number} is printed",
+            section.id
+        );
+        printed.push(number);
+    }
+    assert_eq!(printed, [18, 26]);
 }

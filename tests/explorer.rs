@@ -172,7 +172,7 @@ fn case_detail_shows_summary_and_key_figures_without_scrolling() {
         "대학ㆍ연구소 주도형",
         "116개",
         "1만여",
-        "000_20dacdbc4cd72bd5.txt",
+        "복득규 외(2002), 삼성경제연구소, Ⅱ-2 ①, 8쪽",
     ] {
         assert!(
             text.contains(expected),
@@ -470,7 +470,7 @@ fn resizing_keeps_selection_in_view() {
 }
 
 #[test]
-fn reference_pane_holds_types_strategies_and_concepts() {
+fn reference_pane_holds_types_strategies_concepts_and_sources() {
     let app = app(120, 35, Lang::Ko);
     let kinds: Vec<Kind> = app
         .list_items(Pane::Reference)
@@ -481,7 +481,33 @@ fn reference_pane_holds_types_strategies_and_concepts() {
         kinds.contains(&Kind::Type)
             && kinds.contains(&Kind::Strategy)
             && kinds.contains(&Kind::Concept)
+            && kinds.contains(&Kind::Source)
     );
+}
+
+#[test]
+fn the_report_is_found_by_an_author_and_its_detail_lists_sections_with_pages() {
+    let mut app = app(120, 35, Lang::Ko);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "복득규");
+    app.update(Action::Open);
+    assert_eq!(current_id(&app), "seri-2002");
+    assert_eq!(app.pane(), Pane::Reference);
+    let lines: Vec<String> = app
+        .detail_lines()
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    let text = lines.join("\n");
+    for expected in [
+        "저자: 복득규, 박용규, 고유상",
+        "발행: 삼성경제연구소",
+        "날짜: 2002년 11월 초",
+        "• Ⅱ-2 ① 국내 : 대덕밸리의 ITㆍ바이오 클러스터 — 8쪽",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    assert!(!text.contains(".txt"), "a file name in:\n{text}");
 }
 
 #[test]
@@ -553,9 +579,10 @@ fn marking_up_to_four_cases_and_comparing_them() {
     app.update(Action::Copy);
     let markdown = app.take_copy().expect("copied");
     assert!(
-        markdown.contains("000_20dacdbc4cd72bd5.txt"),
+        markdown.contains("\n## 출처\n\n1. 복득규 외(2002), 삼성경제연구소, "),
         "a comparison is copied with its sources:\n{markdown}"
     );
+    assert!(!markdown.contains(".txt"), "{markdown}");
 }
 
 #[test]
@@ -662,10 +689,16 @@ fn copying_a_case_gives_markdown_with_figures_and_sources() {
     let markdown = app.take_copy().expect("copied");
     assert!(markdown.starts_with("# 이천"), "{markdown}");
     assert!(markdown.contains("844"), "figures are in the copy");
+    // Sources are numbered references with the list at the end, never file names.
     assert!(
-        markdown.contains("000_20dacdbc4cd72bd5.txt"),
-        "sources are in the copy"
+        markdown.contains("\n## 출처\n\n1. 복득규 외(2002), 삼성경제연구소, Ⅱ-2 ③, "),
+        "sources are in the copy:\n{markdown}"
     );
+    assert!(
+        markdown.contains("### 문헌\n\n- 복득규·박용규·고유상(2002년 11월 초)."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains(".txt"), "{markdown}");
     assert!(app.take_copy().is_none(), "copied once");
     let osc = casebook::tui::clipboard::osc52("이천");
     assert!(osc.starts_with("\u{1b}]52;c;") && osc.ends_with('\u{7}'));

@@ -45,7 +45,7 @@ fn valid_case(id: &str) -> String {
         "id: {id}\n\
          name: {{ko: 시험 클러스터, en: Test cluster}}\n\
          summary: {{ko: 시험용 사례이다., en: A case used by the tests.}}\n\
-         sources:\n  - {{file: 000_20dacdbc4cd72bd5.txt, section: \"Ⅱ-2\"}}\n\
+         sources:\n  - {{doc: seri-2002, section: ii-2}}\n\
          country: {{ko: 한국, en: Korea}}\n\
          region: {{ko: 대전, en: Daejeon}}\n\
          industry: {{ko: 바이오, en: Biotech}}\n\

@@ -39,17 +39,32 @@ items:
   - id: daedeok
     name: {ko: 대덕, en: Daedeok}
     summary: {ko: 대덕 연구단지, en: Daedeok Innopolis}
-    sources: [{file: a.txt, section: "1"}]
+    sources: [{doc: a, section: b}]
   - id: ulsan
     name: {ko: 울산, en: Ulsan}
     summary: {ko: 울산 자동차, en: Ulsan cars}
-    sources: [{file: a.txt, section: "1"}]
+    sources: [{doc: a, section: b}]
+"#;
+
+/// The one document the two concepts cite.
+const SOURCE: &str = r#"catalog: source
+items:
+  - id: a
+    name: {ko: 문헌, en: document}
+    summary: {ko: 시험 문헌, en: test document}
+    sources: [{doc: a, section: b}]
+    document: report
+    title_note: {ko: 제목 없음, en: untitled}
+    date: {year: 2002, certainty: inferred, label: {ko: "2002", en: "2002"}, evidence: {ko: 근거, en: evidence, source: {doc: a, section: b}}}
+    file: a.txt
+    sections: [{id: b, label: {ko: Ⅰ, en: I}, heading: {ko: 장, en: chapter}}]
 "#;
 
 fn small_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("catalog")).expect("mkdir");
     std::fs::write(dir.path().join("catalog/concepts.yaml"), SMALL).expect("write");
+    std::fs::write(dir.path().join("catalog/sources.yaml"), SOURCE).expect("write");
     dir
 }
 
@@ -57,7 +72,12 @@ fn small(dir: &Path) -> Collection {
     let collection = collection::open(Some(dir)).expect("the small collection loads");
     assert_eq!(
         collection.index.len(),
-        2,
+        3,
+        "{:?}",
+        collection.index.diagnostics
+    );
+    assert!(
+        collection.index.diagnostics.is_empty(),
         "{:?}",
         collection.index.diagnostics
     );

@@ -193,6 +193,100 @@ fn dangling_type_is_reported_but_the_case_still_loads() {
 }
 
 #[test]
+fn unknown_source_document_is_named_at_the_doc() {
+    assert_fixture(
+        "unknown-source-document.yaml",
+        &[
+            "CASES/unknown-source-document.yaml:5:11: error: dangling link: no source has the id \
+           `seri-2003`",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_source_naming_another_kind_of_item_says_what_it_is() {
+    assert_fixture(
+        "source-is-not-a-document.yaml",
+        &[
+            "CASES/source-is-not-a-document.yaml:5:11: error: dangling link: `daedeok` is a case, \
+           not a source",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn unknown_source_section_is_named_at_the_section_and_the_fact_keeps_its_source() {
+    let name = "unknown-source-section.yaml";
+    assert_fixture(
+        name,
+        &["CASES/unknown-source-section.yaml:14:39: error: dangling link: source `seri-2002` has \
+           no section `Ⅱ-2 ① 국내: 대덕밸리의 ITㆍ바이오 클러스터`"],
+        1,
+    );
+    // The statement still shows, cited by ids rather than by nothing.
+    let dir = collection_with(name);
+    let index = Index::build(load::load_collection(dir.path()).unwrap());
+    let case = index.get("unknown-source-section").unwrap().case().unwrap();
+    let cited = index.cite(&case.strengths[0].source, casebook::model::Lang::En);
+    assert_eq!(
+        cited,
+        "Bok et al. (2002), SERI, §Ⅱ-2 ① 국내: 대덕밸리의 ITㆍ바이오 클러스터"
+    );
+}
+
+#[test]
+fn a_page_outside_its_section_is_named_at_the_page_with_the_pages_it_may_be() {
+    assert_fixture(
+        "source-page-outside-section.yaml",
+        &[
+            "CASES/source-page-outside-section.yaml:14:61: error: page 9 is not in section \
+           `ii-2-1-daedeok` of `seri-2002`: it is on page 8",
+            "CASES/source-page-outside-section.yaml:17:68: error: slide 12 is not in section \
+           `iii-1-kista` of `yeongwol-solar-plan`: its slide numbers are not known; leave out \
+           `page`",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn a_source_in_the_old_file_and_section_shape_says_what_replaced_it() {
+    assert_fixture(
+        "source-in-the-old-shape.yaml",
+        &[
+            "CASES/source-in-the-old-shape.yaml:5:6: error: sources[0]: unknown field `file`, \
+           expected one of `doc`, `section`, `page`; a source names a document and its section \
+           by id, like `{doc: seri-2002, section: ii-2-1-daedeok}` (`casebook sources` lists \
+           them)",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn a_source_catalog_entry_is_checked_field_by_field() {
+    assert_fixture(
+        "source-catalog-errors.yaml",
+        &[
+            "CASES/source-catalog-errors.yaml:9:31: error: a month is 1 to 12",
+            "CASES/source-catalog-errors.yaml:13:72: error: list every page the section is \
+           printed on, in order, from 1 (like [8, 9])",
+            "CASES/source-catalog-errors.yaml:14:14: error: section id `a` is used twice in this \
+           document",
+            "CASES/source-catalog-errors.yaml:14:73: error: page 6 is past the end of the \
+           document (5 pages)",
+            "CASES/source-catalog-errors.yaml:15:63: error: `items.0.sections.2.heading.en` is \
+           empty; write the English text",
+            "CASES/source-catalog-errors.yaml:16:9: error: missing field `date` (year, \
+           certainty, label and evidence)",
+        ],
+        0,
+    );
+}
+
+#[test]
 fn dangling_factor_points_at_the_list_entry_and_is_dropped() {
     let name = "dangling-factor.yaml";
     assert_fixture(

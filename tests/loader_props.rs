@@ -41,7 +41,7 @@ fn assert_messages_are_safe(loaded: &casebook::load::Loaded) {
 /// scalars of every kind, and the syntax that trips parsers (anchors, tags, tabs, quotes).
 fn yaml_document() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
-        "id", "name", "ko", "en", "summary", "sources", "file", "section", "type", "status",
+        "id", "name", "ko", "en", "summary", "sources", "doc", "section", "page", "type", "status",
         "figures", "value", "actors", "role", "strength", "catalog", "items", "eras", "unknown",
     ]);
     let scalar = prop_oneof![

@@ -114,7 +114,8 @@ const ROWS: &[(&str, Expect, Route)] = &[
     ("IT2000", First("singapore-it2000"), Typed),
     ("Dell", First("silicon-hills"), Typed),
     ("Motorola", First("silicon-hills"), Typed),
-    ("Samsung", First("silicon-hills"), Typed),
+    // Samsung is also the report's publisher: the report first, then the case.
+    ("Samsung", Top3("silicon-hills"), Typed),
     ("OECD", First("cluster-competition-era"), Typed),
     ("polysilicon", First("yeongwol-solar"), Typed),
     ("태양광", First("yeongwol-solar"), Typed),
@@ -166,6 +167,19 @@ const ROWS: &[(&str, Expect, Route)] = &[
     ("지식 네트워크", First("weak-knowledge-network"), Typed),
     ("China", First("china-catch-up-pressure"), Typed),
     ("중국", First("china-catch-up-pressure"), Typed),
+    // The documents cited: authors, publisher, titles.
+    ("복득규", First("seri-2002"), Typed),
+    ("고유상", First("seri-2002"), Typed),
+    ("Bok", First("seri-2002"), Typed),
+    ("SERI", First("seri-2002"), Typed),
+    ("삼성경제연구소", First("seri-2002"), Typed),
+    (
+        "Samsung Economic Research Institute",
+        First("seri-2002"),
+        Typed,
+    ),
+    ("성공적 추진전략", First("yeongwol-solar-plan"), Typed),
+    ("kind:문헌 영월", First("yeongwol-solar-plan"), Typed),
     // Figures, as printed.
     ("69.3%", First("daedeok"), Typed),
     ("36.7", First("daedeok"), Typed),

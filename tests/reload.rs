@@ -30,8 +30,15 @@ fn a_broken_write_keeps_the_last_good_version_and_reports_the_error() {
     assert!(first.diagnostics.is_empty());
     let factors = dir.join("catalog/factors.yaml");
     let good = std::fs::read_to_string(&factors).expect("read");
-    // An editor caught half-way through saving: the file ends mid-entry.
-    std::fs::write(&factors, &good[..good.len() / 2]).expect("write");
+    // An editor caught half-way through saving: the file ends mid-entry, inside a flow
+    // mapping (a cut at a line end could leave valid YAML with fewer entries).
+    let half = good.len() / 2;
+    let cut = half
+        + good[half..]
+            .find("name: {ko: ")
+            .expect("an entry after half")
+        + 9;
+    std::fs::write(&factors, &good[..cut]).expect("write");
     let second = Index::build(reload_collection(&dir, first.items()).expect("reloads"));
     assert_eq!(second.len(), first.len(), "no item disappears");
     assert!(

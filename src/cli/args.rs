@@ -91,6 +91,7 @@ pub enum KindArg {
     Problem,
     Strategy,
     Concept,
+    Source,
 }
 
 impl From<KindArg> for Kind {
@@ -103,6 +104,7 @@ impl From<KindArg> for Kind {
             KindArg::Problem => Kind::Problem,
             KindArg::Strategy => Kind::Strategy,
             KindArg::Concept => Kind::Concept,
+            KindArg::Source => Kind::Source,
         }
     }
 }
@@ -169,6 +171,19 @@ pub enum Command {
         json: bool,
         #[arg(long)]
         markdown: bool,
+    },
+    /// The documents every fact cites: reference, date, sections (the ids a `source:`
+    /// uses); --bibtex / --csl-json export them for reference managers.
+    Sources {
+        /// Print a JSON array of the documents with every field and their references.
+        #[arg(long, conflicts_with_all = ["bibtex", "csl_json"])]
+        json: bool,
+        /// Print BibTeX entries (@techreport, @misc), keyed by document id.
+        #[arg(long, conflicts_with = "csl_json")]
+        bibtex: bool,
+        /// Print a CSL-JSON array (Zotero, pandoc, citeproc).
+        #[arg(long = "csl-json")]
+        csl_json: bool,
     },
     /// Write a commented template for a new case: <DIR>/<ID>.yaml (DIR from --cases,
     /// or ./cases/cases; a DIR with a `cases/` folder gets the file there).

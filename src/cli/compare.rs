@@ -23,7 +23,9 @@ pub fn compare(index: &Index, ids: &[String], json: bool, markdown: bool, lang: 
         }
     };
     if json {
-        return Outcome::ok(json::string(&json::comparison(&comparison)) + "\n");
+        return Outcome::ok(
+            json::string(&json::cited(index, &json::comparison(&comparison))) + "\n",
+        );
     }
     if markdown {
         return Outcome::ok(markdown::comparison(&comparison, lang));

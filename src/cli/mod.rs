@@ -1,6 +1,6 @@
 //! The command line: a front end over the core, like the explorer but without a screen.
 //! [`run`] opens the collection (through `collection`) and dispatches to one file per
-//! subcommand (`list`, `show`, `matrix`, `check`, `search`, `compare`, and the authoring
+//! subcommand (`list`, `show`, `matrix`, `check`, `search`, `compare`, `sources`, and the authoring
 //! helpers `new`, `schema`, `completions`, `config`); the output formats live in
 //! `render`, the flags in [`args`], and how flags, environment and the settings file
 //! combine in [`settings`].
@@ -24,6 +24,7 @@ mod schema;
 mod search;
 pub mod settings;
 mod show;
+mod sources;
 
 use anyhow::Context as _;
 
@@ -39,6 +40,7 @@ pub use self::schema::{schema, CASE_SCHEMA, CATALOG_SCHEMA};
 pub use self::search::search;
 pub use self::settings::{lang_from_locale, resolve, resolve_lang, resolve_lang_with, Resolved};
 pub use self::show::show;
+pub use self::sources::{sources, SourcesFormat};
 use crate::collection;
 use crate::index::Index;
 use crate::model::Kind;
@@ -134,6 +136,19 @@ pub fn run(
             json,
             markdown,
         } => compare(&index, ids, *json, *markdown, lang),
+        Command::Sources {
+            json,
+            bibtex,
+            csl_json,
+        } => {
+            let format = match (*json, *bibtex, *csl_json) {
+                (true, _, _) => SourcesFormat::Json,
+                (_, true, _) => SourcesFormat::Bibtex,
+                (_, _, true) => SourcesFormat::CslJson,
+                _ => SourcesFormat::Plain,
+            };
+            sources(&index, format, lang)
+        }
         Command::Schema { .. }
         | Command::Completions { .. }
         | Command::Config { .. }

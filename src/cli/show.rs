@@ -23,7 +23,7 @@ pub fn show(index: &Index, id: &str, json: bool, markdown: bool, lang: Lang) -> 
         );
     };
     if json {
-        return Outcome::ok(json::string(&json::show(index, position)) + "\n");
+        return Outcome::ok(json::string(&json::cited(index, &json::show(index, position))) + "\n");
     }
     let blocks = report::report(index, index.item(position), lang);
     Outcome::ok(if markdown {

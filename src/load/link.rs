@@ -1,6 +1,9 @@
 //! Links between files, checked once every file is parsed: ids unique across the
 //! collection, every link (a case's type, factors, problems, strategy, actors' roles,
-//! counterpart, …) pointing at an item of the right kind, and counterparts mutual. A
+//! counterpart, …) pointing at an item of the right kind, counterparts mutual, and every
+//! citation naming a document of the sources catalog, one of its sections and a page
+//! the section is printed on. A citation with a dangling part is kept (a fact never
+//! loses its source), and shows its ids instead of a reference. A
 //! repeated id drops the later item and a dangling link is dropped from its item, so
 //! the index never holds a broken one; both are reported at the offending value. A link
 //! into what was refused (any item of a refused catalog's kind, the id of a refused case
@@ -18,7 +21,7 @@ use super::diagnostic::Diagnostic;
 use super::parse::ParsedFile;
 use super::read::{decode, read_limited};
 use super::validate::Problems;
-use crate::model::{Details, Item, Kind};
+use crate::model::{Details, Item, Kind, Source, SourceDocument};
 
 /// Where an item came from, for messages about its links.
 struct Origin {
@@ -196,7 +199,7 @@ pub(super) fn link(
                     }
                 }
             }
-            Details::Role { .. } | Details::Plain {} => {}
+            Details::Role { .. } | Details::Source(_) | Details::Plain {} => {}
         }
         for (field, message) in found {
             pending.push((origin.file, format!("{}{field}", origin.prefix), message));
@@ -213,6 +216,22 @@ pub(super) fn link(
                         "counterpart `{other}` does not name `{}` back; counterparts are mutual",
                         item.id
                     ),
+                ));
+            }
+        }
+    }
+
+    let documents: HashMap<&str, &SourceDocument> = items
+        .iter()
+        .filter_map(|i| Some((i.id.as_str(), i.source_document()?)))
+        .collect();
+    for (item, origin) in items.iter().zip(&origins) {
+        for (path, source) in item.citations() {
+            if let Some((field, message)) = check_citation(&kinds, &documents, source) {
+                pending.push((
+                    origin.file,
+                    format!("{}{path}.{field}", origin.prefix),
+                    message,
                 ));
             }
         }
@@ -260,6 +279,54 @@ fn check_link(
     };
     found.push((field.to_string(), format!("dangling link: {reason}")));
     false
+}
+
+/// What is wrong with a citation, if anything: the field (`doc`, `section`, `page`) and
+/// the message. Empty fields are reported by the file's own checks.
+fn check_citation(
+    kinds: &HashMap<String, Kind>,
+    documents: &HashMap<&str, &SourceDocument>,
+    source: &Source,
+) -> Option<(&'static str, String)> {
+    if source.doc.trim().is_empty() || source.section.trim().is_empty() {
+        return None;
+    }
+    let Some(doc) = documents.get(source.doc.as_str()) else {
+        let reason = match kinds.get(&source.doc) {
+            Some(kind) => format!("`{}` is a {kind}, not a source", source.doc),
+            None => format!("no source has the id `{}`", source.doc),
+        };
+        return Some(("doc", format!("dangling link: {reason}")));
+    };
+    let Some(section) = doc.section(&source.section) else {
+        return Some((
+            "section",
+            format!(
+                "dangling link: source `{}` has no section `{}`",
+                source.doc, source.section
+            ),
+        ));
+    };
+    let page = source.page?;
+    if section.pages.contains(&page) {
+        return None;
+    }
+    let what = match doc.document {
+        crate::model::DocumentKind::Report => "page",
+        crate::model::DocumentKind::Presentation => "slide",
+    };
+    let known = match section.pages.as_slice() {
+        [] => format!("its {what} numbers are not known; leave out `page`"),
+        [one] => format!("it is on {what} {one}"),
+        [first, .., last] => format!("it is on {what}s {first}–{last}"),
+    };
+    Some((
+        "page",
+        format!(
+            "{what} {page} is not in section `{}` of `{}`: {known}",
+            source.section, source.doc
+        ),
+    ))
 }
 
 fn filter_links(

@@ -12,7 +12,15 @@ pub(super) fn serde_error(path: &str, err: &serde_yaml::Error) -> Diagnostic {
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
     }
-    Diagnostic::new(path, position, plain_words(&message))
+    let mut message = plain_words(&message);
+    // A source written in the shape before the sources catalog: say what replaced it.
+    if message.contains("unknown field `file`, expected one of `doc`") {
+        message.push_str(
+            "; a source names a document and its section by id, like `{doc: seri-2002, \
+             section: ii-2-1-daedeok}` (`casebook sources` lists them)",
+        );
+    }
+    Diagnostic::new(path, position, message)
 }
 
 /// serde's wording names Rust types (`expected struct Text`, `expected i32`); say what
@@ -32,7 +40,7 @@ fn plain_words(message: &str) -> String {
         ),
         (
             "expected struct Source",
-            "expected a source: `{file: ..., section: ...}`",
+            "expected a source: `{doc: ..., section: ..., page: ...}`",
         ),
         (
             "expected struct Point",

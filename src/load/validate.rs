@@ -13,8 +13,9 @@ use serde::Deserialize;
 use super::diagnostic::Diagnostic;
 use super::positions::Positions;
 use crate::model::{
-    Actor, CaseDetails, Details, EraEntry, Figure, Item, Kind, Point, Region, RoleScheme, Section,
-    Source, Status, Table, Text, TypeActor,
+    Actor, CaseDetails, Details, DocumentDate, DocumentKind, DocumentSection, EraEntry, Figure,
+    Item, Kind, Person, Point, Publisher, Region, RoleScheme, Section, Source, SourceDocument,
+    Status, Table, Text, TypeActor,
 };
 
 /// Problems found by our own checks, each at a field path.
@@ -56,15 +57,18 @@ impl Problems {
     }
 
     fn source(&mut self, path: &str, source: &Source) {
-        self.string(&format!("{path}.file"), &source.file);
+        self.string(&format!("{path}.doc"), &source.doc);
         self.string(&format!("{path}.section"), &source.section);
+        if source.page == Some(0) {
+            self.add(format!("{path}.page"), "pages are numbered from 1");
+        }
     }
 
     fn sources(&mut self, path: &str, sources: &[Source]) {
         if sources.is_empty() {
             self.add(
                 path,
-                "`sources` is empty; name at least one source (file and section)",
+                "`sources` is empty; name at least one source (doc and section)",
             );
         }
         for (i, s) in sources.iter().enumerate() {
@@ -179,6 +183,19 @@ struct CatalogEntry {
     regions: Option<Vec<Region>>,
     table: Option<Table>,
     eras: Option<Vec<EraEntry>>,
+    // The fields of a source document (`catalog: source`).
+    document: Option<DocumentKind>,
+    title: Option<Text>,
+    short_title: Option<Text>,
+    title_note: Option<Text>,
+    authors: Option<Vec<Person>>,
+    authors_note: Option<Text>,
+    publisher: Option<Publisher>,
+    date: Option<DocumentDate>,
+    file: Option<String>,
+    page_count: Option<u32>,
+    pages_note: Option<Text>,
+    sections: Option<Vec<DocumentSection>>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -301,7 +318,7 @@ pub(super) fn catalog_items(raw: CatalogFile, path: &str, problems: &mut Problem
         return Vec::new();
     }
     let mut items = Vec::with_capacity(raw.items.len());
-    for (i, entry) in raw.items.into_iter().enumerate() {
+    for (i, mut entry) in raw.items.into_iter().enumerate() {
         let prefix = format!("items.{i}.");
         common_checks(
             problems,
@@ -321,6 +338,18 @@ pub(super) fn catalog_items(raw: CatalogFile, path: &str, problems: &mut Problem
             ("regions", entry.regions.is_some(), Kind::Strategy),
             ("table", entry.table.is_some(), Kind::Concept),
             ("eras", entry.eras.is_some(), Kind::Concept),
+            ("document", entry.document.is_some(), Kind::Source),
+            ("title", entry.title.is_some(), Kind::Source),
+            ("short_title", entry.short_title.is_some(), Kind::Source),
+            ("title_note", entry.title_note.is_some(), Kind::Source),
+            ("authors", entry.authors.is_some(), Kind::Source),
+            ("authors_note", entry.authors_note.is_some(), Kind::Source),
+            ("publisher", entry.publisher.is_some(), Kind::Source),
+            ("date", entry.date.is_some(), Kind::Source),
+            ("file", entry.file.is_some(), Kind::Source),
+            ("page_count", entry.page_count.is_some(), Kind::Source),
+            ("pages_note", entry.pages_note.is_some(), Kind::Source),
+            ("sections", entry.sections.is_some(), Kind::Source),
         ];
         for (field, is_present, owner) in present {
             if is_present && owner != kind {
@@ -385,6 +414,7 @@ pub(super) fn catalog_items(raw: CatalogFile, path: &str, problems: &mut Problem
                     eras,
                 }
             }
+            Kind::Source => source_document(problems, &prefix, &mut entry),
             Kind::Factor | Kind::Problem | Kind::Case => Details::Plain {},
         };
         items.push(Item {
@@ -400,6 +430,130 @@ pub(super) fn catalog_items(raw: CatalogFile, path: &str, problems: &mut Problem
         });
     }
     items
+}
+
+/// The fields of a source document, checked: the required ones present, every text in both
+/// languages, section ids valid and unique, and each section's pages in order, one after
+/// another, within the document's page count.
+fn source_document(problems: &mut Problems, prefix: &str, entry: &mut CatalogEntry) -> Details {
+    let mut missing = |field: &str, what: &str| {
+        problems.add(
+            format!("{prefix}id"),
+            format!("missing field `{field}` ({what})"),
+        );
+    };
+    if entry.document.is_none() {
+        missing("document", "report or presentation");
+    }
+    if entry.title_note.is_none() {
+        missing(
+            "title_note",
+            "where the title is printed, or that the text has none",
+        );
+    }
+    if entry.date.is_none() {
+        missing("date", "year, certainty, label and evidence");
+    }
+    if entry.file.is_none() {
+        missing("file", "the text file the document was read from");
+    }
+    if entry.sections.is_none() {
+        missing("sections", "the places in the document that facts cite");
+    }
+    let at = |field: &str| format!("{prefix}{field}");
+    for (field, text) in [
+        ("title", &entry.title),
+        ("short_title", &entry.short_title),
+        ("title_note", &entry.title_note),
+        ("authors_note", &entry.authors_note),
+        ("pages_note", &entry.pages_note),
+    ] {
+        if let Some(text) = text {
+            problems.text(&at(field), text);
+        }
+    }
+    for (i, person) in entry.authors.iter().flatten().enumerate() {
+        problems.text(&at(&format!("authors.{i}.family")), &person.family);
+        problems.text(&at(&format!("authors.{i}.given")), &person.given);
+    }
+    if let Some(publisher) = &entry.publisher {
+        problems.text(&at("publisher.name"), &publisher.name);
+        if let Some(short) = &publisher.short {
+            problems.text(&at("publisher.short"), short);
+        }
+    }
+    if let Some(date) = &entry.date {
+        problems.text(&at("date.label"), &date.label);
+        if date.month.is_some_and(|m| !(1..=12).contains(&m)) {
+            problems.add(at("date.month"), "a month is 1 to 12");
+        }
+        problems.text(
+            &at("date.evidence"),
+            &Text {
+                ko: date.evidence.ko.clone(),
+                en: date.evidence.en.clone(),
+            },
+        );
+        problems.source(&at("date.evidence.source"), &date.evidence.source);
+    }
+    if let Some(file) = &entry.file {
+        problems.string(&at("file"), file);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, section) in entry.sections.iter().flatten().enumerate() {
+        let path = at(&format!("sections.{i}"));
+        problems.id(&format!("{path}.id"), &section.id);
+        if !seen.insert(section.id.as_str()) {
+            problems.add(
+                format!("{path}.id"),
+                format!("section id `{}` is used twice in this document", section.id),
+            );
+        }
+        problems.text(&format!("{path}.label"), &section.label);
+        problems.text(&format!("{path}.heading"), &section.heading);
+        let in_order = section.pages.windows(2).all(|w| w[1] == w[0] + 1);
+        if !in_order || section.pages.first() == Some(&0) {
+            problems.add(
+                format!("{path}.pages"),
+                "list every page the section is printed on, in order, from 1 (like [8, 9])",
+            );
+        } else if let (Some(count), Some(&last)) = (entry.page_count, section.pages.last()) {
+            if last > count {
+                problems.add(
+                    format!("{path}.pages"),
+                    format!("page {last} is past the end of the document ({count} pages)"),
+                );
+            }
+        }
+    }
+    Details::Source(Box::new(SourceDocument {
+        document: entry.document.unwrap_or(DocumentKind::Report),
+        title: entry.title.take(),
+        short_title: entry.short_title.take(),
+        title_note: entry.title_note.take().unwrap_or_default(),
+        authors: entry.authors.take().unwrap_or_default(),
+        authors_note: entry.authors_note.take(),
+        publisher: entry.publisher.take(),
+        date: entry.date.take().unwrap_or(DocumentDate {
+            year: 0,
+            month: None,
+            certainty: crate::model::DateCertainty::Inferred,
+            label: Text::default(),
+            evidence: Point {
+                ko: String::new(),
+                en: String::new(),
+                source: Source {
+                    doc: String::new(),
+                    section: String::new(),
+                    page: None,
+                },
+            },
+        }),
+        file: entry.file.take().unwrap_or_default(),
+        page_count: entry.page_count,
+        pages_note: entry.pages_note.take(),
+        sections: entry.sections.take().unwrap_or_default(),
+    }))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -1,15 +1,20 @@
-//! JSON for scripts: the shapes `list`, `show`, `search`, `matrix` and `compare` print,
-//! and [`string`], which writes any of them with every character a terminal could act
-//! on escaped. Field names are part of casebook's interface; change them only on purpose.
+//! JSON for scripts: the shapes `list`, `show`, `search`, `matrix`, `compare` and
+//! `sources` print, and [`string`], which writes any of them with every character a
+//! terminal could act on escaped. Field names are part of casebook's interface; change
+//! them only on purpose.
 //!
-//! Depends on `model`, `text`, `index`, `compare` and `collection` (the shape of a hit).
+//! A source is `{doc, section, page?}` with, added by [`cited`], `citation: {ko, en}`: the
+//! reference a reader would cite (see `crate::citation`).
+//!
+//! Depends on `model`, `text`, `index`, `citation`, `compare` and `collection` (the shape
+//! of a hit).
 
 use serde::Serialize;
 
 use crate::collection::ItemHit;
 use crate::compare::Comparison;
 use crate::index::{Index, Relation};
-use crate::model::{Item, Kind, RoleStrength, Status, Text};
+use crate::model::{Item, Kind, Lang, RoleStrength, Source, Status, Text};
 
 /// Pretty JSON text with every character a terminal could act on escaped. serde_json
 /// escapes C0 controls already; C1 controls and direction overrides it leaves raw.
@@ -31,9 +36,77 @@ pub fn string<T: Serialize>(value: &T) -> String {
 }
 
 /// The comparison as JSON: `{cases, titles, rows: [{label, cells, differs, section}],
-/// sources: [{source: {file, section}, cases: [position]}]}`.
+/// sources: [{source: {doc, section, page?}, cases: [position]}]}` (pass it through
+/// [`cited`] for the citations).
 pub fn comparison(c: &Comparison) -> serde_json::Value {
     serde_json::to_value(c).unwrap_or(serde_json::Value::Null)
+}
+
+/// `value` as JSON with `citation: {ko, en}` added to every source in it: every object
+/// whose keys are `doc`, `section` and maybe `page`, as [`crate::model::Source`]
+/// serializes.
+pub fn cited<T: Serialize>(index: &Index, value: &T) -> serde_json::Value {
+    let mut value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+    add_citations(index, &mut value);
+    value
+}
+
+fn add_citations(index: &Index, value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| add_citations(index, v)),
+        Value::Object(map) => {
+            let is_source = map.contains_key("doc")
+                && map.contains_key("section")
+                && map
+                    .keys()
+                    .all(|k| matches!(k.as_str(), "doc" | "section" | "page"));
+            if is_source {
+                if let Ok(source) = serde_json::from_value::<Source>(Value::Object(map.clone())) {
+                    let citation = Text {
+                        ko: index.cite(&source, Lang::Ko),
+                        en: index.cite(&source, Lang::En),
+                    };
+                    map.insert(
+                        "citation".into(),
+                        serde_json::to_value(citation).unwrap_or(Value::Null),
+                    );
+                }
+                return;
+            }
+            map.values_mut().for_each(|v| add_citations(index, v));
+        }
+        _ => {}
+    }
+}
+
+/// One document of `casebook sources --json`: every field of the catalog entry, and its
+/// full reference in both languages.
+#[derive(Serialize)]
+pub struct SourceEntry<'a> {
+    #[serde(flatten)]
+    pub item: &'a Item,
+    pub reference: Text,
+}
+
+/// The documents of the sources catalog, in catalog order.
+pub fn sources(index: &Index) -> serde_json::Value {
+    let entries: Vec<SourceEntry<'_>> = index
+        .of_kind(Kind::Source)
+        .iter()
+        .map(|&i| index.item(i))
+        .filter_map(|item| {
+            let doc = item.source_document()?;
+            Some(SourceEntry {
+                item,
+                reference: Text {
+                    ko: crate::citation::reference(doc, Lang::Ko),
+                    en: crate::citation::reference(doc, Lang::En),
+                },
+            })
+        })
+        .collect();
+    cited(index, &entries)
 }
 
 /// One rated case of the role matrix.

@@ -1,5 +1,8 @@
 //! Markdown for pasting into notes and documents: item reports, comparisons and the
-//! role matrix, each with every source kept. Text from the files is escaped with
+//! role matrix, each with every source kept. Sources are numbered references: a fact
+//! ends in `[3]`, and a "Sources" list at the end gives each citation once, in order of
+//! first use, followed by the full reference of every document cited, so a copied item
+//! reads as a document with a reference list. Text from the files is escaped with
 //! `text::markdown_escape`, so a `|` or `*` in a case never breaks a table or a list.
 //!
 //! Depends on `model`, `text`, `index`, `report`, `compare` and `matrix`.
@@ -17,9 +20,52 @@ fn md(s: &str) -> String {
     crate::text::markdown_escape(s)
 }
 
-/// A report as Markdown, with every source kept.
+/// Citations numbered in order of first use; the same citation keeps its number.
+#[derive(Default)]
+struct References(Vec<String>);
+
+impl References {
+    /// ` [n]` for `citation`, numbering it if it is new.
+    fn mark(&mut self, citation: &str) -> String {
+        format!(" [{}]", self.number(citation))
+    }
+
+    fn number(&mut self, citation: &str) -> usize {
+        match self.0.iter().position(|c| c == citation) {
+            Some(i) => i + 1,
+            None => {
+                self.0.push(citation.to_string());
+                self.0.len()
+            }
+        }
+    }
+}
+
+/// The reference list: "## Sources", each citation as `n. …` (with a note such as the
+/// cases citing it), then "### Documents" with each document's full reference.
+fn reference_list(out: &mut String, lang: Lang, cited: &[(String, String)], documents: &[String]) {
+    if cited.is_empty() && documents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", lang.pick("출처", "Sources"));
+    for (i, (citation, note)) in cited.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}{note}", i + 1, md(citation));
+    }
+    if !documents.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", lang.pick("문헌", "Documents"));
+        for d in documents {
+            let _ = writeln!(out, "- {}", md(d));
+        }
+    }
+    out.push('\n');
+}
+
+/// A report as Markdown: every fact with its numbered reference, the reference list at
+/// the end.
 pub fn report(blocks: &[Block], lang: Lang) -> String {
     let mut out = String::new();
+    let mut refs = References::default();
+    let mut documents: Vec<String> = Vec::new();
     let mut in_list = false;
     for block in blocks {
         let is_list = matches!(
@@ -54,12 +100,22 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
             }
             Block::Bullet { text, source } => match source {
                 Some(source) => {
-                    let _ = writeln!(out, "- {} — *{}*", md(text), md(source));
+                    let _ = writeln!(out, "- {}{}", md(text), refs.mark(source));
                 }
                 None => {
                     let _ = writeln!(out, "- {}", md(text));
                 }
             },
+            Block::Sources {
+                cited,
+                documents: docs,
+            } => {
+                // The item's own `sources` join the numbered list; nothing is printed here.
+                for c in cited {
+                    refs.number(c);
+                }
+                documents.clone_from(docs);
+            }
             Block::Figure {
                 label,
                 value,
@@ -74,10 +130,10 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "- {}: **{}**{year}{note} — *{}*",
+                    "- {}: **{}**{year}{note}{}",
                     md(label),
                     md(value),
-                    md(source)
+                    refs.mark(source)
                 );
             }
             Block::Actor {
@@ -115,12 +171,18 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
             }
         }
     }
+    if in_list {
+        out.push('\n');
+    }
+    let cited: Vec<(String, String)> = refs.0.into_iter().map(|c| (c, String::new())).collect();
+    reference_list(&mut out, lang, &cited, &documents);
     out.trim_end().to_string() + "\n"
 }
 
 /// The comparison as Markdown: a table per section, differing rows (see
 /// [`CompareRow::marked`]) with a bold label and a trailing `≠`, and the sources of every
-/// case at the end, each once, with the cases citing it.
+/// case at the end as a numbered list, each once, with the cases citing it, then the
+/// documents' full references.
 pub fn comparison(c: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
     let titles: Vec<String> = c.titles.iter().map(|t| md(t)).collect();
@@ -157,26 +219,36 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "## {}\n", lang.pick("출처", "Sources"));
+    // Two sections can read the same as citations (same numbering and page): one entry.
+    let mut cited: Vec<(String, Vec<usize>)> = Vec::new();
     for s in &c.sources {
-        let who: Vec<String> = s
-            .cases
-            .iter()
-            .filter_map(|&i| c.titles.get(i))
-            .map(|t| md(t))
-            .collect();
-        let file = if s.source.file.contains('`') {
-            md(&s.source.file)
-        } else {
-            format!("`{}`", one_line(&s.source.file))
-        };
-        let _ = writeln!(
-            out,
-            "- {file} § {} — {}",
-            md(&s.source.section),
-            who.join(", ")
-        );
+        match cited
+            .iter_mut()
+            .find(|(citation, _)| citation == &s.citation)
+        {
+            Some((_, cases)) => {
+                for i in &s.cases {
+                    if !cases.contains(i) {
+                        cases.push(*i);
+                    }
+                }
+            }
+            None => cited.push((s.citation.clone(), s.cases.clone())),
+        }
     }
+    let cited: Vec<(String, String)> = cited
+        .into_iter()
+        .map(|(citation, mut cases)| {
+            cases.sort_unstable();
+            let who: Vec<String> = cases
+                .iter()
+                .filter_map(|&i| c.titles.get(i))
+                .map(|t| md(t))
+                .collect();
+            (citation, format!(" — {}", who.join(", ")))
+        })
+        .collect();
+    reference_list(&mut out, lang, &cited, &c.documents);
     out.trim_end().to_string() + "\n"
 }
 
@@ -228,7 +300,7 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
     let mut sources: Vec<String> = Vec::new();
     for row in index.matrix() {
         for actor in row.case.actors.iter().filter(|a| a.strength.is_some()) {
-            let source = actor.source.to_string();
+            let source = index.cite(&actor.source, lang);
             if !sources.contains(&source) {
                 sources.push(source);
             }

@@ -1,10 +1,10 @@
-//! Plain text for a terminal or a pipe: item reports, comparisons, the role matrix, and
-//! the `list` and `search` tables. Columns are aligned by display width (Hangul is two
+//! Plain text for a terminal or a pipe: item reports, comparisons, the role matrix, the
+//! sources catalog, and the `list` and `search` tables. Columns are aligned by display width (Hangul is two
 //! columns wide), long text is wrapped or cut, and nothing from the files reaches the
 //! terminal unsafe: every text passes through `text::one_line`.
 //!
-//! Depends on `model`, `text`, `index`, `report`, `compare`, `matrix`, `collection` (the
-//! shape of a search hit) and `render::highlight`.
+//! Depends on `model`, `text`, `index`, `citation`, `report`, `compare`, `matrix`,
+//! `collection` (the shape of a search hit) and `render::highlight`.
 
 use std::fmt::Write as _;
 
@@ -13,7 +13,7 @@ use crate::collection::ItemHit;
 use crate::compare::{CompareSection, Comparison, DIFFERS};
 use crate::index::{Index, MATRIX_ROLES};
 use crate::matrix::{self, WEAKEST_MARK};
-use crate::model::{Item, Lang};
+use crate::model::{Item, Kind, Lang};
 use crate::report::{self, Block};
 use crate::text::{self, one_line, pad, width};
 
@@ -69,6 +69,18 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
                 wrap_into(&mut out, "  • ", text);
                 if let Some(source) = source {
                     let _ = writeln!(out, "      [{}]", one_line(source));
+                }
+            }
+            Block::Sources { cited, documents } => {
+                let _ = writeln!(out, "\n{}", lang.pick("출처", "Sources"));
+                for c in cited {
+                    wrap_into(&mut out, "  • ", c);
+                }
+                if !documents.is_empty() {
+                    let _ = writeln!(out, "\n{}", lang.pick("문헌", "Documents"));
+                    for d in documents {
+                        wrap_into(&mut out, "  • ", d);
+                    }
                 }
             }
             Block::Figure {
@@ -370,6 +382,89 @@ fn marked(text: &str, indices: &[usize], ansi: bool, room: usize) -> String {
         } else {
             out.push_str(&run.text);
         }
+    }
+    out
+}
+
+/// The sources catalog (`casebook sources`): each document with its id, full reference,
+/// how it is cited, its date and the evidence for it, and its sections (id, numbering,
+/// heading, pages) — the ids a `source:` is written with.
+pub fn sources(index: &Index, lang: Lang) -> String {
+    let mut out = String::new();
+    for &i in index.of_kind(Kind::Source) {
+        let item = index.item(i);
+        let Some(doc) = item.source_document() else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{}  {}  [{}]",
+            one_line(&item.id),
+            one_line(item.name.get(lang)),
+            doc.document.label(lang)
+        );
+        let indent = "  ";
+        let wrap_into = |out: &mut String, s: &str| {
+            for line in text::wrap(&one_line(s), 100 - width(indent)) {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        };
+        wrap_into(&mut out, &crate::citation::reference(doc, lang));
+        wrap_into(
+            &mut out,
+            &format!(
+                "{}: {}",
+                lang.pick("인용", "Cited as"),
+                crate::citation::short_reference(item, doc, lang)
+            ),
+        );
+        wrap_into(
+            &mut out,
+            &format!(
+                "{}: {} — {}",
+                lang.pick("날짜", "Date"),
+                doc.date.label.get(lang),
+                doc.date.evidence.get(lang)
+            ),
+        );
+        wrap_into(&mut out, doc.title_note.get(lang));
+        if let Some(note) = &doc.pages_note {
+            wrap_into(&mut out, note.get(lang));
+        }
+        let _ = writeln!(out, "{indent}{}:", lang.pick("절", "Sections"));
+        let id_w = doc
+            .sections
+            .iter()
+            .map(|s| width(&one_line(&s.id)))
+            .max()
+            .unwrap_or(0);
+        let label_w = doc
+            .sections
+            .iter()
+            .map(|s| width(&one_line(s.label.get(lang))))
+            .max()
+            .unwrap_or(0);
+        for section in &doc.sections {
+            let place = crate::citation::locator(doc.document, section, None, lang)
+                .map(|p| format!("  ({p})"))
+                .unwrap_or_default();
+            let line = format!(
+                "{indent}  {}  {}  {}{place}",
+                pad(&one_line(&section.id), id_w),
+                pad(&one_line(section.label.get(lang)), label_w),
+                one_line(section.heading.get(lang))
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    if out.is_empty() {
+        out.push_str(lang.pick(
+            "이 모음에는 문헌이 없습니다 (catalog: source).\n",
+            "This collection has no source documents (catalog: source).\n",
+        ));
     }
     out
 }

@@ -20,7 +20,7 @@
 //! | `word$`       | a field that ends with `word`                                   |
 //! | `^word$`      | a field that is exactly `word`                                  |
 //! | `!word`       | excludes documents with `word` (as a substring) in any field; `!^word`, `!word$` exclude by prefix / suffix |
-//! | `kind:factor` | only that kind: `case role type factor problem strategy concept` or `사례 역할 유형 요인 문제 전략 개념`; a prefix works (`kind:fac`, `kind:전`), an ambiguous prefix (`kind:c`) means all kinds it could name; several `kind:` terms are OR-ed; an unknown kind matches nothing |
+//! | `kind:factor` | only that kind: `case role type factor problem strategy concept source` or `사례 역할 유형 요인 문제 전략 개념 문헌`; a prefix works (`kind:fac`, `kind:전`), an ambiguous prefix (`kind:c`) means all kinds it could name; several `kind:` terms are OR-ed; an unknown kind matches nothing |
 //! | `type:X`      | only documents whose type id contains `X`; several are OR-ed     |
 //! | `field:F`, `in:F` | match terms only in field `F`: `name alias summary place actor figure strength weakness evaluation point region source` (or 이름 별칭 요약 장소 주체 수치 강점 약점 평가 시사점 지역 출처; prefixes as for `kind:`); several are OR-ed; negations still look at all fields |
 //!

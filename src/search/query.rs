@@ -269,7 +269,7 @@ pub(crate) fn field_bit(field: Field) -> u16 {
 }
 
 /// Names accepted after `kind:`: English as in YAML, and Korean.
-const KIND_NAMES: [(Kind, &str, &str); 7] = [
+const KIND_NAMES: [(Kind, &str, &str); 8] = [
     (Kind::Case, "case", "사례"),
     (Kind::Role, "role", "역할"),
     (Kind::Type, "type", "유형"),
@@ -277,6 +277,7 @@ const KIND_NAMES: [(Kind, &str, &str); 7] = [
     (Kind::Problem, "problem", "문제"),
     (Kind::Strategy, "strategy", "전략"),
     (Kind::Concept, "concept", "개념"),
+    (Kind::Source, "source", "문헌"),
 ];
 
 /// Korean names accepted after `field:`/`in:` besides `Field::as_str`.

@@ -16,7 +16,8 @@ pub enum Pane {
     Roles,
     Factors,
     Problems,
-    /// Types, strategies and concepts: everything the four main panes do not list.
+    /// Types, strategies, concepts and the source documents: everything the four main
+    /// panes do not list.
     Reference,
 }
 
@@ -35,7 +36,7 @@ impl Pane {
             Pane::Roles => &[Kind::Role],
             Pane::Factors => &[Kind::Factor],
             Pane::Problems => &[Kind::Problem],
-            Pane::Reference => &[Kind::Type, Kind::Strategy, Kind::Concept],
+            Pane::Reference => &[Kind::Type, Kind::Strategy, Kind::Concept, Kind::Source],
         }
     }
 
@@ -45,7 +46,10 @@ impl Pane {
             Pane::Roles => lang.pick("구성주체 역할", "Actor roles"),
             Pane::Factors => lang.pick("성공요인", "Success factors"),
             Pane::Problems => lang.pick("정책문제", "Policy problems"),
-            Pane::Reference => lang.pick("유형·전략·개념", "Types · strategies · concepts"),
+            Pane::Reference => lang.pick(
+                "유형·전략·개념·문헌",
+                "Types · strategies · concepts · sources",
+            ),
         }
     }
 
@@ -66,7 +70,7 @@ impl Pane {
             Kind::Role => Pane::Roles,
             Kind::Factor => Pane::Factors,
             Kind::Problem => Pane::Problems,
-            Kind::Type | Kind::Strategy | Kind::Concept => Pane::Reference,
+            Kind::Type | Kind::Strategy | Kind::Concept | Kind::Source => Pane::Reference,
         }
     }
 

@@ -215,6 +215,21 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                     }
                 }
             }
+            Block::Sources { cited, documents } => {
+                for (title, entries) in [
+                    (lang.pick("출처", "Sources"), &cited),
+                    (lang.pick("문헌", "Documents"), &documents),
+                ] {
+                    if entries.is_empty() {
+                        continue;
+                    }
+                    out.push(DetailLine::blank());
+                    out.extend(wrapped("", title, Tag::Heading, max));
+                    for entry in entries {
+                        out.extend(wrapped("• ", entry, Tag::Plain, max));
+                    }
+                }
+            }
         }
     }
     // Lines wider than the pane can only come from a one-column pane; clip them.

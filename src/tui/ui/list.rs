@@ -77,7 +77,9 @@ fn row_text(app: &App, item: &Item, room: usize) -> String {
     let Some(case) = item.case() else {
         let extra = match (&item.details, item.kind) {
             (Details::Role { abbr: Some(a), .. }, _) => format!(" ({a})"),
-            (_, Kind::Type | Kind::Strategy | Kind::Concept) if app.pane() == Pane::Reference => {
+            (_, Kind::Type | Kind::Strategy | Kind::Concept | Kind::Source)
+                if app.pane() == Pane::Reference =>
+            {
                 return pad(&format!("{} {name}", kind_tag(item.kind, lang)), room);
             }
             _ => String::new(),
