@@ -272,21 +272,41 @@ pub fn bench_data_dir() -> PathBuf {
 /// first use and reused afterwards, and its total YAML bytes.
 ///
 /// A hidden `.bytes` file (the loader skips hidden files) marks a finished
-/// collection; an unfinished one is generated again from scratch.
+/// collection, with the fingerprint of the shipped files it was made from; an
+/// unfinished or stale one is generated again from scratch.
 pub fn bench_collection(cases: usize) -> io::Result<(PathBuf, u64)> {
     let dir = bench_data_dir().join(format!("cases-{cases}"));
     let marker = dir.join(".bytes");
+    // The collection is made from the shipped files: when they change (a new field,
+    // a new citation shape), the copy made from the old ones is stale.
+    let fingerprint = shipped_fingerprint()?;
     if let Ok(text) = fs::read_to_string(&marker) {
-        if let Ok(bytes) = text.trim().parse() {
-            return Ok((dir, bytes));
+        let mut fields = text.split_whitespace();
+        if let (Some(bytes), Some(made_from)) = (fields.next(), fields.next()) {
+            if let (Ok(bytes), true) = (bytes.parse(), made_from == fingerprint) {
+                return Ok((dir, bytes));
+            }
         }
     }
     if dir.exists() {
         fs::remove_dir_all(&dir)?;
     }
     let bytes = write_collection(&dir, cases)?;
-    fs::write(&marker, format!("{bytes}\n"))?;
+    fs::write(&marker, format!("{bytes} {fingerprint}\n"))?;
     Ok((dir, bytes))
+}
+
+/// A hash of every shipped YAML file's name and bytes, as 16 hex digits.
+fn shipped_fingerprint() -> io::Result<String> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for folder in ["cases", "catalog"] {
+        for path in yaml_files(&shipped_dir().join(folder))? {
+            path.file_name().hash(&mut hasher);
+            fs::read(&path)?.hash(&mut hasher);
+        }
+    }
+    Ok(format!("{:016x}", hasher.finish()))
 }
 
 #[cfg(test)]

@@ -69,20 +69,13 @@ pub(crate) fn conjoining_initial_to_compat(c: char) -> Option<char> {
 
 /// Appends `folded` to `out` with every syllable written as
 /// `[initial jamo][syllable]`, so that a subsequence matcher lets a query
-/// initial match any syllable beginning with it. When `origin` is given, it
-/// receives, for every char pushed, the char index in `folded` it came from.
-pub(crate) fn expand(folded: &str, out: &mut String, mut origin: Option<&mut Vec<usize>>) {
-    for (index, c) in folded.chars().enumerate() {
+/// initial match any syllable beginning with it.
+pub(crate) fn expand(folded: &str, out: &mut String) {
+    for c in folded.chars() {
         if let Some(initial) = syllable_initial(c) {
             out.push(INITIALS[initial as usize]);
-            if let Some(origin) = origin.as_deref_mut() {
-                origin.push(index);
-            }
         }
         out.push(c);
-        if let Some(origin) = origin.as_deref_mut() {
-            origin.push(index);
-        }
     }
 }
 

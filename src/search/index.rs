@@ -326,7 +326,7 @@ impl SearchIndex {
             prepared,
             field_masks,
             vocabulary: OnceLock::new(),
-            // Only texts of up to `matcher::LONG_TEXT` chars reach it with a
+            // Only texts of up to `matcher::SCATTER_TEXT` chars reach it with a
             // scattered match, so its quadratic alignment stays cheap.
             matcher: SkimMatcherV2::default().ignore_case(),
         }

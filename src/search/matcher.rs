@@ -175,6 +175,7 @@ pub(crate) fn classify(
     }
     let scattered = || {
         (term.mode == Mode::Fuzzy
+            && char_len <= SCATTER_TEXT
             && beats(MatchClass::Fuzzy)
             && is_subsequence(text, &term.units)
             && scatter::plausible(text, &term.units).is_some())
@@ -263,30 +264,24 @@ thread_local! {
     static EXPANDED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Texts longer than this (in chars) score a scattered match by its chunks
-/// ([`scatter_score`]) instead of the fuzzy matcher's alignment.
-pub(crate) const LONG_TEXT: usize = 64;
+/// Scattered letters are looked for only in texts up to this long (in chars):
+/// names, aliases, labels. In running text pieces at word starts are chance
+/// more often than intent, and reading every body for them cost more than the
+/// rest of a search; there a word is found as typed or one edit away. The fuzzy
+/// matcher's alignment stays cheap at this length too.
+pub(crate) const SCATTER_TEXT: usize = 64;
 
 /// The fuzzy score of a match: for a contiguous occurrence, the score
 /// `SkimMatcherV2` gives that gap-free alignment, computed directly (the
 /// matcher itself costs far more and adds nothing for a contiguous match);
-/// for a scattered one in a long text, the score of its chunks; otherwise the
-/// matcher's own score.
-pub(crate) fn fuzzy_score(
-    matcher: &SkimMatcherV2,
-    text: &str,
-    char_len: usize,
-    term: &Term,
-    found: Found,
-) -> i64 {
+/// for a scattered one (in a short text), the matcher's own score.
+pub(crate) fn fuzzy_score(matcher: &SkimMatcherV2, text: &str, term: &Term, found: Found) -> i64 {
     match found.span {
         Some((start, end)) => contiguous_score(text, start, end),
-        None if char_len > LONG_TEXT => scatter::plausible(text, &term.units)
-            .map_or(0, |scatter| scatter_score(&term.units, &scatter)),
         None => EXPANDED.with(|buffer| {
             let mut expanded = buffer.borrow_mut();
             expanded.clear();
-            hangul::expand(text, &mut expanded, None);
+            hangul::expand(text, &mut expanded);
             matcher
                 .fuzzy_match(&expanded, &term.matcher_pattern)
                 .unwrap_or(0)
@@ -299,7 +294,6 @@ const SCORE_MATCH: i64 = 16;
 const BONUS_HEAD: i64 = 8;
 const BONUS_BREAK: i64 = 7;
 const BONUS_CONSECUTIVE: i64 = 4;
-const GAP_START: i64 = -3;
 const GAP_EXTENSION: i64 = -1;
 const FIRST_CHAR_MULTIPLIER: i64 = 2;
 
@@ -326,28 +320,9 @@ fn contiguous_score(text: &str, start: usize, end: usize) -> i64 {
     GAP_EXTENSION + start_bonus + matched * SCORE_MATCH + (matched - 1).max(0) * run_bonus
 }
 
-/// The score of a scattered match, with the matcher's weights: letters that
-/// follow each other earn the consecutive bonus, each cut between pieces
-/// costs a gap instead, and each letter skipped inside a word a gap's length.
-fn scatter_score(units: &[Unit], scatter: &scatter::Scatter) -> i64 {
-    // A syllable counts twice, as in the matcher's expanded text.
-    let matched: i64 = units
-        .iter()
-        .map(|unit| match unit {
-            Unit::Char(c) if hangul::is_syllable(*c) => 2,
-            _ => 1,
-        })
-        .sum();
-    let cuts = scatter.pieces.saturating_sub(1) as i64;
-    matched * SCORE_MATCH
-        + (matched - cuts) * BONUS_CONSECUTIVE
-        + cuts * GAP_START
-        + scatter.skipped as i64 * GAP_EXTENSION
-}
-
 /// Char indices (into the folded text) to highlight for this term, or `None`
 /// if the term does not match the text.
-pub(crate) fn highlight(matcher: &SkimMatcherV2, text: &str, term: &Term) -> Option<Vec<usize>> {
+pub(crate) fn highlight(text: &str, term: &Term) -> Option<Vec<usize>> {
     let char_len = text.chars().count();
     let found = classify(text, char_len, term, None, true)?;
     if let Some((start, end)) = found.span {
@@ -355,26 +330,14 @@ pub(crate) fn highlight(matcher: &SkimMatcherV2, text: &str, term: &Term) -> Opt
         let count = text[start..end].chars().count();
         return Some((first..first + count).collect());
     }
-    if char_len > LONG_TEXT {
-        let scatter = scatter::plausible(text, &term.units)?;
-        let mut positions = scatter.positions.into_iter().peekable();
-        return Some(
-            text.char_indices()
-                .enumerate()
-                .filter_map(|(index, (offset, _))| positions.next_if_eq(&offset).map(|_| index))
-                .collect(),
-        );
-    }
-    let mut expanded = String::with_capacity(text.len() * 2);
-    let mut origin = Vec::with_capacity(text.len() * 2);
-    hangul::expand(text, &mut expanded, Some(&mut origin));
-    let (_, positions) = matcher.fuzzy_indices(&expanded, &term.matcher_pattern)?;
+    // The pieces that made the match plausible, not another alignment of the
+    // same letters.
+    let scatter = scatter::plausible(text, &term.units)?;
+    let mut positions = scatter.positions.into_iter().peekable();
     Some(
-        positions
-            .iter()
-            .zip(&term.matcher_added)
-            .filter(|(_, &added)| !added)
-            .filter_map(|(&position, _)| origin.get(position).copied())
+        text.char_indices()
+            .enumerate()
+            .filter_map(|(index, (offset, _))| positions.next_if_eq(&offset).map(|_| index))
             .collect(),
     )
 }

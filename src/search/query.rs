@@ -87,9 +87,6 @@ pub(crate) struct Term {
     /// The pattern handed to `SkimMatcherV2`: syllables expanded to
     /// `[initial][syllable]` like the prepared text.
     pub(crate) matcher_pattern: String,
-    /// For each char of `matcher_pattern`, whether it is an added initial whose
-    /// matched position must not be highlighted.
-    pub(crate) matcher_added: Vec<bool>,
     /// Whether the term holds Hangul (a syllable or a lone initial).
     pub(crate) hangul: bool,
     /// How many of `pairs` a document must hold for a scattered match to be
@@ -108,7 +105,6 @@ impl Term {
         let mut units = Vec::with_capacity(folded.len());
         let mut mask = 0;
         let mut matcher_pattern = String::with_capacity(folded.len() * 2);
-        let mut matcher_added = Vec::with_capacity(folded.len() * 2);
         for c in folded.chars() {
             if let Some(initial) = hangul::initial_jamo_index(c) {
                 units.push(Unit::Initial(initial));
@@ -119,10 +115,8 @@ impl Term {
             }
             if let Some(initial) = hangul::syllable_initial(c) {
                 matcher_pattern.push(hangul::INITIALS[initial as usize]);
-                matcher_added.push(true);
             }
             matcher_pattern.push(c);
-            matcher_added.push(false);
         }
         let pairs: Vec<(char, char)> = units
             .windows(2)
@@ -158,7 +152,6 @@ impl Term {
             mode,
             mask,
             matcher_pattern,
-            matcher_added,
         }
     }
 

@@ -17,7 +17,6 @@ use super::index::{PreparedDoc, SearchIndex};
 use super::matcher::{self, Found, MatchClass};
 use super::postings;
 use super::query::{Mode, Query, Term};
-use super::scatter;
 use super::typo;
 use super::{fold, parse_query, Field, Hit, SearchResults};
 
@@ -305,11 +304,9 @@ fn best_field(
     } = best?;
     // Within the typo class, the finer class of the correction's own match.
     let typo_bonus = typo_class.map_or(0, |class| class as i64 * TYPO_CLASS_STEP);
-    let char_len = doc.fields[position].char_len as usize;
-    // A scattered match is left unscored when bounds will do: in a short text
-    // its score needs the fuzzy matcher, and after an early stop a better
-    // match may follow, so the exact pass scores the document anyway.
-    let unscored = found.span.is_none() && (char_len <= matcher::LONG_TEXT || stopped_early);
+    // A scattered match is left unscored when bounds will do: its score needs
+    // the fuzzy matcher, which the exact pass runs for the few that matter.
+    let unscored = found.span.is_none();
     let (lower, upper) = if scoring == Scoring::Bounds && unscored {
         (
             term_score(hangul, title, found.class, -FUZZY_RANGE),
@@ -321,7 +318,7 @@ fn best_field(
             hangul,
             title,
             found.class,
-            matcher::fuzzy_score(&index.matcher, text, char_len, matched, found) + typo_bonus,
+            matcher::fuzzy_score(&index.matcher, text, matched, found) + typo_bonus,
         );
         (score, score)
     };
@@ -427,13 +424,7 @@ fn evaluate(
     let mut best: Option<(i64, usize)> = None;
     for (term, contiguous) in plan.terms.iter().zip(&plan.contiguous) {
         let contiguous_in_doc = contiguous.possible(doc_id, doc);
-        // Where the term cannot sit contiguously, one read of the whole text tells
-        // whether any field may hold it scattered (a match across two fields' words
-        // is only a wasted look), instead of one per field.
-        let scatter_in_doc = contiguous.scatter_possible(doc_id)
-            && (contiguous_in_doc
-                || term.mode != Mode::Fuzzy
-                || scatter::plausible(&doc.text, &term.units).is_some());
+        let scatter_in_doc = contiguous.scatter_possible(doc_id);
         let found = best_field(
             index,
             doc,
@@ -616,8 +607,8 @@ fn build_hit(index: &SearchIndex, candidate: &Candidate, query: &Query) -> Hit {
             let positions = term
                 .corrections
                 .iter()
-                .find_map(|correction| matcher::highlight(&index.matcher, &folded, correction))
-                .or_else(|| matcher::highlight(&index.matcher, &folded, term));
+                .find_map(|correction| matcher::highlight(&folded, correction))
+                .or_else(|| matcher::highlight(&folded, term));
             if let Some(positions) = positions {
                 indices.extend(positions.into_iter().filter_map(|p| origin.get(p).copied()));
             }
