@@ -14,7 +14,7 @@
 //!
 //! | Term          | Matches                                                         |
 //! |---------------|-----------------------------------------------------------------|
-//! | `word`        | `word` anywhere, or its letters in pieces at the starts of neighbouring words (`scatter`), or — found nowhere as typed — a spelling one edit away (`typo`) |
+//! | `word`        | `word` anywhere, or (in a name or other text of up to 64 chars) its letters in pieces at the starts of neighbouring words (`scatter`), or — found nowhere as typed — a spelling one edit away (`typo`) |
 //! | `'word`       | `word` as a contiguous substring                                |
 //! | `^word`       | a field that starts with `word`                                 |
 //! | `word$`       | a field that ends with `word`                                   |
@@ -45,7 +45,7 @@
 //! over a spelling one edit away, over scattered letters); then name/alias
 //! fields over all others; then the finer class (whole field > field prefix >
 //! whole word > word start); then the fuzzy score (`SkimMatcherV2` for a
-//! scattered match in a short text; in a long one the score of its pieces). A
+//! scattered match, which is looked for in short texts only). A
 //! document's score adds up its terms' best matches; the reported field is the
 //! one holding the single best term match. Ties go by kind, title, id.
 //!
