@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::model::Kind;
 
-use super::postings::{CharPostings, PairPostings};
+use super::postings::{CharPostings, InitialTriples, PairPostings};
 use super::typo::Vocabulary;
 use super::{fold, DocField, Document, Field};
 
@@ -128,6 +128,8 @@ pub struct SearchIndex {
     pub(crate) postings: CharPostings,
     /// Which documents contain each pair of adjacent chars.
     pub(crate) pair_postings: PairPostings,
+    /// Which documents hold each run of three initial consonants.
+    pub(crate) initial_triples: InitialTriples,
     /// Every word of the collection, for typo corrections: built on first
     /// use, since most sessions type no typo and opening must stay quick.
     vocabulary: OnceLock<Vocabulary>,
@@ -315,13 +317,19 @@ impl SearchIndex {
             prepared[doc as usize].order = position as u32;
         }
         let texts: Vec<&str> = prepared.iter().map(|d| &*d.text).collect();
-        let (postings, pair_postings) = rayon::join(
-            || CharPostings::build(&texts),
-            || PairPostings::build(&texts),
+        let ((postings, pair_postings), initial_triples) = rayon::join(
+            || {
+                rayon::join(
+                    || CharPostings::build(&texts),
+                    || PairPostings::build(&texts),
+                )
+            },
+            || InitialTriples::build(&texts),
         );
         SearchIndex {
             postings,
             pair_postings,
+            initial_triples,
             all_docs: (0..count as u32).collect(),
             prepared,
             field_masks,

@@ -130,7 +130,7 @@ fn ends_word(text: &str, at: usize) -> bool {
 
 /// Whether the units occur in order (gaps allowed). Cheap (`str::find` per
 /// plain char), so it runs first and rejects most fields.
-pub(crate) fn is_subsequence(text: &str, units: &[Unit]) -> bool {
+fn is_subsequence(text: &str, units: &[Unit]) -> bool {
     leftmost_match_end(text, units).is_some()
 }
 
@@ -220,7 +220,12 @@ pub(crate) fn classify(
                 };
                 return contiguous(class, (0, end));
             }
-            if !beats(MatchClass::WholeWord) || !is_subsequence(text, &term.units) {
+            // The subsequence test is cheap for plain chars (one `str::find`
+            // each) and rejects most fields; with lone initials it is a scan of
+            // every char, as costly as the search for an occurrence itself.
+            if !beats(MatchClass::WholeWord)
+                || (!term.has_initials && !is_subsequence(text, &term.units))
+            {
                 return None;
             }
             let mut inside = None;

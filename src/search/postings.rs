@@ -1,6 +1,7 @@
 //! Which documents contain each character: one bitset over all documents per
 //! folded char, plus one per Hangul initial consonant (초성); and which
-//! contain each adjacent pair of chars ([`PairPostings`]). Every char of
+//! contain each adjacent pair of chars ([`PairPostings`]) and each run of
+//! three Hangul initial consonants ([`InitialTriples`]). Every char of
 //! every term must occur somewhere in a matching document, so intersecting
 //! these sets before any text is read discards most documents for a Korean
 //! query (`대덕` leaves the sixth of the documents that have both 대 and 덕).
@@ -273,4 +274,98 @@ pub(crate) fn members(set: &[u64]) -> Vec<u32> {
         }
     }
     docs
+}
+
+/// Buckets of the initial-triple sets: 2^12.
+const TRIPLE_BITS: u32 = 12;
+
+/// Which documents hold each run of three adjacent Hangul syllables (or lone
+/// initials), by their initial consonants, across word breaks too (hashed
+/// into 4096 buckets: a few documents too many, never too few). A term of
+/// lone initials (`ㅅㄷㅇㄱ`), contiguous or spelling whole words, can only
+/// occur where all of its runs of three do; the pair sets, over every pair of
+/// initials in a long Korean text, rule out almost nothing.
+#[derive(Debug, Default)]
+pub(crate) struct InitialTriples {
+    words: usize,
+    /// `1 << TRIPLE_BITS` rows of `words` words.
+    bits: Vec<u64>,
+}
+
+/// The initial consonant (0..19) of a syllable or of a lone initial jamo.
+fn initial_of(c: char) -> Option<u8> {
+    hangul::syllable_initial(c).or_else(|| hangul::initial_jamo_index(c))
+}
+
+fn triple_bucket(first: u8, second: u8, third: u8) -> usize {
+    let key = (usize::from(first) * 19 + usize::from(second)) * 19 + usize::from(third);
+    key.wrapping_mul(0x9E37_79B9) % (1 << TRIPLE_BITS)
+}
+
+/// Calls `each` with the bucket of every run of three initials of adjacent
+/// syllables, or of syllables with only spaces or punctuation between them:
+/// initials typed for whole words (ㅇㅅㅈㄷ for 울산 자동차) run across the
+/// break. A letter or digit without an initial ends a run.
+fn for_each_triple(text: &str, mut each: impl FnMut(usize)) {
+    let (mut before, mut last) = (None, None);
+    for c in text.chars() {
+        let initial = initial_of(c);
+        if initial.is_none() && !c.is_alphanumeric() {
+            continue;
+        }
+        if let (Some(a), Some(b), Some(c)) = (before, last, initial) {
+            each(triple_bucket(a, b, c));
+        }
+        (before, last) = (last, initial);
+    }
+}
+
+impl InitialTriples {
+    pub(crate) fn build(texts: &[&str]) -> InitialTriples {
+        let words = texts.len().div_ceil(WORD_BITS);
+        let buckets = 1usize << TRIPLE_BITS;
+        let chunk_words: Vec<Vec<u64>> = texts
+            .par_chunks(WORD_BITS)
+            .map(|chunk| {
+                let mut present = vec![0u64; buckets];
+                for (bit, text) in chunk.iter().enumerate() {
+                    for_each_triple(text, |bucket| present[bucket] |= 1 << bit);
+                }
+                present
+            })
+            .collect();
+        let mut bits = vec![0u64; buckets * words];
+        for (word, present) in chunk_words.into_iter().enumerate() {
+            for (bucket, value) in present.into_iter().enumerate() {
+                bits[bucket * words + word] = value;
+            }
+        }
+        InitialTriples { words, bits }
+    }
+
+    /// The documents that may hold a term with lone initials contiguously;
+    /// `None` for other terms (or one too short to have a run of three).
+    pub(crate) fn candidates(&self, term: &Term) -> Option<Vec<u64>> {
+        if !term.has_initials {
+            return None;
+        }
+        let initials: Vec<Option<u8>> = term
+            .units
+            .iter()
+            .map(|unit| match *unit {
+                Unit::Initial(initial) => Some(initial),
+                Unit::Char(c) => initial_of(c),
+            })
+            .collect();
+        let mut set: Option<Vec<u64>> = None;
+        for window in initials.windows(3) {
+            if let [Some(a), Some(b), Some(c)] = *window {
+                let row = triple_bucket(a, b, c);
+                if let Some(row) = self.bits.get(row * self.words..(row + 1) * self.words) {
+                    intersect(&mut set, row);
+                }
+            }
+        }
+        set
+    }
 }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::index::{PreparedDoc, SearchIndex};
 use super::matcher::{self, Found, MatchClass};
 use super::postings;
-use super::query::{Mode, Query, Term};
+use super::query::{Mode, Query, Term, Unit};
 use super::typo;
 use super::{fold, parse_query, Field, Hit, SearchResults};
 
@@ -114,7 +114,8 @@ struct Plan<'q> {
 /// and none means anywhere.
 #[derive(Clone, Default)]
 struct Contiguity<'q> {
-    /// The documents holding all of the term's adjacent pairs.
+    /// The documents holding all of the term's adjacent pairs (and, for a
+    /// term with lone initials, its runs of three initials).
     docs: Option<Vec<u64>>,
     /// The documents holding enough of them for a scattered match.
     scatter_docs: Option<Vec<u64>>,
@@ -151,8 +152,17 @@ impl<'q> Plan<'q> {
             .terms
             .iter()
             .map(|term| Contiguity {
-                docs: index.pair_postings.candidates(term),
-                scatter_docs: index.pair_postings.with_pairs(term, term.scatter_pairs),
+                docs: both(
+                    index.pair_postings.candidates(term),
+                    index.initial_triples.candidates(term),
+                ),
+                scatter_docs: if term.units.iter().all(|u| matches!(u, Unit::Initial(_))) {
+                    // Initials scattered spell whole words: their runs of three
+                    // occur across the word breaks.
+                    index.initial_triples.candidates(term)
+                } else {
+                    index.pair_postings.with_pairs(term, term.scatter_pairs)
+                },
                 finder: term.finder.as_ref(),
             })
             .collect();
@@ -176,6 +186,18 @@ impl<'q> Plan<'q> {
             query,
             terms,
         }
+    }
+}
+
+/// The documents in both sets, where `None` is every document.
+fn both(a: Option<Vec<u64>>, b: Option<Vec<u64>>) -> Option<Vec<u64>> {
+    match (a, b) {
+        (Some(mut a), Some(b)) => {
+            a.iter_mut().zip(&b).for_each(|(x, y)| *x &= y);
+            Some(a)
+        }
+        (a, None) => a,
+        (None, b) => b,
     }
 }
 
@@ -470,7 +492,7 @@ fn evaluate(
 enum Evaluated {
     Match(Candidate),
     /// No match, but a longer query typed from this one may match: every
-    /// term's chars occur in order in one of its fields. Plausibility (see
+    /// term's chars occur in one of its fields. Plausibility (see
     /// `scatter`) is stricter for short terms than for long ones, so a match
     /// of `ulsa` need not be one of `uls`; these documents are kept for the
     /// next keystroke all the same.
@@ -487,8 +509,8 @@ fn evaluate_keeping_loose(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> 
 }
 
 /// Whether the document passes the query's filters and every term's chars
-/// occur in order in one of its fields in scope: what every query that
-/// [`Query::narrows`] this one needs of a document.
+/// occur in one of its fields in scope (by the field masks): what every query
+/// that [`Query::narrows`] this one needs of a document, and then some.
 fn is_loose(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> bool {
     let Some(doc) = index.prepared.get(doc_id as usize) else {
         return false;
@@ -505,15 +527,13 @@ fn is_loose(index: &SearchIndex, doc_id: u32, plan: &Plan<'_>) -> bool {
             return false;
         }
     }
+    // The masks only: a superset is safe, and reading the text again for
+    // documents that just failed would cost as much as the search.
     plan.terms.iter().all(|term| {
         doc.fields
             .iter()
             .zip(index.masks_of(doc))
-            .any(|(field, masks)| {
-                term.mask & !masks.chars == 0
-                    && query.allows_field(field.field)
-                    && matcher::is_subsequence(doc.field_text(field), &term.units)
-            })
+            .any(|(field, masks)| term.mask & !masks.chars == 0 && query.allows_field(field.field))
     })
 }
 
