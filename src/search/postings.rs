@@ -178,28 +178,15 @@ pub(crate) struct PairPostings {
 
 impl PairPostings {
     pub(crate) fn build(texts: &[&str]) -> PairPostings {
-        let words = texts.len().div_ceil(WORD_BITS);
-        let buckets = 1usize << PAIR_BITS;
-        // One word per bucket for each chunk of 64 documents.
-        let chunk_words: Vec<Vec<u64>> = texts
-            .par_chunks(WORD_BITS)
-            .map(|chunk| {
-                let mut present = vec![0u64; buckets];
-                for (bit, text) in chunk.iter().enumerate() {
-                    fold::for_each_pair(text, |first, second| {
-                        present[fold::pair_hash(first, second, PAIR_BITS)] |= 1 << bit;
-                    });
-                }
-                present
-            })
-            .collect();
-        let mut bits = vec![0u64; buckets * words];
-        for (word, present) in chunk_words.into_iter().enumerate() {
-            for (bucket, value) in present.into_iter().enumerate() {
-                bits[bucket * words + word] = value;
-            }
+        let bits = bucket_rows(texts, PAIR_BITS, |text, mark| {
+            fold::for_each_pair(text, |first, second| {
+                mark(fold::pair_hash(first, second, PAIR_BITS));
+            });
+        });
+        PairPostings {
+            words: texts.len().div_ceil(WORD_BITS),
+            bits,
         }
-        PairPostings { words, bits }
     }
 
     /// The documents holding at least `needed` of the term's pairs (for a
@@ -242,6 +229,36 @@ impl PairPostings {
         }
         set
     }
+}
+
+/// One bitset of documents per bucket, `1 << bucket_bits` rows one after the
+/// other: `record(text, mark)` calls `mark(bucket)` for every bucket a text
+/// sets. Built 64 documents at a time in parallel.
+fn bucket_rows(
+    texts: &[&str],
+    bucket_bits: u32,
+    record: impl Fn(&str, &mut dyn FnMut(usize)) + Sync,
+) -> Vec<u64> {
+    let words = texts.len().div_ceil(WORD_BITS);
+    let buckets = 1usize << bucket_bits;
+    // One word per bucket for each chunk of 64 documents.
+    let chunk_words: Vec<Vec<u64>> = texts
+        .par_chunks(WORD_BITS)
+        .map(|chunk| {
+            let mut present = vec![0u64; buckets];
+            for (bit, text) in chunk.iter().enumerate() {
+                record(text, &mut |bucket| present[bucket] |= 1 << bit);
+            }
+            present
+        })
+        .collect();
+    let mut bits = vec![0u64; buckets * words];
+    for (word, present) in chunk_words.into_iter().enumerate() {
+        for (bucket, value) in present.into_iter().enumerate() {
+            bits[bucket * words + word] = value;
+        }
+    }
+    bits
 }
 
 /// Narrows `set` to the documents also in `row`; no set yet means all documents.
@@ -322,25 +339,13 @@ fn for_each_triple(text: &str, mut each: impl FnMut(usize)) {
 
 impl InitialTriples {
     pub(crate) fn build(texts: &[&str]) -> InitialTriples {
-        let words = texts.len().div_ceil(WORD_BITS);
-        let buckets = 1usize << TRIPLE_BITS;
-        let chunk_words: Vec<Vec<u64>> = texts
-            .par_chunks(WORD_BITS)
-            .map(|chunk| {
-                let mut present = vec![0u64; buckets];
-                for (bit, text) in chunk.iter().enumerate() {
-                    for_each_triple(text, |bucket| present[bucket] |= 1 << bit);
-                }
-                present
-            })
-            .collect();
-        let mut bits = vec![0u64; buckets * words];
-        for (word, present) in chunk_words.into_iter().enumerate() {
-            for (bucket, value) in present.into_iter().enumerate() {
-                bits[bucket * words + word] = value;
-            }
+        let bits = bucket_rows(texts, TRIPLE_BITS, |text, mark| {
+            for_each_triple(text, &mut *mark);
+        });
+        InitialTriples {
+            words: texts.len().div_ceil(WORD_BITS),
+            bits,
         }
-        InitialTriples { words, bits }
     }
 
     /// The documents that may hold a term with lone initials contiguously;
