@@ -86,6 +86,8 @@ pub struct Found<H = ItemHit> {
     /// See [`crate::search::SearchResults::corrected`].
     pub corrected: Vec<String>,
     pub converted: Option<String>,
+    /// `kind:`/`field:` filters of the query that name nothing (`kind:cas3`), as typed.
+    pub unknown_filters: Vec<String>,
 }
 
 impl<H> Default for Found<H> {
@@ -95,6 +97,7 @@ impl<H> Default for Found<H> {
             total: 0,
             corrected: Vec::new(),
             converted: None,
+            unknown_filters: Vec::new(),
         }
     }
 }
@@ -118,6 +121,7 @@ pub fn find(
         total: found.total,
         corrected: found.corrected,
         converted: found.converted,
+        unknown_filters: found.unknown_filters,
     })
 }
 
@@ -130,6 +134,7 @@ pub fn find_scored(
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Found<(ItemHit, i64)>> {
     let mut found = search_items_scored(index, searcher, query, limit, cancelled)?;
+    found.unknown_filters = crate::search::parse_query(query).unknown_filters().to_vec();
     // A near spelling is a guess; a query typed in the wrong mode that matches as
     // converted is what was meant (`eoejr` is 대덕, not a word one edit from "eoe…").
     if found.total == 0 || !found.corrected.is_empty() {
@@ -138,6 +143,7 @@ pub fn find_scored(
             if rescued.total > 0 && rescued.corrected.is_empty() {
                 found = Found {
                     converted: Some(converted),
+                    unknown_filters: found.unknown_filters,
                     ..rescued
                 };
                 break;
@@ -246,5 +252,6 @@ pub fn search_items_scored(
         total: results.total,
         corrected: results.corrected,
         converted: None,
+        unknown_filters: Vec::new(),
     })
 }

@@ -1389,3 +1389,18 @@ fn new_on_a_full_disk_leaves_nothing_behind() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// A filter that names no kind or field matches nothing, and says so.
+#[test]
+fn search_says_when_a_filter_names_nothing() {
+    let out = casebook()
+        .args(["search", "kind:cas3 ulsan", "--lang", "en"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\"kind:cas3\" names no kind or field, so nothing matches it"),
+        "{stderr}"
+    );
+}

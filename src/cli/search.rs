@@ -41,6 +41,7 @@ pub fn search(
         total,
         corrected,
         converted,
+        unknown_filters,
     } = collection::find_scored(index, &mut searcher, &query, limit, &|| false).unwrap_or_default();
     let search_ms = started.elapsed().as_secs_f64() * 1000.0;
     let mut stderr = String::new();
@@ -68,6 +69,26 @@ pub fn search(
                 Lang::En => format!(
                     "casebook: nothing matches \"{typed}\"; showing results for \
                      \"{converted}\" (typed with the keyboard in the wrong mode)"
+                ),
+            }
+        );
+    }
+    for filter in &unknown_filters {
+        let _ = writeln!(
+            stderr,
+            "{}",
+            match lang {
+                Lang::Ko => format!(
+                    "casebook: \"{}\"은(는) 아무 종류나 필드도 가리키지 않아 일치하는 항목이 없습니다 \
+                     (종류: case role type factor problem strategy concept source, \
+                     필드: name alias summary place actor figure strength weakness evaluation point region source)",
+                    quoted(filter)
+                ),
+                Lang::En => format!(
+                    "casebook: \"{}\" names no kind or field, so nothing matches it \
+                     (kinds: case role type factor problem strategy concept source; \
+                     fields: name alias summary place actor figure strength weakness evaluation point region source)",
+                    quoted(filter)
                 ),
             }
         );

@@ -199,6 +199,9 @@ pub struct Query {
     pub(crate) types: Option<Vec<String>>,
     /// Bit per `Field`; `None` = all fields.
     pub(crate) fields: Option<u16>,
+    /// `kind:` and `field:` filters whose value names nothing (`kind:cas3`),
+    /// as typed: they match nothing, and the front ends say why.
+    unknown_filters: Vec<String>,
 }
 
 impl Query {
@@ -206,6 +209,11 @@ impl Query {
     /// document passing the filters, in stable order.
     pub fn is_listing(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// The `kind:`/`field:` filters that name no kind or field, as typed.
+    pub fn unknown_filters(&self) -> &[String] {
+        &self.unknown_filters
     }
 
     /// Whether any kind:/type:/field: filter or negation is present.
@@ -342,7 +350,11 @@ fn parse_filter(token: &str, query: &mut Query) -> bool {
     match key {
         "kind" | "종류" => {
             if !value.is_empty() {
-                *query.kinds.get_or_insert(0) |= kinds_named(value);
+                let named = kinds_named(value);
+                if named == 0 {
+                    query.unknown_filters.push(token.to_string());
+                }
+                *query.kinds.get_or_insert(0) |= named;
             }
         }
         "type" | "유형" => {
@@ -355,7 +367,11 @@ fn parse_filter(token: &str, query: &mut Query) -> bool {
         }
         "field" | "in" | "필드" => {
             if !value.is_empty() {
-                *query.fields.get_or_insert(0) |= fields_named(value);
+                let named = fields_named(value);
+                if named == 0 {
+                    query.unknown_filters.push(token.to_string());
+                }
+                *query.fields.get_or_insert(0) |= named;
             }
         }
         _ => return false,

@@ -49,6 +49,8 @@ pub struct SearchBox {
     /// The spellings one edit away the results are for, when a word of the
     /// query occurs nowhere as typed.
     corrected: Vec<String>,
+    /// Filters of the query that name nothing (`kind:cas3`).
+    unknown_filters: Vec<String>,
     /// Enter was pressed before the results for the input arrived: open the first one
     /// as soon as they do.
     open_when_answered: bool,
@@ -75,6 +77,11 @@ impl SearchBox {
 
     pub fn cursor(&self) -> ListCursor {
         self.cursor
+    }
+
+    /// The query's filters that name no kind or field (see `collection::Found`).
+    pub fn unknown_filters(&self) -> &[String] {
+        &self.unknown_filters
     }
 
     /// The spellings one edit away the results are for (see `collection::Found`).
@@ -329,6 +336,7 @@ impl App {
         search.total = found.total;
         search.converted = found.converted;
         search.corrected = found.corrected;
+        search.unknown_filters = found.unknown_filters;
         search.shown_generation = generation;
         search.cursor = ListCursor::default();
         search.cursor.select(0, search.results.len(), height);

@@ -23,12 +23,22 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         lang.pick("찾는 중…", "searching…").to_string()
     } else {
         let count = format!("{} {}", search.total(), lang.pick("건", "found"));
-        match (search.converted(), search.corrected()) {
+        match (
+            search.unknown_filters(),
+            search.converted(),
+            search.corrected(),
+        ) {
+            // A filter that names nothing explains an empty list.
+            ([filter, ..], _, _) => format!(
+                "{count} ({} {})",
+                one_line(filter),
+                lang.pick("— 없는 종류·필드", "names nothing")
+            ),
             // Typed with the keyboard in the wrong mode: say which query answered.
-            (Some(converted), _) => format!("{count} (→ {})", one_line(converted)),
+            ([], Some(converted), _) => format!("{count} (→ {})", one_line(converted)),
             // A word found nowhere as typed: say which spellings answered.
-            (None, [first, ..]) => format!("{count} (≈ {})", one_line(first)),
-            (None, []) => count,
+            ([], None, [first, ..]) => format!("{count} (≈ {})", one_line(first)),
+            ([], None, []) => count,
         }
     };
     let title = truncate(
