@@ -601,6 +601,12 @@ fn role_matrix_marks_the_weakest_role_and_opens_the_case_at_that_role() {
             ulsan.contains("△ 약 ◀"),
             "Ulsan's weak vision provider is marked: {ulsan}"
         );
+        // Icheon is △ in two roles: both are the weakest, both are marked.
+        let icheon = text
+            .lines()
+            .find(|l| l.contains("이천"))
+            .expect("Icheon row");
+        assert_eq!(icheon.matches("△ 약 ◀").count(), 2, "{icheon}");
         insta::assert_snapshot!(format!("matrix_{w}x{h}"), text);
     }
     let mut app = app(120, 35, Lang::Ko);
@@ -679,6 +685,32 @@ fn presenter_mode_shows_one_item_and_walks_the_list() {
     assert!(matches!(app.view(), View::Presenter(_)));
     app.update(Action::TogglePresenter);
     assert_eq!(app.view(), &View::Browse);
+}
+
+#[test]
+fn copying_the_matrix_marks_every_role_tied_for_weakest() {
+    let mut app = app(120, 35, Lang::En);
+    app.update(Action::ShowMatrix);
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    let row = |name: &str| {
+        markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("| {name}")))
+            .unwrap_or_else(|| panic!("no {name} row:\n{markdown}"))
+            .to_string()
+    };
+    let icheon = row("Icheon");
+    assert_eq!(
+        icheon.matches("**△ weak** ◀").count(),
+        2,
+        "both weak roles in bold and marked: {icheon}"
+    );
+    assert_eq!(row("San Diego").matches('◀').count(), 2);
+    assert_eq!(row("Brenta").matches('◀').count(), 2);
+    assert_eq!(row("Ulsan").matches('◀').count(), 1);
+    assert_eq!(row("Silicon Valley").matches('◀').count(), 0);
+    assert!(markdown.contains("every one tied"), "{markdown}");
 }
 
 #[test]

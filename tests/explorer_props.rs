@@ -186,7 +186,7 @@ fn check_invariants(app: &App) {
                 "matrix",
                 view.scroll(),
                 view.lines().len(),
-                (areas.view_inner.height as usize).saturating_sub(3),
+                (areas.view_inner.height as usize).saturating_sub(4),
             );
             assert!(view.column() < 3);
             assert!(view.selected_case().is_some(), "matrix cursor on no case");
