@@ -3,9 +3,10 @@
 //! comparison by name, the last notice, and — right-aligned — the hints of the context
 //! keys are read in, generated from the key table.
 //!
-//! What gives way when the bar is narrow: the hints first (they go whole), then the
-//! marked names, which are cut evenly to the room left (by display width, so Hangul
-//! names are cut between syllables), then the notice at the bar's end.
+//! What gives way when the bar is narrow: the marked names are cut evenly (by display
+//! width, so Hangul names are cut between syllables) to leave room for the hints; when
+//! that would leave them unreadable the hints go (whole) instead, and then the names are
+//! cut to the room left, down to the count alone; the notice is cut at the bar's end.
 //!
 //! Depends on the app's state (read only), `keymap`, `model`, `text` and `theme`.
 
@@ -77,21 +78,24 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let room = area.width as usize;
     let notice = app.notice().map(|n| format!(" {} ", one_line(n)));
+    let hints = format!(" {} ", keymap::hints(app.context(), lang));
     if !app.marked().is_empty() {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        let notice_w = notice.as_deref().map_or(0, width);
+        let left = room.saturating_sub(used + notice.as_deref().map_or(0, width));
         let names: Vec<String> = app
             .marked()
             .iter()
             .map(|&i| one_line(index.item(i).name.get(lang)).into_owned())
             .collect();
-        let marks = marked_text(lang, &names, room.saturating_sub(used + notice_w));
+        // Beside the hints where the names still get a readable width, else in their room.
+        let marks = marked_text(lang, &names, left.saturating_sub(width(&hints)))
+            .or_else(|| marked_text(lang, &names, left))
+            .unwrap_or_else(|| marked_count(lang, names.len()));
         spans.push(Span::styled(marks, theme.status.patch(theme.mark)));
     }
     if let Some(notice) = notice {
         spans.push(Span::styled(notice, theme.heading));
     }
-    let hints = format!(" {} ", keymap::hints(app.context(), lang));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used + width(&hints) <= room {
         spans.push(Span::styled(
@@ -148,17 +152,21 @@ fn count(app: &App) -> String {
 
 /// The marked cases for the status bar in at most `room` columns: " ✓ 비교 3/4: 울산…,
 /// 이태리…, 이천… ". Every name is cut to the same width, the widest that lets all of
-/// them fit; when not even [`MIN_NAME`] columns each fit, only the count is shown.
-fn marked_text(lang: Lang, names: &[String], room: usize) -> String {
-    let head = match lang {
-        Lang::Ko => format!(" {MARK} 비교 {}/{MAX_COMPARED}", names.len()),
-        Lang::En => format!(" {MARK} marked {}/{MAX_COMPARED}", names.len()),
-    };
+/// them fit; `None` when not even [`MIN_NAME`] columns each fit.
+fn marked_text(lang: Lang, names: &[String], room: usize) -> Option<String> {
+    let head = marked_count(lang, names.len());
+    let head = head.trim_end();
     let separators = ": ".len() + ", ".len() * names.len().saturating_sub(1) + " ".len();
-    let budget = room.saturating_sub(width(&head) + separators);
-    match fitted(names, budget) {
-        Some(names) => format!("{head}: {} ", names.join(", ")),
-        None => format!("{head} "),
+    let budget = room.checked_sub(width(head) + separators)?;
+    let names = fitted(names, budget)?;
+    Some(format!("{head}: {} ", names.join(", ")))
+}
+
+/// The marks without names: " ✓ 비교 3/4 ".
+fn marked_count(lang: Lang, marked: usize) -> String {
+    match lang {
+        Lang::Ko => format!(" {MARK} 비교 {marked}/{MAX_COMPARED} "),
+        Lang::En => format!(" {MARK} marked {marked}/{MAX_COMPARED} "),
     }
 }
 
@@ -200,8 +208,8 @@ mod tests {
     fn names_that_fit_are_shown_whole() {
         let marked = names(&["울산 자동차클러스터", "Brenta"]);
         assert_eq!(
-            marked_text(Lang::Ko, &marked, 80),
-            " ✓ 비교 2/4: 울산 자동차클러스터, Brenta "
+            marked_text(Lang::Ko, &marked, 80).as_deref(),
+            Some(" ✓ 비교 2/4: 울산 자동차클러스터, Brenta ")
         );
     }
 
@@ -212,12 +220,12 @@ mod tests {
             "이태리 브렌타 신발클러스터",
             "이천 도자기클러스터",
         ]);
-        let text = marked_text(Lang::Ko, &marked, 40);
+        let text = marked_text(Lang::Ko, &marked, 40).expect("fits");
         assert!(width(&text) <= 40, "{text:?} is {} wide", width(&text));
         assert_eq!(text, " ✓ 비교 3/4: 울산…, 이태리…, 이천… ");
         // A short name keeps all of its columns while the long ones give way.
         let mixed = names(&["Kista", "Daedeok Valley IT and biotech cluster"]);
-        let text = marked_text(Lang::En, &mixed, 40);
+        let text = marked_text(Lang::En, &mixed, 40).expect("fits");
         assert!(width(&text) <= 40, "{text:?}");
         assert!(text.contains("Kista, Daedeok"), "{text:?}");
     }
@@ -225,7 +233,8 @@ mod tests {
     #[test]
     fn without_room_for_names_the_count_remains() {
         let marked = names(&["울산 자동차클러스터", "이천 도자기클러스터"]);
-        assert_eq!(marked_text(Lang::Ko, &marked, 12), " ✓ 비교 2/4 ");
+        assert_eq!(marked_text(Lang::Ko, &marked, 12), None);
+        assert_eq!(marked_count(Lang::Ko, 2), " ✓ 비교 2/4 ");
         assert_eq!(fitted(&marked, 0), None);
     }
 }
