@@ -500,8 +500,12 @@ impl App {
             self.marked.push(item);
         } else {
             self.notice = Some(match lang {
-                Lang::Ko => format!("최대 {max}개까지 비교합니다 — m으로 표시 해제"),
-                Lang::En => format!("at most {max} cases — press m to unmark one"),
+                Lang::Ko => {
+                    format!("최대 {max}개까지 비교합니다 — ✓ 사례에서 m으로 해제, u로 모두 해제")
+                }
+                Lang::En => {
+                    format!("at most {max} cases — m on a ✓ case unmarks it, u unmarks all")
+                }
             });
             return;
         }
