@@ -19,7 +19,7 @@ use super::clip_spans;
 use super::list::MARK;
 use crate::model::{Kind, Lang};
 use crate::text::{one_line, truncate, width};
-use crate::tui::app::{App, Pane, TimelineLine, View, MAX_COMPARED};
+use crate::tui::app::{App, MatrixLine, Pane, TimelineLine, View, MAX_COMPARED};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
@@ -119,7 +119,7 @@ fn count(app: &App) -> String {
             Pane::Cases.noun(lang),
             view.lines()
                 .iter()
-                .filter(|l| matches!(l, crate::tui::app::MatrixLine::Case(_)))
+                .filter(|l| matches!(l, MatrixLine::Case(_)))
                 .count(),
             None,
         ),
