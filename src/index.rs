@@ -250,27 +250,10 @@ impl Index {
     }
 }
 
-/// One case's row in the role matrix: VP, SO and SS strengths.
+/// One case's row in the role matrix: VP, SO and SS strengths (which of them are weakest
+/// is `crate::matrix`'s to say).
 pub struct MatrixRow<'a> {
     pub item: &'a Item,
     pub case: &'a CaseDetails,
     pub strengths: [Option<RoleStrength>; 3],
-}
-
-impl MatrixRow<'_> {
-    /// The role the seed's strategy says to reinforce: the weakest rated one (the first
-    /// of equals, in VP/SO/SS order).
-    pub fn weakest(&self) -> Option<usize> {
-        let rated = self
-            .strengths
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.map(|s| (i, s)));
-        let weakest = rated
-            .clone()
-            .max_by_key(|(i, s)| (*s, std::cmp::Reverse(*i)))?;
-        // A case strong in every role has nothing to reinforce.
-        let all_equal = rated.clone().all(|(_, s)| s == weakest.1);
-        (!all_equal).then_some(weakest.0)
-    }
 }

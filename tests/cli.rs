@@ -692,6 +692,67 @@ fn plain_matrix_shows_symbols_and_words() {
     }
 }
 
+#[test]
+fn matrix_marks_every_role_tied_for_weakest_in_plain_output() {
+    // "Which role is weak in Icheon?" — both of them: △ VP and △ SO.
+    let en = run(&["--lang", "en", "matrix"]);
+    let row = |id: &str| {
+        en.stdout
+            .lines()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("no {id} row:\n{}", en.stdout))
+            .to_string()
+    };
+    let icheon = row("Icheon");
+    assert_eq!(icheon.matches("△ weak ◀").count(), 2, "{icheon}");
+    assert!(!icheon.contains("◎ strong ◀"), "{icheon}");
+    for (case, marks) in [
+        ("San Diego", 2),
+        ("Brenta", 2),
+        ("Toyota City", 2),
+        ("Ulsan", 1),
+        ("Daedeok", 1),
+        ("Silicon Valley", 0),
+    ] {
+        let line = row(case);
+        assert_eq!(line.matches('◀').count(), marks, "{line}");
+    }
+    assert!(en.stdout.contains("every one tied"), "{}", en.stdout);
+    let ko = run(&["--lang", "ko", "matrix"]);
+    let icheon = ko
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("이천"))
+        .expect("an Icheon row");
+    assert_eq!(icheon.matches("△ 약 ◀").count(), 2, "{icheon}");
+}
+
+#[test]
+fn matrix_json_lists_the_weakest_roles_of_each_case() {
+    let matrix = json(&["matrix", "--json"]);
+    let weakest = |id: &str| -> Vec<String> {
+        let entry = matrix
+            .as_array()
+            .expect("an array")
+            .iter()
+            .find(|r| r["case"] == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        entry["weakest"]
+            .as_array()
+            .expect("weakest is a list")
+            .iter()
+            .map(|v| v.as_str().expect("a role code").to_string())
+            .collect()
+    };
+    assert_eq!(weakest("icheon"), ["VP", "SO"]);
+    assert_eq!(weakest("san-diego"), ["SO", "SS"]);
+    assert_eq!(weakest("brenta"), ["VP", "SO"]);
+    assert_eq!(weakest("toyota-city"), ["VP", "SS"]);
+    assert_eq!(weakest("ulsan"), ["VP"]);
+    assert_eq!(weakest("daedeok"), ["SO"]);
+    assert!(weakest("silicon-valley").is_empty());
+}
+
 // ---------------------------------------------------------------------------------------
 // check, --cases, CASEBOOK_CASES, usage errors
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
 
 fn tmux_available() -> bool {
     Command::new("tmux")
@@ -804,6 +805,45 @@ fn a_clipboard_tool_that_hangs_is_given_up_on_and_keys_keep_working() {
     tmux.keys(&["j"]);
     tmux.wait_until("j moved while the tool hangs", |s| selected_row(s) != first);
     tmux.wait_for("wl-copy did not answer");
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+/// Marks as a meeting uses them, in a real terminal without colour: `m` puts a `✓` in the
+/// row's mark column (one column wide, the pane's border stays put), the status bar names
+/// the marked cases, and `u` takes every mark away.
+#[test]
+fn marks_show_on_the_rows_and_the_status_bar_and_u_clears_them() {
+    let Some(tmux) = session("marks", 100, 30, "LANG=ko_KR.UTF-8 NO_COLOR=1") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    tmux.keys(&["m", "j", "m"]);
+    let screen = tmux.wait_for("✓ 비교 2/4: ");
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.starts_with("│ ✓ ") || l.starts_with("│▶✓ "))
+        .collect();
+    assert_eq!(marked.len(), 2, "two rows carry the mark:\n{screen}");
+    let unmarked = screen
+        .lines()
+        .find(|l| l.starts_with("│   "))
+        .expect("an unmarked row");
+    for row in &marked {
+        assert_eq!(
+            row.find("││").map(|i| row[..i].width()),
+            unmarked.find("││").map(|i| unmarked[..i].width()),
+            "the mark takes one column: {row}"
+        );
+    }
+    let status = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+    assert!(
+        status.contains("대덕밸리") && status.contains("샌디에고"),
+        "{status}"
+    );
+    tmux.keys(&["u"]);
+    let screen = tmux.wait_for("비교 표시 2개 해제");
+    assert!(!screen.contains('✓'), "{screen}");
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }

@@ -601,6 +601,12 @@ fn role_matrix_marks_the_weakest_role_and_opens_the_case_at_that_role() {
             ulsan.contains("△ 약 ◀"),
             "Ulsan's weak vision provider is marked: {ulsan}"
         );
+        // Icheon is △ in two roles: both are the weakest, both are marked.
+        let icheon = text
+            .lines()
+            .find(|l| l.contains("이천"))
+            .expect("Icheon row");
+        assert_eq!(icheon.matches("△ 약 ◀").count(), 2, "{icheon}");
         insta::assert_snapshot!(format!("matrix_{w}x{h}"), text);
     }
     let mut app = app(120, 35, Lang::Ko);
@@ -682,6 +688,32 @@ fn presenter_mode_shows_one_item_and_walks_the_list() {
 }
 
 #[test]
+fn copying_the_matrix_marks_every_role_tied_for_weakest() {
+    let mut app = app(120, 35, Lang::En);
+    app.update(Action::ShowMatrix);
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    let row = |name: &str| {
+        markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("| {name}")))
+            .unwrap_or_else(|| panic!("no {name} row:\n{markdown}"))
+            .to_string()
+    };
+    let icheon = row("Icheon");
+    assert_eq!(
+        icheon.matches("**△ weak** ◀").count(),
+        2,
+        "both weak roles in bold and marked: {icheon}"
+    );
+    assert_eq!(row("San Diego").matches('◀').count(), 2);
+    assert_eq!(row("Brenta").matches('◀').count(), 2);
+    assert_eq!(row("Ulsan").matches('◀').count(), 1);
+    assert_eq!(row("Silicon Valley").matches('◀').count(), 0);
+    assert!(markdown.contains("every one tied"), "{markdown}");
+}
+
+#[test]
 fn copying_a_case_gives_markdown_with_figures_and_sources() {
     let mut app = app(120, 35, Lang::Ko);
     select_case(&mut app, "icheon");
@@ -702,6 +734,261 @@ fn copying_a_case_gives_markdown_with_figures_and_sources() {
     assert!(app.take_copy().is_none(), "copied once");
     let osc = casebook::tui::clipboard::osc52("이천");
     assert!(osc.starts_with("\u{1b}]52;c;") && osc.ends_with('\u{7}'));
+}
+
+// ---------------------------------------------------------------------------------------
+// Marks for comparison: a column of their own, named on the status bar, cleared with `u`.
+
+/// Draws the app in `theme`.
+fn draw_in(app: &App, theme: &Theme) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
+    let frame = terminal.draw(|f| ui::render(f, app, theme)).expect("draw");
+    frame.buffer.clone()
+}
+
+/// Marks the cases `ids` in that order, leaving the last one selected.
+fn mark(app: &mut App, ids: &[&str]) {
+    for id in ids {
+        select_case(app, id);
+        app.update(Action::ToggleMark);
+    }
+}
+
+/// The list pane's rows as text (its columns only), each marked row followed by the
+/// style of its mark cell, for snapshots that show what the theme does with the mark.
+fn list_rows_with_mark_styles(app: &App, buffer: &Buffer) -> String {
+    let rows = app.areas().list_rows;
+    let mut out = String::new();
+    for y in rows.y..rows.y + rows.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in rows.x..rows.x + rows.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        let cell = &buffer[(rows.x + 1, y)];
+        if cell.symbol() == "✓" {
+            out.push_str(&format!(
+                "   [✓ fg={:?} bg={:?} {:?}]",
+                cell.fg, cell.bg, cell.modifier
+            ));
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+#[test]
+fn marked_cases_show_a_mark_in_its_own_column_in_every_theme() {
+    let mut app = app(120, 35, Lang::Ko);
+    // Icheon, marked last, stays selected: a mark on the selection bar too.
+    mark(&mut app, &["ulsan", "brenta", "icheon"]);
+    let marked: Vec<usize> = app.marked().to_vec();
+    assert_eq!(marked.len(), 3);
+    let rows = app.areas().list_rows;
+    let listed = app.list_items(Pane::Cases);
+    for (name, theme) in [
+        ("dark", Theme::new(ThemeName::Dark, false)),
+        ("light", Theme::new(ThemeName::Light, false)),
+        ("high_contrast", Theme::new(ThemeName::HighContrast, false)),
+        ("no_color", Theme::new(ThemeName::Dark, true)),
+    ] {
+        let buffer = draw_in(&app, &theme);
+        assert_rows_fit(&buffer);
+        for (row, &item) in listed.iter().enumerate().take(rows.height as usize) {
+            let y = rows.y + row as u16;
+            let cell = &buffer[(rows.x + 1, y)];
+            if marked.contains(&item) {
+                assert_eq!(cell.symbol(), "✓", "{name}: row {row} is marked");
+                // The mark's own style, over the selection bar where it is selected.
+                if let Some(fg) = theme.mark.fg {
+                    assert_eq!(cell.fg, fg, "{name}: mark colour on row {row}");
+                }
+                assert!(
+                    cell.modifier.contains(theme.mark.add_modifier),
+                    "{name}: mark attributes on row {row}"
+                );
+            } else {
+                assert_eq!(cell.symbol(), " ", "{name}: row {row} is not marked");
+            }
+        }
+        insta::assert_snapshot!(
+            format!("marks_column_{name}"),
+            list_rows_with_mark_styles(&app, &buffer)
+        );
+    }
+    // Without colour the glyph and bold carry the mark; the selection stays reversed.
+    let mono = draw_in(&app, &Theme::new(ThemeName::Dark, true));
+    let icheon_row = listed
+        .iter()
+        .position(|&i| app.index().item(i).id == "icheon")
+        .expect("listed") as u16;
+    let cell = &mono[(rows.x + 1, rows.y + icheon_row)];
+    assert!(cell.modifier.contains(Modifier::BOLD | Modifier::REVERSED));
+    assert_eq!(mono[(rows.x, rows.y + icheon_row)].symbol(), "▶");
+}
+
+#[test]
+fn a_marked_case_shows_its_mark_among_search_results() {
+    let mut app = app(120, 35, Lang::Ko);
+    mark(&mut app, &["ulsan"]);
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "울산");
+    let ulsan = app.index().position("ulsan").expect("ulsan");
+    let results = app.search().expect("open").results().to_vec();
+    let buffer = draw(&app);
+    assert_rows_fit(&buffer);
+    let rows = app.areas().list_rows;
+    let theme = Theme::new(ThemeName::Dark, false);
+    let mut seen = false;
+    for (n, result) in results.iter().enumerate().take(rows.height as usize) {
+        let cell = &buffer[(rows.x + 1, rows.y + n as u16)];
+        if result.item == ulsan {
+            assert_eq!(cell.symbol(), "✓");
+            assert_eq!(Some(cell.fg), theme.mark.fg);
+            seen = true;
+        } else {
+            assert_eq!(cell.symbol(), " ", "result {n} is not a marked case");
+        }
+    }
+    assert!(seen, "Ulsan is among the results");
+}
+
+#[test]
+fn the_status_bar_names_the_marked_cases_cut_to_fit() {
+    for (w, h, lang) in [(120, 35, Lang::Ko), (80, 24, Lang::Ko), (80, 24, Lang::En)] {
+        let mut app = app(w, h, lang);
+        mark(&mut app, &["ulsan", "brenta", "icheon"]);
+        // The notice after marking says what to do next, and the names still show.
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let status = screen(&buffer)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            status.contains(lang.pick("C로 비교", "C compares")),
+            "{w}x{h}: {status}"
+        );
+        // One key later the notice is gone: the marks and the hints share the bar.
+        app.update(Action::SelectFirst);
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        let status = text.lines().last().unwrap_or_default().to_string();
+        assert!(
+            status.contains(lang.pick("✓ 비교 3/4: ", "✓ marked 3/4: ")),
+            "{w}x{h}: {status}"
+        );
+        let names = match lang {
+            Lang::Ko => ["울산", "이태리", "이천"],
+            Lang::En => ["Ulsan", "Brenta", "Icheon"],
+        };
+        for name in names {
+            assert!(status.contains(name), "{w}x{h}: {name} in {status}");
+        }
+        assert!(status.width() <= w as usize, "{w}x{h}: {status}");
+        // The marks are in the mark style on the status bar's background.
+        let theme = Theme::new(ThemeName::Dark, false);
+        let y = h - 1;
+        let x = (0..w)
+            .find(|&x| buffer[(x, y)].symbol() == "✓")
+            .expect("a ✓ on the status bar");
+        assert_eq!(Some(buffer[(x, y)].fg), theme.mark.fg);
+        assert_eq!(Some(buffer[(x, y)].bg), theme.status.bg);
+        let name = match lang {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        };
+        insta::assert_snapshot!(format!("status_marks_{w}x{h}_{name}"), text);
+    }
+}
+
+#[test]
+fn u_unmarks_every_case_and_filters_esc_and_compare_keep_marks() {
+    use casebook::tui::keymap::{action_for, Context};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app(120, 35, Lang::Ko);
+    mark(&mut app, &["ulsan", "toyota-city"]);
+    // Marks outlive what only changes the list or the view.
+    app.update(Action::CycleCountryFilter);
+    app.update(Action::ClearFilters);
+    app.update(Action::Close);
+    assert_eq!(app.marked().len(), 2, "x and Esc keep the marks");
+    app.update(Action::CompareMarked);
+    assert!(matches!(app.view(), View::Compare(_)));
+    app.update(Action::Close);
+    assert_eq!(app.marked().len(), 2, "comparing keeps the marks");
+    // `u` (ㅕ with the Korean input method on) clears them all, from the list or detail.
+    let u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE);
+    let jamo = KeyEvent::new(KeyCode::Char('ㅕ'), KeyModifiers::NONE);
+    for context in [Context::List, Context::Detail] {
+        assert_eq!(action_for(&u, context), Some(Action::ClearMarks));
+        assert_eq!(action_for(&jamo, context), Some(Action::ClearMarks));
+    }
+    let action = action_for(&u, app.context()).expect("u is bound");
+    app.update(action);
+    assert!(app.marked().is_empty());
+    assert_eq!(app.notice(), Some("비교 표시 2개 해제"));
+    let buffer = draw(&app);
+    let text = screen(&buffer);
+    assert!(!text.contains('✓'), "no mark left on screen:\n{text}");
+    // Nothing to clear says how to mark.
+    app.update(Action::ClearMarks);
+    assert!(app.notice().is_some_and(|n| n.contains("m으로")));
+    // The help lists the key from the same table.
+    app.update(Action::ToggleHelp);
+    let help = screen(&draw(&app));
+    assert!(help.contains("비교 표시 모두 해제"), "{help}");
+}
+
+#[test]
+fn the_status_bar_counts_what_the_pane_lists_in_its_own_noun() {
+    let status = |app: &App| {
+        screen(&draw(app))
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut app = app(120, 35, Lang::Ko);
+    let cases = app.list_items(Pane::Cases).len();
+    assert!(status(&app).starts_with(&format!(" 사례 {cases} ")));
+    // A filter: shown of total.
+    app.update(Action::CycleCountryFilter);
+    let shown = app.list_items(Pane::Cases).len();
+    assert!(shown < cases);
+    assert!(
+        status(&app).starts_with(&format!(" 사례 {shown}/{cases} · 국가=")),
+        "{}",
+        status(&app)
+    );
+    // Another pane counts its own items, in its own noun, whatever the case filter.
+    app.update(Action::ShowPane(2));
+    let factors = app.list_items(Pane::Factors).len();
+    assert!(
+        status(&app).starts_with(&format!(" 성공요인 {factors} ")),
+        "{}",
+        status(&app)
+    );
+    app.update(Action::ToggleLanguage);
+    assert!(status(&app).starts_with(&format!(" factors {factors} ")));
+    app.update(Action::ShowPane(1));
+    let roles = app.list_items(Pane::Roles).len();
+    assert!(status(&app).starts_with(&format!(" roles {roles} ")));
+    // Searching: the results.
+    app.update(Action::OpenSearch);
+    type_query(&mut app, "Toyota");
+    let found = app.search().expect("open").total();
+    assert!(status(&app).starts_with(&format!(" results {found} ")));
 }
 
 // ---------------------------------------------------------------------------------------

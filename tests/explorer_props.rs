@@ -71,6 +71,7 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::ToggleHelp,
             Action::ToggleErrors,
             Action::ToggleMark,
+            Action::ClearMarks,
             Action::CompareMarked,
             Action::CompareCounterpart,
             Action::ShowMatrix,
@@ -173,6 +174,19 @@ fn check_invariants(app: &App) {
         assert!(item < app.index().len());
     }
     assert!(app.history_len() <= 200);
+    let marked = app.marked();
+    assert!(
+        marked.len() <= casebook::tui::app::MAX_COMPARED,
+        "too many marks"
+    );
+    for (n, &item) in marked.iter().enumerate() {
+        assert_eq!(
+            app.index().item(item).kind,
+            casebook::model::Kind::Case,
+            "a non-case marked"
+        );
+        assert!(!marked[..n].contains(&item), "a case marked twice");
+    }
     match app.view() {
         View::Browse => {}
         View::Compare(view) => assert_scroll(
@@ -186,7 +200,7 @@ fn check_invariants(app: &App) {
                 "matrix",
                 view.scroll(),
                 view.lines().len(),
-                (areas.view_inner.height as usize).saturating_sub(3),
+                (areas.view_inner.height as usize).saturating_sub(4),
             );
             assert!(view.column() < 3);
             assert!(view.selected_case().is_some(), "matrix cursor on no case");

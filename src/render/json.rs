@@ -6,8 +6,8 @@
 //! A source is `{doc, section, page?}` with, added by [`cited`], `citation: {ko, en}`: the
 //! reference a reader would cite (see `crate::citation`).
 //!
-//! Depends on `model`, `text`, `index`, `citation`, `compare` and `collection` (the shape
-//! of a hit).
+//! Depends on `model`, `text`, `index`, `citation`, `compare`, `matrix` (the weakest
+//! roles) and `collection` (the shape of a hit).
 
 use serde::Serialize;
 
@@ -116,18 +116,22 @@ pub struct MatrixEntry<'a> {
     pub vp: Option<RoleStrength>,
     pub so: Option<RoleStrength>,
     pub ss: Option<RoleStrength>,
+    /// Every role tied for the case's weakest, `VP` / `SO` / `SS` in that order; empty
+    /// when every rated role is equally strong.
+    pub weakest: Vec<&'static str>,
 }
 
-/// The role matrix: `[{case, vp, so, ss}]`, strengths as `strong` / `medium` / `weak`.
+/// The role matrix: `[{case, vp, so, ss, weakest}]`, strengths as `strong` / `medium` /
+/// `weak`, the weakest roles as a list (`["VP", "SO"]` for Icheon).
 pub fn matrix(index: &Index) -> Vec<MatrixEntry<'_>> {
-    index
-        .matrix()
-        .iter()
-        .map(|r| MatrixEntry {
-            case: &r.item.id,
-            vp: r.strengths[0],
-            so: r.strengths[1],
-            ss: r.strengths[2],
+    crate::matrix::cases(index)
+        .into_iter()
+        .map(|c| MatrixEntry {
+            case: &index.item(c.item).id,
+            vp: c.strengths[0],
+            so: c.strengths[1],
+            ss: c.strengths[2],
+            weakest: c.weakest_codes(),
         })
         .collect()
 }

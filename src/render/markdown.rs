@@ -252,7 +252,7 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
     out.trim_end().to_string() + "\n"
 }
 
-/// The role matrix as a Markdown table, each case's weakest role in bold and marked
+/// The role matrix as a Markdown table, every role tied for a case's weakest in bold and marked
 /// [`WEAKEST_MARK`], with the legend and the sources of the ratings.
 pub fn matrix(index: &Index, lang: Lang) -> String {
     let heads: Vec<String> = MATRIX_ROLES
@@ -265,9 +265,10 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
         lang.pick("유형", "Type"),
         heads.join(" | ")
     );
-    for row in index.matrix() {
-        let weakest = row.weakest();
-        let cells: Vec<String> = row
+    for case in matrix::cases(index) {
+        let item = index.item(case.item);
+        let cluster_type = item.case().map_or("", |c| c.cluster_type.as_str());
+        let cells: Vec<String> = case
             .strengths
             .iter()
             .enumerate()
@@ -275,7 +276,7 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
                 let cell = s
                     .map(|s| report::strength_text(s, lang))
                     .unwrap_or_else(|| "—".into());
-                if weakest == Some(i) {
+                if case.is_weakest(i) {
                     format!("**{cell}** {WEAKEST_MARK}")
                 } else {
                     cell
@@ -285,8 +286,8 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
-            one_line(row.item.name.get(lang)),
-            one_line(index.name_of(&row.case.cluster_type, lang)),
+            one_line(item.name.get(lang)),
+            one_line(index.name_of(cluster_type, lang)),
             cells.join(" | ")
         );
     }

@@ -12,7 +12,7 @@ use super::highlight;
 use crate::collection::ItemHit;
 use crate::compare::{CompareSection, Comparison, DIFFERS};
 use crate::index::{Index, MATRIX_ROLES};
-use crate::matrix::{self, WEAKEST_MARK};
+use crate::matrix::{self, MatrixCase, WEAKEST_MARK};
 use crate::model::{Item, Kind, Lang};
 use crate::report::{self, Block};
 use crate::text::{self, one_line, pad, width};
@@ -252,19 +252,26 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
     out
 }
 
-/// The role matrix as a table: one row per rated case with its type, each case's
-/// weakest role marked [`WEAKEST_MARK`], and the legend.
+/// The role matrix as a table: one row per rated case with its type, every role tied for
+/// the case's weakest marked [`WEAKEST_MARK`], and the legend.
 pub fn matrix(index: &Index, lang: Lang) -> String {
-    let rows = index.matrix();
+    let rows: Vec<(&Item, &str, MatrixCase)> = matrix::cases(index)
+        .into_iter()
+        .map(|case| {
+            let item = index.item(case.item);
+            let cluster_type = item.case().map_or("", |c| c.cluster_type.as_str());
+            (item, cluster_type, case)
+        })
+        .collect();
     let name_width = rows
         .iter()
-        .map(|r| width(&one_line(r.item.name.get(lang))))
+        .map(|(item, _, _)| width(&one_line(item.name.get(lang))))
         .max()
         .unwrap_or(0)
         .min(30);
     let type_width = rows
         .iter()
-        .map(|r| width(&one_line(index.name_of(&r.case.cluster_type, lang))))
+        .map(|(_, t, _)| width(&one_line(index.name_of(t, lang))))
         .max()
         .unwrap_or(0)
         .min(24);
@@ -279,9 +286,8 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
         pad(lang.pick("유형", "Type"), type_width),
         heads.join("  ").trim_end()
     );
-    for row in &rows {
-        let weakest = row.weakest();
-        let cells: Vec<String> = row
+    for (item, cluster_type, case) in &rows {
+        let cells: Vec<String> = case
             .strengths
             .iter()
             .enumerate()
@@ -289,7 +295,7 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
                 let mut c = s
                     .map(|s| report::strength_text(s, lang))
                     .unwrap_or_else(|| "-".into());
-                if weakest == Some(i) {
+                if case.is_weakest(i) {
                     c.push(' ');
                     c.push_str(WEAKEST_MARK);
                 }
@@ -299,11 +305,8 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{}  {}  {}",
-            pad(&one_line(row.item.name.get(lang)), name_width),
-            pad(
-                &one_line(index.name_of(&row.case.cluster_type, lang)),
-                type_width
-            ),
+            pad(&one_line(item.name.get(lang)), name_width),
+            pad(&one_line(index.name_of(cluster_type, lang)), type_width),
             cells.join("  ").trim_end()
         );
     }

@@ -86,6 +86,8 @@ pub enum Action {
     ToggleErrors,
     /// Mark or unmark the selected case for comparison (two to four).
     ToggleMark,
+    /// Unmark every marked case.
+    ClearMarks,
     /// Compare the marked cases side by side (or the selected case and its counterpart).
     CompareMarked,
     /// Compare the selected case with its counterpart (San Diego ↔ Daedeok, …).

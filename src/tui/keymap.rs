@@ -3,7 +3,9 @@
 //! ([`hints`]) are read from the same table, so what the screen says a key does is what
 //! it does.
 //!
-//! Conventions: `q` and Esc close the top overlay or view, and `q` quits only from the
+//! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `x`
+//! clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
+//! presenter); `q` and Esc close the top overlay or view, and `q` quits only from the
 //! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
 //! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
 //! count; the caller drops releases.
@@ -218,9 +220,10 @@ pub const BINDINGS: &[Binding] = &[
     b(MAIN, &[ch('t', "t")], Action::CycleTypeFilter, "사례 필터: 유형", "case filter: type"),
     b(MAIN, &[ch('c', "c")], Action::CycleCountryFilter, "사례 필터: 국가", "case filter: country"),
     b(MAIN, &[ch('s', "s")], Action::CycleStatusFilter, "사례 필터: 상태", "case filter: status"),
-    b(MAIN, &[ch('x', "x")], Action::ClearFilters, "필터 모두 해제", "clear filters"),
-    b(MAIN, &[ch('m', "m")], Action::ToggleMark, "비교할 사례 표시/해제", "mark case for comparison"),
-    b(MAIN, &[ch('C', "C")], Action::CompareMarked, "표시한 사례 나란히 비교", "compare marked cases"),
+    b(MAIN, &[ch('x', "x")], Action::ClearFilters, "필터 모두 해제 (비교 표시는 그대로)", "clear filters (marks stay)"),
+    b(MAIN, &[ch('m', "m")], Action::ToggleMark, "비교할 사례 표시/해제 (✓, 최대 4개)", "mark / unmark case for comparison (✓, up to 4)"),
+    b(MAIN, &[ch('u', "u")], Action::ClearMarks, "비교 표시 모두 해제", "unmark all cases"),
+    b(MAIN, &[ch('C', "C")], Action::CompareMarked, "표시한 사례 나란히 비교 (표시는 그대로)", "compare marked cases (marks stay)"),
     b(MAIN, &[ch('p', "p")], Action::CompareCounterpart, "대응 사례와 비교", "compare with counterpart"),
     b(&[List, Detail, Compare, Timeline], &[ch('M', "M")], Action::ShowMatrix, "역할 강도 매트릭스", "role-strength matrix"),
     b(&[List, Detail, Compare, Matrix], &[ch('T', "T")], Action::ShowTimeline, "시기별 연표", "era timeline"),
@@ -491,6 +494,7 @@ mod tests {
         assert_eq!(action_for(&key('ㅂ'), List), Some(Action::Quit));
         assert_eq!(action_for(&key('ㅂ'), Matrix), Some(Action::Close));
         assert_eq!(action_for(&key('ㅡ'), List), Some(Action::ToggleMark));
+        assert_eq!(action_for(&key('ㅕ'), List), Some(Action::ClearMarks));
         assert_eq!(action_for(&key('ㅛ'), Compare), Some(Action::Copy));
         assert_eq!(
             action_for(&key('ㅔ'), List),

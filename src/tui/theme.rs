@@ -1,6 +1,6 @@
 //! Colours and text styles. Meaning is never carried by colour alone (strengths have
-//! symbols and words, the selection has a marker), so NO_COLOR and the high-contrast
-//! projector theme lose nothing.
+//! symbols and words, the selection has a marker, a case marked for comparison a `✓` in
+//! its own column), so NO_COLOR and the high-contrast projector theme lose nothing.
 //!
 //! Depends on `config` (the theme's name) and ratatui's styles.
 
@@ -26,6 +26,8 @@ pub struct Theme {
     pub warning: Style,
     pub strong: Style,
     pub weak: Style,
+    /// The `✓` of a case marked for comparison (and the marks on the status bar).
+    pub mark: Style,
 }
 
 impl Theme {
@@ -58,6 +60,9 @@ impl Theme {
                     .fg(Color::LightGreen)
                     .add_modifier(Modifier::BOLD),
                 weak: Style::new().fg(Color::LightRed),
+                mark: Style::new()
+                    .fg(Color::LightGreen)
+                    .add_modifier(Modifier::BOLD),
             },
             ThemeName::Light => Theme {
                 base: Style::new(),
@@ -79,6 +84,7 @@ impl Theme {
                 warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
                 strong: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
                 weak: Style::new().fg(Color::Red),
+                mark: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             },
             ThemeName::HighContrast => Theme {
                 base: Style::new().fg(Color::White).bg(Color::Black),
@@ -108,6 +114,10 @@ impl Theme {
                 weak: Style::new()
                     .fg(Color::White)
                     .add_modifier(Modifier::UNDERLINED),
+                mark: Style::new()
+                    .fg(Color::Yellow)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
             },
         }
     }
@@ -130,6 +140,7 @@ impl Theme {
             warning: Style::new().add_modifier(Modifier::BOLD),
             strong: Style::new().add_modifier(Modifier::BOLD),
             weak: Style::new(),
+            mark: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 }

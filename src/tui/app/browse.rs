@@ -1,5 +1,6 @@
 //! The main view: the five list panes, the detail of the selected item, the case
-//! filters, marks for comparison and the Back history of followed links.
+//! filters, marks for comparison (`m` toggles one, `u` clears them all; filters, Esc and
+//! comparing leave them) and the Back history of followed links.
 //!
 //! Depends on the app's state (`super`), `model` and `index`.
 
@@ -50,6 +51,17 @@ impl Pane {
                 "유형·전략·개념·문헌",
                 "Types · strategies · concepts · sources",
             ),
+        }
+    }
+
+    /// What the pane lists, as a count says it on the status bar: "사례 24", "factors 11".
+    pub fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            Pane::Cases => lang.pick("사례", "cases"),
+            Pane::Roles => lang.pick("역할", "roles"),
+            Pane::Factors => lang.pick("성공요인", "factors"),
+            Pane::Problems => lang.pick("정책문제", "problems"),
+            Pane::Reference => lang.pick("항목", "entries"),
         }
     }
 
@@ -211,6 +223,7 @@ impl App {
             Action::ToggleHelp => self.open_help(),
             Action::ToggleErrors => self.open_errors(),
             Action::ToggleMark => self.toggle_mark(),
+            Action::ClearMarks => self.clear_marks(),
             Action::CompareMarked => self.compare_marked(),
             Action::CompareCounterpart => self.compare_counterpart(),
             Action::ShowMatrix => self.show_matrix(),
@@ -487,14 +500,32 @@ impl App {
             self.marked.push(item);
         } else {
             self.notice = Some(match lang {
-                Lang::Ko => format!("최대 {max}개까지 비교합니다 — m으로 표시 해제"),
-                Lang::En => format!("at most {max} cases — press m to unmark one"),
+                Lang::Ko => {
+                    format!("최대 {max}개까지 비교합니다 — ✓ 사례에서 m으로 해제, u로 모두 해제")
+                }
+                Lang::En => {
+                    format!("at most {max} cases — m on a ✓ case unmarks it, u unmarks all")
+                }
             });
             return;
         }
-        self.notice = Some(match lang {
-            Lang::Ko => format!("비교 표시 {}/{max} — C로 비교", self.marked.len()),
-            Lang::En => format!("marked {}/{max} — press C to compare", self.marked.len()),
+        // The status bar names the marked cases; the notice says what to do with them.
+        self.notice = Some(
+            lang.pick("C로 비교 · u로 모두 해제", "C compares · u unmarks all")
+                .into(),
+        );
+    }
+
+    /// `u`: every mark goes. Marks otherwise stay through filters (`x`), Esc and a
+    /// comparison, so cases can be gathered from several filtered lists and compared
+    /// again after one is swapped.
+    fn clear_marks(&mut self) {
+        let cleared = std::mem::take(&mut self.marked).len();
+        self.notice = Some(match self.lang {
+            Lang::Ko if cleared == 0 => "표시한 사례가 없습니다 — m으로 표시".into(),
+            Lang::En if cleared == 0 => "no case is marked — m marks one".into(),
+            Lang::Ko => format!("비교 표시 {cleared}개 해제"),
+            Lang::En => format!("unmarked {cleared}"),
         });
     }
 

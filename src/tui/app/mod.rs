@@ -465,8 +465,8 @@ impl App {
             View::Browse => {}
             // One header line of case names above the body.
             View::Compare(view) => view.sync(&self.index, self.lang, body.saturating_sub(1)),
-            // A header above, a blank line and the legend below.
-            View::Matrix(view) => view.sync(body.saturating_sub(3)),
+            // A header above; a blank line, the legend and the note on the reading below.
+            View::Matrix(view) => view.sync(body.saturating_sub(4)),
             View::Timeline(view) => view.sync(&self.index, self.lang, body),
             View::Presenter(view) => view.sync(
                 &self.index,

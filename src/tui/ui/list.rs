@@ -1,8 +1,11 @@
 //! The list pane: the current pane's items, one row each (cases in columns: name,
-//! country, type, status), the selected row marked `▶` and highlighted.
+//! country, type, status), the selected row marked `▶` and highlighted. Case rows have a
+//! mark column, as lazygit shows staged files: [`MARK`] on every case marked for
+//! comparison, in the theme's mark style (the glyph alone says it under NO_COLOR).
 //!
 //! Depends on the app's state (read only), `model`, `text` and `theme`.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -13,6 +16,19 @@ use crate::text::{one_line, pad, truncate};
 use crate::tui::app::{App, Focus, Pane};
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
+
+/// The glyph in the mark column of a case marked for comparison (list and search rows).
+pub(super) const MARK: &str = "✓";
+
+/// The mark column's cell for an item: [`MARK`] when it is a marked case, else a blank,
+/// styled over the row's style so it shows on the selection bar too.
+pub(super) fn mark_cell<'a>(app: &App, theme: &Theme, item: usize, row: Style) -> Span<'a> {
+    if app.marked().contains(&item) {
+        Span::styled(MARK, row.patch(theme.mark))
+    } else {
+        Span::styled(" ", row)
+    }
+}
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     let lang = app.lang();
@@ -41,21 +57,30 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     let cursor = app.cursor();
     let row_width = rows.width as usize;
     let mut lines = Vec::new();
-    for (row, &item) in items
+    // Cases can be marked for comparison: their rows give the mark a column of its own.
+    let mark_column = app.pane() == Pane::Cases;
+    for (row, &position) in items
         .iter()
         .enumerate()
         .skip(cursor.offset)
         .take(rows.height as usize)
     {
         let selected = row == cursor.selected && app.pinned().is_none();
-        let item = app.index().item(item);
-        let text = row_text(app, item, row_width.saturating_sub(2));
-        let marker = if selected { "▶ " } else { "  " };
+        let item = app.index().item(position);
         let style = if selected { theme.selected } else { theme.base };
-        lines.push(Line::from(vec![
-            Span::styled(marker, style),
-            Span::styled(text, style),
-        ]));
+        let mut spans = Vec::with_capacity(4);
+        if mark_column {
+            // "▶✓ name": selection, mark, a space, the columns.
+            spans.push(Span::styled(if selected { "▶" } else { " " }, style));
+            spans.push(mark_cell(app, theme, position, style));
+            spans.push(Span::styled(" ", style));
+        } else {
+            spans.push(Span::styled(if selected { "▶ " } else { "  " }, style));
+        }
+        let used = if mark_column { 3 } else { 2 };
+        let text = row_text(app, item, row_width.saturating_sub(used));
+        spans.push(Span::styled(text, style));
+        lines.push(Line::from(spans));
     }
     if items.is_empty() {
         let empty = lang.pick(

@@ -1,5 +1,5 @@
-//! The role matrix view: cases × VP / SO / SS grouped by type, each case's weakest role
-//! marked, the cursor's case and role highlighted, and the legend.
+//! The role matrix view: cases × VP / SO / SS grouped by type, every role tied for a
+//! case's weakest marked (as `crate::matrix` decides), the cursor's case and role highlighted, and the legend.
 //!
 //! Depends on the app's state (read only), `matrix`, `model`, `report`, `text` and `theme`.
 
@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
         &format!(
             "{} — {WEAKEST_MARK} {}",
             lang.pick("역할 강도 매트릭스", "Role matrix"),
-            lang.pick("가장 약한 역할(보강 대상)", "weakest role (to reinforce)"),
+            lang.pick("가장 약한 역할(보강 대상)", "weakest roles (to reinforce)"),
         ),
     );
     let room = inner.width as usize;
@@ -49,11 +49,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
                 truncate(&one_line(index.item(*t).name.get(lang)), room).into_owned(),
                 theme.heading,
             ))),
-            MatrixLine::Case(MatrixCase {
-                item,
-                strengths,
-                weakest,
-            }) => {
+            MatrixLine::Case(
+                case @ MatrixCase {
+                    item, strengths, ..
+                },
+            ) => {
                 let selected_row = selected_case == Some(*item);
                 let name_style = if selected_row {
                     theme.title
@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
                     let mut cell = strength
                         .map(|s| crate::report::strength_text(s, lang))
                         .unwrap_or_else(|| "—".into());
-                    if *weakest == Some(column) {
+                    if case.is_weakest(column) {
                         cell.push(' ');
                         cell.push_str(WEAKEST_MARK);
                     }
@@ -92,18 +92,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ma
             }
         }
     }
-    let legend = format!(
-        "{} · {}",
-        matrix::legend(lang),
-        lang.pick(
-            "보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
-            "the figure's row labels are casebook's reading",
-        )
+    // The legend, then the note that the figure's row labels are our reading: each on its
+    // own line, so neither is cut at the widths a meeting room has.
+    let note = lang.pick(
+        "보고서 그림의 행 이름은 casebook의 판독 (개념: 역할 비중 비교)",
+        "the figure's row labels are casebook's reading",
     );
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        truncate(&legend, room).into_owned(),
-        theme.muted,
-    )));
+    for text in [matrix::legend(lang), note] {
+        lines.push(Line::from(Span::styled(
+            truncate(text, room).into_owned(),
+            theme.muted,
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }

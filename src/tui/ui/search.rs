@@ -1,6 +1,7 @@
 //! The search box in place of the list: the input line with the caret where an input
 //! method draws its composing syllable, and the results with their matched characters
-//! highlighted.
+//! highlighted and, in the list's mark column, the `✓` of each case marked for
+//! comparison.
 //!
 //! Depends on the app's state (read only), `render::highlight`, `text` and `theme`.
 
@@ -144,12 +145,14 @@ fn result_line<'a>(
     let base = if selected { theme.selected } else { theme.base };
     let marker = if selected { "▶" } else { " " };
     let badge = format!("{} ", pad(item.kind.label(lang), 8));
+    // The mark column, as in the case list: a marked case shows its ✓ among the results.
     let mut spans = vec![
         Span::styled(marker, base),
+        super::list::mark_cell(app, theme, result.item, base),
         Span::styled(badge.clone(), theme.badge),
         Span::styled(" ", base),
     ];
-    let mut left = room.saturating_sub(1 + width(&badge) + 1);
+    let mut left = room.saturating_sub(2 + width(&badge) + 1);
     let title = one_line(item.name.get(lang)).into_owned();
     let in_title = result.field.is_title();
     if !in_title || result.text != title {

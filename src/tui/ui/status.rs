@@ -1,6 +1,12 @@
-//! The status bar: the case count and active filters, load problems, marks, the last
-//! notice, and — right-aligned — the hints of the context keys are read in, generated
-//! from the key table.
+//! The status bar: how many items the current pane or view lists (filters applied, in the
+//! pane's own noun) and the active filters, load problems, the cases marked for
+//! comparison by name, the last notice, and — right-aligned — the hints of the context
+//! keys are read in, generated from the key table.
+//!
+//! What gives way when the bar is narrow: the marked names are cut evenly (by display
+//! width, so Hangul names are cut between syllables) to leave room for the hints; when
+//! that would leave them unreadable the hints go (whole) instead, and then the names are
+//! cut to the room left, down to the count alone; the notice is cut at the bar's end.
 //!
 //! Depends on the app's state (read only), `keymap`, `model`, `text` and `theme`.
 
@@ -10,19 +16,22 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::clip_spans;
+use super::list::MARK;
 use crate::model::{Kind, Lang};
-use crate::text::{one_line, width};
-use crate::tui::app::App;
+use crate::text::{one_line, truncate, width};
+use crate::tui::app::{App, MatrixLine, Pane, TimelineLine, View, MAX_COMPARED};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
+
+/// The narrowest a marked case's name is cut to: two Hangul syllables or three letters,
+/// and the ellipsis. Below that only the count is shown.
+const MIN_NAME: usize = 5;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.lang();
     let index = app.index();
     let filter = app.filter();
-    let mut left = Vec::new();
-    let cases = index.of_kind(Kind::Case).len();
-    left.push(format!("{} {cases}", lang.pick("사례", "cases")));
+    let mut left = vec![count(app)];
     if let Some(t) = &filter.cluster_type {
         left.push(format!(
             "{}={}",
@@ -67,22 +76,27 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         };
         spans.push(Span::styled(warning, theme.warning));
     }
-    if !app.marked().is_empty() {
-        let marked = match lang {
-            Lang::Ko => format!(" 비교 표시 {} ", app.marked().len()),
-            Lang::En => format!(" marked {} ", app.marked().len()),
-        };
-        spans.push(Span::styled(marked, theme.heading));
-    }
-    if let Some(notice) = app.notice() {
-        spans.push(Span::styled(
-            format!(" {} ", one_line(notice)),
-            theme.heading,
-        ));
-    }
-    let hints = format!(" {} ", keymap::hints(app.context(), lang));
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = area.width as usize;
+    let notice = app.notice().map(|n| format!(" {} ", one_line(n)));
+    let hints = format!(" {} ", keymap::hints(app.context(), lang));
+    if !app.marked().is_empty() {
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let left = room.saturating_sub(used + notice.as_deref().map_or(0, width));
+        let names: Vec<String> = app
+            .marked()
+            .iter()
+            .map(|&i| one_line(index.item(i).name.get(lang)).into_owned())
+            .collect();
+        // Beside the hints where the names still get a readable width, else in their room.
+        let marks = marked_text(lang, &names, left.saturating_sub(width(&hints)))
+            .or_else(|| marked_text(lang, &names, left))
+            .unwrap_or_else(|| marked_count(lang, names.len()));
+        spans.push(Span::styled(marks, theme.status.patch(theme.mark)));
+    }
+    if let Some(notice) = notice {
+        spans.push(Span::styled(notice, theme.heading));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used + width(&hints) <= room {
         spans.push(Span::styled(
             " ".repeat(room - used - width(&hints)),
@@ -92,4 +106,135 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let line = clip_spans(spans, room);
     frame.render_widget(Paragraph::new(line).style(theme.status), area);
+}
+
+/// What the pane or view below lists, counted in its own noun: "사례 7/24" with a filter
+/// that leaves 7 of 24 cases, "성공요인 11", "results 12" while searching, the cases of a
+/// comparison or the matrix, the timeline's entries.
+fn count(app: &App) -> String {
+    let lang = app.lang();
+    let (noun, shown, total) = match app.view() {
+        View::Compare(view) => (Pane::Cases.noun(lang), view.cases().len(), None),
+        View::Matrix(view) => (
+            Pane::Cases.noun(lang),
+            view.lines()
+                .iter()
+                .filter(|l| matches!(l, MatrixLine::Case(_)))
+                .count(),
+            None,
+        ),
+        View::Timeline(view) => (
+            lang.pick("항목", "entries"),
+            view.lines()
+                .iter()
+                .filter(|l| matches!(l, TimelineLine::Entry { .. }))
+                .count(),
+            None,
+        ),
+        View::Browse | View::Presenter(_) => match app.search() {
+            Some(search) => (lang.pick("결과", "results"), search.total(), None),
+            None => {
+                let pane = app.pane();
+                let total: usize = pane
+                    .kinds()
+                    .iter()
+                    .map(|&k| app.index().of_kind(k).len())
+                    .sum();
+                (pane.noun(lang), app.list_items(pane).len(), Some(total))
+            }
+        },
+    };
+    match total {
+        Some(total) if total != shown => format!("{noun} {shown}/{total}"),
+        _ => format!("{noun} {shown}"),
+    }
+}
+
+/// The marked cases for the status bar in at most `room` columns: " ✓ 비교 3/4: 울산…,
+/// 이태리…, 이천… ". Every name is cut to the same width, the widest that lets all of
+/// them fit; `None` when not even [`MIN_NAME`] columns each fit.
+fn marked_text(lang: Lang, names: &[String], room: usize) -> Option<String> {
+    let head = marked_count(lang, names.len());
+    let head = head.trim_end();
+    let separators = ": ".len() + ", ".len() * names.len().saturating_sub(1) + " ".len();
+    let budget = room.checked_sub(width(head) + separators)?;
+    let names = fitted(names, budget)?;
+    Some(format!("{head}: {} ", names.join(", ")))
+}
+
+/// The marks without names: " ✓ 비교 3/4 ".
+fn marked_count(lang: Lang, marked: usize) -> String {
+    match lang {
+        Lang::Ko => format!(" {MARK} 비교 {marked}/{MAX_COMPARED} "),
+        Lang::En => format!(" {MARK} marked {marked}/{MAX_COMPARED} "),
+    }
+}
+
+/// `names` cut to one common width so that together they take at most `budget` columns
+/// (the widest such width: long names give up columns, short ones keep all of theirs),
+/// or `None` when that width would be under [`MIN_NAME`] for a name that needs cutting.
+fn fitted(names: &[String], budget: usize) -> Option<Vec<String>> {
+    let widths: Vec<usize> = names.iter().map(|n| width(n)).collect();
+    let longest = widths.iter().copied().max().unwrap_or(0);
+    let total = |cap: usize| widths.iter().map(|&w| w.min(cap)).sum::<usize>();
+    let cap = (0..=longest).rev().find(|&cap| total(cap) <= budget)?;
+    if cap < longest && cap < MIN_NAME {
+        return None;
+    }
+    Some(
+        names
+            .iter()
+            .map(|n| {
+                let cut = truncate(n, cap);
+                // "울산…", not "울산 …": a cut that ends on a space drops it.
+                match cut.strip_suffix('…') {
+                    Some(kept) => format!("{}…", kept.trim_end()),
+                    None => cut.into_owned(),
+                }
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn names_that_fit_are_shown_whole() {
+        let marked = names(&["울산 자동차클러스터", "Brenta"]);
+        assert_eq!(
+            marked_text(Lang::Ko, &marked, 80).as_deref(),
+            Some(" ✓ 비교 2/4: 울산 자동차클러스터, Brenta ")
+        );
+    }
+
+    #[test]
+    fn long_names_are_cut_evenly_by_display_width() {
+        let marked = names(&[
+            "울산 자동차클러스터",
+            "이태리 브렌타 신발클러스터",
+            "이천 도자기클러스터",
+        ]);
+        let text = marked_text(Lang::Ko, &marked, 40).expect("fits");
+        assert!(width(&text) <= 40, "{text:?} is {} wide", width(&text));
+        assert_eq!(text, " ✓ 비교 3/4: 울산…, 이태리…, 이천… ");
+        // A short name keeps all of its columns while the long ones give way.
+        let mixed = names(&["Kista", "Daedeok Valley IT and biotech cluster"]);
+        let text = marked_text(Lang::En, &mixed, 40).expect("fits");
+        assert!(width(&text) <= 40, "{text:?}");
+        assert!(text.contains("Kista, Daedeok"), "{text:?}");
+    }
+
+    #[test]
+    fn without_room_for_names_the_count_remains() {
+        let marked = names(&["울산 자동차클러스터", "이천 도자기클러스터"]);
+        assert_eq!(marked_text(Lang::Ko, &marked, 12), None);
+        assert_eq!(marked_count(Lang::Ko, 2), " ✓ 비교 2/4 ");
+        assert_eq!(fitted(&marked, 0), None);
+    }
 }
