@@ -22,7 +22,7 @@ Exempt (counted, printed, not measured) — items that may stay as printed:
     with no predicate, whatever its length: names and titles as printed;
   * a list of names with no predicate: split at , ㆍ · / → (after dropping a closing 등),
     it has three or more items and none is longer than 12 characters without
-    whitespace (parenthesised glosses count).
+    whitespace and parenthesised glosses.
   A sentence with a predicate is always measured, however short.
 
 Standard library only; the documents are read from the directory you name, never from
@@ -217,7 +217,7 @@ def exempt_reason(text, key=""):
     if key in TITLE_KEYS:
         return "title field, no predicate"
     items = [x.strip() for x in SEPARATORS.split(COPULA_END.sub("", t))]
-    if len(items) >= 3 and all(len(norm(x)) <= LIST_ITEM_MAX for x in items):
+    if len(items) >= 3 and all(len(norm(PAREN.sub("", x))) <= LIST_ITEM_MAX for x in items):
         return "name list"
     if len(norm(PAREN.sub("", t))) < SHORT_EXEMPT:
         return "short, no predicate"
