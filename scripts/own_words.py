@@ -19,7 +19,8 @@ Exempt (counted, printed, not measured) — items that may stay as printed:
     before closing punctuation) and shorter than 25 characters without whitespace and
     without parenthesised glosses: names, titles, labels, units, table cells;
   * the value of a title field (name, title, short_title, heading, label, short, unit)
-    with no predicate, whatever its length: names and titles as printed;
+    that does not end in 다, whatever its length: names and headings as printed
+    (a heading may end in a noun such as 필요 or 미흡);
   * a list of names with no predicate: split at , ㆍ · / → (after dropping a closing 등),
     it has three or more items and none is longer than 12 characters without
     whitespace and parenthesised glosses.
@@ -212,10 +213,10 @@ TITLE_KEYS = {"name", "title", "short_title", "heading", "label", "short", "unit
 
 def exempt_reason(text, key=""):
     t = text.strip()
+    if key in TITLE_KEYS and not re.search(r"다[.!?\"'”’)]*$", t):
+        return "title field, no predicate"
     if PREDICATE_END.search(t):
         return None
-    if key in TITLE_KEYS:
-        return "title field, no predicate"
     items = [x.strip() for x in SEPARATORS.split(COPULA_END.sub("", t))]
     if len(items) >= 3 and all(len(norm(PAREN.sub("", x))) <= LIST_ITEM_MAX for x in items):
         return "name list"
