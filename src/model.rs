@@ -197,8 +197,8 @@ impl Status {
 /// The decades of the report's era timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Era {
-    #[serde(rename = "before-1960s")]
-    Before1960s,
+    #[serde(rename = "1960s-and-earlier")]
+    SixtiesAndEarlier,
     #[serde(rename = "1970s")]
     Seventies,
     #[serde(rename = "1980s")]
@@ -210,7 +210,7 @@ pub enum Era {
 impl Era {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Era::Before1960s => lang.pick("60년대 이전", "before the 1960s"),
+            Era::SixtiesAndEarlier => lang.pick("60년대 및 그 이전", "the 1960s and earlier"),
             Era::Seventies => lang.pick("70년대", "1970s"),
             Era::Eighties => lang.pick("80년대", "1980s"),
             Era::NinetiesOn => lang.pick("90년대 이후", "1990s on"),

@@ -450,7 +450,10 @@ fn era_timeline_lists_its_world_cases() {
         })
         .collect();
     let expected: Vec<(String, Vec<&str>)> = vec![
-        ("before-1960s".into(), vec!["silicon-valley", "route-128"]),
+        (
+            "1960s-and-earlier".into(),
+            vec!["silicon-valley", "route-128"],
+        ),
         (
             "1970s".into(),
             vec!["tsukuba", "cambridge", "sophia-antipolis"],
