@@ -98,7 +98,8 @@ const ROWS: &[(&str, Expect, Route)] = &[
     ("Namyang", First("ulsan"), Typed),
     ("Toyota Motor", First("toyota-city"), Typed),
     ("UCSD", First("san-diego"), Typed),
-    ("CONNECT", Top3("san-diego"), Typed),
+    // CONNECT, San Diego's commercialisation hub (the word also reads as a verb).
+    ("CONNECT", First("commercialization-hub"), Typed),
     ("Electrum", First("kista"), Typed),
     ("Nokia", First("kista"), Typed),
     ("Ericsson", First("kista"), Typed),
