@@ -165,14 +165,18 @@ pub enum Status {
     Emerging,
     Transforming,
     Planned,
+    /// The documents name the cluster without saying where it stands (the
+    /// timeline table's entries): honest, rather than a guessed `established`.
+    NotStated,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Established,
         Status::Emerging,
         Status::Transforming,
         Status::Planned,
+        Status::NotStated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -181,6 +185,7 @@ impl Status {
             Status::Emerging => "emerging",
             Status::Transforming => "transforming",
             Status::Planned => "planned",
+            Status::NotStated => "not-stated",
         }
     }
 
@@ -190,6 +195,7 @@ impl Status {
             Status::Emerging => lang.pick("형성 중", "emerging"),
             Status::Transforming => lang.pick("전환 중", "transforming"),
             Status::Planned => lang.pick("계획", "planned"),
+            Status::NotStated => lang.pick("언급 없음", "not stated"),
         }
     }
 }

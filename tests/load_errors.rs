@@ -150,7 +150,7 @@ fn bad_status_says_unknown_value_and_lists_the_choices() {
         "bad-enum-status.yaml",
         &[
             "CASES/bad-enum-status.yaml:10:9: error: status: unknown value `finished`, expected \
-           one of `established`, `emerging`, `transforming`, `planned`",
+           one of `established`, `emerging`, `transforming`, `planned`, `not-stated`",
         ],
         0,
     );
