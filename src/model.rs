@@ -195,7 +195,7 @@ impl Status {
             Status::Emerging => lang.pick("형성 중", "emerging"),
             Status::Transforming => lang.pick("전환 중", "transforming"),
             Status::Planned => lang.pick("계획", "planned"),
-            Status::NotStated => lang.pick("언급 없음", "not stated"),
+            Status::NotStated => lang.pick("미상", "not stated"),
         }
     }
 }
