@@ -128,8 +128,10 @@ pub struct SearchIndex {
     pub(crate) postings: CharPostings,
     /// Which documents contain each pair of adjacent chars.
     pub(crate) pair_postings: PairPostings,
-    /// Which documents hold each run of three initial consonants.
-    pub(crate) initial_triples: InitialTriples,
+    /// Which documents hold each run of three initial consonants: built on
+    /// first use (a query with lone initials), like the vocabulary, since a
+    /// third of the index's build time would otherwise delay every start.
+    initial_triples: OnceLock<InitialTriples>,
     /// Every word of the collection, for typo corrections: built on first
     /// use, since most sessions type no typo and opening must stay quick.
     vocabulary: OnceLock<Vocabulary>,
@@ -317,19 +319,14 @@ impl SearchIndex {
             prepared[doc as usize].order = position as u32;
         }
         let texts: Vec<&str> = prepared.iter().map(|d| &*d.text).collect();
-        let ((postings, pair_postings), initial_triples) = rayon::join(
-            || {
-                rayon::join(
-                    || CharPostings::build(&texts),
-                    || PairPostings::build(&texts),
-                )
-            },
-            || InitialTriples::build(&texts),
+        let (postings, pair_postings) = rayon::join(
+            || CharPostings::build(&texts),
+            || PairPostings::build(&texts),
         );
         SearchIndex {
             postings,
             pair_postings,
-            initial_triples,
+            initial_triples: OnceLock::new(),
             all_docs: (0..count as u32).collect(),
             prepared,
             field_masks,
@@ -385,10 +382,20 @@ impl SearchIndex {
         })
     }
 
-    /// Builds what the first typo correction needs, so that it costs that
-    /// search nothing (for a caller with time to spare, e.g. after opening).
-    pub fn prepare_corrections(&self) {
-        self.vocabulary();
+    /// The runs of three initial consonants (built on the first call).
+    pub(crate) fn initial_triples(&self) -> &InitialTriples {
+        self.initial_triples.get_or_init(|| {
+            let texts: Vec<&str> = self.prepared.iter().map(|d| &*d.text).collect();
+            InitialTriples::build(&texts)
+        })
+    }
+
+    /// Builds what is left for first use — the vocabulary for typo corrections,
+    /// the runs of initial consonants — so that the first typo or initials
+    /// query costs nothing extra (for a caller with time to spare, e.g. a
+    /// thread started after opening).
+    pub fn prepare_the_rest(&self) {
+        rayon::join(|| self.vocabulary(), || self.initial_triples());
     }
 
     /// The field masks of a prepared document, by field position.

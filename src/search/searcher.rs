@@ -154,12 +154,15 @@ impl<'q> Plan<'q> {
             .map(|term| Contiguity {
                 docs: both(
                     index.pair_postings.candidates(term),
-                    index.initial_triples.candidates(term),
+                    // Only a term with lone initials needs (and builds) them.
+                    term.has_initials
+                        .then(|| index.initial_triples().candidates(term))
+                        .flatten(),
                 ),
                 scatter_docs: if term.units.iter().all(|u| matches!(u, Unit::Initial(_))) {
                     // Initials scattered spell whole words: their runs of three
                     // occur across the word breaks.
-                    index.initial_triples.candidates(term)
+                    index.initial_triples().candidates(term)
                 } else {
                     index.pair_postings.with_pairs(term, term.scatter_pairs)
                 },

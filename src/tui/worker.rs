@@ -44,10 +44,11 @@ impl SearchWorker {
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
             let search = search.unwrap_or_else(|| Arc::new(collection::search_index(&index)));
-            // The typo corrections need the collection's vocabulary: built beside the
-            // searches, so that neither the first keystroke nor the first typo waits.
+            // Typo corrections and initial-consonant queries need parts of the index
+            // built on first use: built beside the searches, so that neither the
+            // first keystroke nor the first typo waits.
             let warm = Arc::clone(&search);
-            thread::spawn(move || warm.prepare_corrections());
+            thread::spawn(move || warm.prepare_the_rest());
             let mut searcher = Searcher::new(&search);
             while let Ok(mut request) = incoming.recv() {
                 while let Ok(newer) = incoming.try_recv() {
