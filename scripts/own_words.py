@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Own-words measure: how much of each Korean sentence is the documents' own wording.
 
-    python3 scripts/own_words.py --documents ../shared/seeds [--cases cases]
+    python3 scripts/own_words.py --documents DIR [--cases cases]
                                  [--threshold 60] [--list] [--files PATTERN]
 
 For every `ko:` value in every YAML file under --cases (flow `{ko: …, en: …}`, block
