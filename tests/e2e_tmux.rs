@@ -807,3 +807,48 @@ fn a_clipboard_tool_that_hangs_is_given_up_on_and_keys_keep_working() {
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }
+
+/// Regression: a window that claims 30000 × 30000 (`stty`, or an SSH window-change
+/// request) made ratatui allocate tens of GB and abort with the terminal left raw. The
+/// size is clamped, so the explorer draws (at 1000 × 500, which the 100-column pane
+/// wraps), takes keys, draws properly once the window has a real size again, and gives
+/// the terminal back on quit.
+#[test]
+fn a_huge_window_size_still_draws_and_gives_the_terminal_back() {
+    let Some(tmux) = shell_session("huge", 100, 30) else {
+        return;
+    };
+    let binary = std::env::var_os("CASEBOOK_E2E_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebook")));
+    tmux.wait_for("$");
+    tmux.run(&[
+        "send-keys",
+        "-l",
+        &format!(
+            "stty rows 30000 cols 30000; {}; echo STATUS=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1",
+            binary.display()
+        ),
+    ]);
+    tmux.keys(&["Enter"]);
+    // The status bar's case count: drawn, though the pane wraps its 1000-column lines.
+    tmux.wait_for("cases 24");
+    // tmux gives the pane its real size back (a resize the explorer is told of).
+    tmux.run(&["resize-window", "-x", "101", "-y", "30"]);
+    tmux.wait_until("the explorer drawn at the real size", |s| {
+        s.lines().next().is_some_and(|l| l.contains("1 Cases")) && s.contains("cases 24")
+    });
+    tmux.keys(&["3"]);
+    tmux.wait_for("Success factors 24");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("STATUS=");
+    assert!(
+        screen.contains("STATUS=0"),
+        "did not quit cleanly:\n{screen}"
+    );
+    let screen = tmux.wait_until("stty's answer", |s| {
+        s.lines()
+            .any(|l| l.trim() == "icanon" || l.trim() == "-icanon")
+    });
+    assert_cooked_and_off_the_alternate_screen(&tmux, &screen);
+}

@@ -2,8 +2,8 @@
 //! own thread), signals, search results and reloads. Terminal events become actions here,
 //! through the key table for the context the app is in at the moment they are read.
 //!
-//! Depends on crossterm, signal-hook, the explorer's `action`, `app` (read only) and
-//! `keymap`, and `collection` (for a reloaded collection).
+//! Depends on crossterm, signal-hook, the explorer's `action`, `app` (read only),
+//! `keymap` and `terminal` (the largest size drawn), and `collection` (for a reloaded collection).
 
 use std::sync::mpsc::Sender;
 use std::thread;
@@ -54,7 +54,11 @@ pub fn to_action(event: Event, app: &App) -> Option<Action> {
             }),
             _ => None,
         },
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Resize(w, h) => {
+            // Clamped before anything sizes a buffer by it (see `terminal`).
+            let (w, h) = super::terminal::clamp_size(w, h);
+            Some(Action::Resize(w, h))
+        }
         Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
