@@ -1,4 +1,5 @@
-//! The status bar: the case count and active filters, load problems, marks, the last
+//! The status bar: the case count and active filters, load problems, live reload that
+//! cannot watch, marks, the last
 //! notice, and — right-aligned — the hints of the context keys are read in, generated
 //! from the key table.
 //!
@@ -66,6 +67,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ),
         };
         spans.push(Span::styled(warning, theme.warning));
+    }
+    if let Some(paused) = app.watch_paused() {
+        spans.push(Span::styled(
+            format!(" ⚠ {} ", one_line(&paused.describe(lang))),
+            theme.warning,
+        ));
     }
     if !app.marked().is_empty() {
         let marked = match lang {
