@@ -98,8 +98,21 @@ impl Reloader {
         &mut self,
         touched: &HashSet<PathBuf>,
     ) -> Result<(Index, ReloadReport), CollectionError> {
+        self.index_if_changed(touched, true)
+            .map(|index| index.expect("always loads"))
+    }
+
+    /// [`Reloader::open_index`], or `None` when nothing differs from the last load
+    /// (see [`Incremental::load_if_changed`]); `always` builds the index in any case.
+    pub fn index_if_changed(
+        &mut self,
+        touched: &HashSet<PathBuf>,
+        always: bool,
+    ) -> Result<Option<(Index, ReloadReport)>, CollectionError> {
         let start = Instant::now();
-        let (loaded, counts) = self.files.load(touched)?;
+        let Some((loaded, counts)) = self.files.load_if_changed(touched, always)? else {
+            return Ok(None);
+        };
         let loaded_at = Instant::now();
         let index = Index::build(loaded);
         let report = ReloadReport {
@@ -108,7 +121,7 @@ impl Reloader {
             index: loaded_at.elapsed(),
             search: Duration::ZERO,
         };
-        Ok((index, report))
+        Ok(Some((index, report)))
     }
 
     /// [`Reloader::open_index`], and the search index.

@@ -91,6 +91,9 @@ pub struct ReloadCounts {
 pub struct Incremental {
     dir: PathBuf,
     files: HashMap<PathBuf, Cached>,
+    /// What the last walk said about the folder itself (unreadable folders, links not
+    /// followed, limits): a change there is a change of the collection too.
+    walk_problems: Option<Vec<super::Diagnostic>>,
 }
 
 impl Incremental {
@@ -99,6 +102,7 @@ impl Incremental {
         Incremental {
             dir: dir.to_path_buf(),
             files: HashMap::new(),
+            walk_problems: None,
         }
     }
 
@@ -114,6 +118,18 @@ impl Incremental {
         &mut self,
         touched: &HashSet<PathBuf>,
     ) -> Result<(Loaded, ReloadCounts), CollectionError> {
+        self.load_if_changed(touched, true)
+            .map(|loaded| loaded.expect("always loads"))
+    }
+
+    /// [`Incremental::load`], or `None` (and no linking) when nothing is different
+    /// from the last load: no file new, gone, changed or touched, and the walk found
+    /// the same problems. `always` loads in any case.
+    pub fn load_if_changed(
+        &mut self,
+        touched: &HashSet<PathBuf>,
+        always: bool,
+    ) -> Result<Option<(Loaded, ReloadCounts)>, CollectionError> {
         check_collection_dir(&self.dir)?;
         let (paths, early) = find_yaml_files(&self.dir);
         let stamps: Vec<Option<Stamp>> = paths.par_iter().map(|p| Stamp::of(p)).collect();
@@ -148,6 +164,11 @@ impl Incremental {
                 self.files.keys().filter(|p| !now.contains(p)).count()
             },
         };
+        let same_walk = self.walk_problems.as_ref() == Some(&early);
+        if !always && counts.parsed == 0 && counts.removed == 0 && same_walk {
+            return Ok(None);
+        }
+        self.walk_problems = Some(early.clone());
         let mut previous = std::mem::take(&mut self.files);
         let mut fresh = fresh.into_iter().peekable();
         for (i, path) in paths.iter().enumerate() {
@@ -184,7 +205,7 @@ impl Incremental {
             }
         };
         let loaded = with_walk_problems(collect_results(results, &last_good), early);
-        Ok((loaded, counts))
+        Ok(Some((loaded, counts)))
     }
 }
 

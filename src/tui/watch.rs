@@ -204,9 +204,9 @@ impl Watch {
     }
 
     fn run(mut self) {
+        // What changed between the collection's first load and the watch being in place
+        // is caught up on like a pause: a walk that finds nothing changed sends nothing.
         self.start();
-        // The collection was loaded just before watching started.
-        self.catch_up = false;
         loop {
             let now = Instant::now();
             let wait = match self.burst.deadline() {
@@ -300,8 +300,10 @@ impl Watch {
         self.burst.clear();
         self.catch_up = false;
         let touched = std::mem::take(&mut self.touched);
-        match self.reloader.open_index(&touched) {
-            Ok((fresh, _report)) => self.out.send(Input::Reloaded(Arc::new(fresh))).is_ok(),
+        match self.reloader.index_if_changed(&touched, false) {
+            Ok(Some((fresh, _report))) => self.out.send(Input::Reloaded(Arc::new(fresh))).is_ok(),
+            // Nothing differs from what the explorer shows.
+            Ok(None) => true,
             Err(_) => {
                 // The folder went away between the event and the walk.
                 self.pause(PauseReason::FolderMissing);
