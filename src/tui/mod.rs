@@ -92,7 +92,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     events::spawn_terminal_reader(inputs_tx.clone());
 
     let (index, reloader) = match wait_for_load(&mut terminal, &options, &inputs)? {
-        Loading::Done(index, reloader) => (Arc::new(index), reloader),
+        Loading::Done(index, reloader) => (Arc::new(*index), reloader),
         Loading::Left(status) => return Ok(status),
     };
     let size = terminal.size()?;
@@ -233,7 +233,7 @@ fn wait_for_answer(
 
 enum Loading {
     /// The collection, and for one on disk what live reload keeps of its files.
-    Done(Index, Option<crate::collection::Reloader>),
+    Done(Box<Index>, Option<crate::collection::Reloader>),
     /// The user left (or a signal came) before loading finished: the exit status.
     Left(u8),
 }
@@ -267,7 +267,7 @@ fn wait_for_load(
             frame.render_widget(ratatui::widgets::Paragraph::new(line), area);
         })?;
         match loaded.recv_timeout(Duration::from_millis(50)) {
-            Ok(Ok((index, reloader))) => return Ok(Loading::Done(index, reloader)),
+            Ok(Ok((index, reloader))) => return Ok(Loading::Done(Box::new(index), reloader)),
             Ok(Err(err)) => anyhow::bail!(err.to_string()),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("loading stopped unexpectedly"),
