@@ -184,6 +184,8 @@ struct Watch {
     /// Load everything again as soon as watching works (it resumed after a pause).
     catch_up: bool,
     looked: Instant,
+    /// The event loop is gone (the explorer quit): the thread ends.
+    closed: bool,
 }
 
 impl Watch {
@@ -200,6 +202,7 @@ impl Watch {
             touched: HashSet::new(),
             catch_up: false,
             looked: Instant::now(),
+            closed: false,
         }
     }
 
@@ -209,9 +212,13 @@ impl Watch {
         self.start();
         loop {
             let now = Instant::now();
+            // While nothing is watched a pending burst waits for the catch-up load, so
+            // only the next look at the folder is waited for.
             let wait = match self.burst.deadline() {
-                Some(deadline) => deadline.saturating_duration_since(now).min(RETRY),
-                None => RETRY,
+                Some(deadline) if self.watching.is_some() => {
+                    deadline.saturating_duration_since(now).min(RETRY)
+                }
+                _ => RETRY,
             };
             match self.events.recv_timeout(wait) {
                 Ok(Ok(event)) => {
@@ -245,7 +252,10 @@ impl Watch {
                 }
             }
             let due = self.catch_up || self.burst.is_due(Instant::now());
-            if self.watching.is_some() && due && !self.reload() {
+            if self.watching.is_some() && due {
+                self.reload();
+            }
+            if self.closed {
                 return;
             }
         }
@@ -274,7 +284,7 @@ impl Watch {
                 self.watching = Some((watcher, before));
                 self.catch_up = true;
                 if self.paused.take().is_some() {
-                    let _ = self.out.send(Input::Watch(WatchState::Watching));
+                    self.send(Input::Watch(WatchState::Watching));
                 }
             }
             Ok(_) => self.pause(PauseReason::FolderMissing),
@@ -288,27 +298,26 @@ impl Watch {
     fn pause(&mut self, reason: PauseReason) {
         self.watching = None;
         if self.paused.as_ref() != Some(&reason) {
-            let _ = self
-                .out
-                .send(Input::Watch(WatchState::Paused(reason.clone())));
+            self.send(Input::Watch(WatchState::Paused(reason.clone())));
             self.paused = Some(reason);
         }
     }
 
-    /// Loads what changed and sends it; false once the event loop is gone.
-    fn reload(&mut self) -> bool {
+    fn send(&mut self, input: Input) {
+        self.closed |= self.out.send(input).is_err();
+    }
+
+    /// Loads what changed and sends it.
+    fn reload(&mut self) {
         self.burst.clear();
         self.catch_up = false;
         let touched = std::mem::take(&mut self.touched);
         match self.reloader.index_if_changed(&touched, false) {
-            Ok(Some((fresh, _report))) => self.out.send(Input::Reloaded(Arc::new(fresh))).is_ok(),
+            Ok(Some((fresh, _report))) => self.send(Input::Reloaded(Arc::new(fresh))),
             // Nothing differs from what the explorer shows.
-            Ok(None) => true,
-            Err(_) => {
-                // The folder went away between the event and the walk.
-                self.pause(PauseReason::FolderMissing);
-                true
-            }
+            Ok(None) => {}
+            // The folder went away between the event and the walk.
+            Err(_) => self.pause(PauseReason::FolderMissing),
         }
     }
 }
