@@ -632,11 +632,12 @@ proptest! {
     /// looks, some replacing the whole folder) under an open explorer; once the quiet
     /// period is over, the explorer shows the disk, never having panicked.
     ///
-    /// Ignored: it passed on a quiet machine, but on a heavily loaded one a case did not
-    /// settle within its minute (two edits in a row, right after the watch started);
-    /// not yet explained. Run it with `cargo test --test reload -- --ignored`.
+    /// Ignored because it fails, and the failure is not yet explained: one edit of
+    /// `icheon.yaml` made 100 ms after the watch thread starts is never shown (the
+    /// thread stays alive and sends nothing more; no pause is reported). It passed in
+    /// its first runs. Run it with `cargo test --test reload -- --ignored`.
     #[test]
-    #[ignore = "not yet reliable on a loaded machine; see its doc comment"]
+    #[ignore = "fails: an edit right after the watch starts is not seen; see its doc comment"]
     fn the_watched_explorer_shows_the_disk_after_the_quiet_period(
         steps in proptest::collection::vec(
             (prop_oneof![6 => change(), 1 => Just(Change::ReplaceFolder)], 0u64..120),
