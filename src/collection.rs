@@ -4,19 +4,23 @@
 //! A collection is a directory of YAML files, or the built-in cases when none is given.
 //! [`open_index`] loads it into an [`Index`] (all the panes and most commands need);
 //! [`open`] also builds the [`SearchIndex`]; [`reopen`] loads a directory again after an
-//! edit, keeping the last good items of any file that now fails. [`search_items`] runs a
+//! edit, keeping the last good items of any file that now fails; a [`Reloader`] does the
+//! same for live reload, parsing only the files that changed. [`search_items`] runs a
 //! query and turns its hits into items, for the explorer's results; [`find`] also rescues
 //! a query typed with the Korean keyboard in the wrong mode (`eoejr` for 대덕, `새ㅛㅐㅅㅁ`
 //! for `toyota`) when it finds nothing as typed, for `casebook search`.
 //!
 //! Depends on `load`, `index`, `corpus`, `search`, `keyboard` and `text`.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::index::Index;
 use crate::keyboard;
 pub use crate::load::CollectionError;
+use crate::load::{Incremental, ReloadCounts};
 use crate::model::Kind;
 use crate::search::{Field, SearchIndex, Searcher};
 
@@ -56,6 +60,81 @@ pub fn open(cases: Option<&Path>) -> Result<Collection, CollectionError> {
 pub fn reopen(dir: &Path, previous: &Index) -> Result<Collection, CollectionError> {
     let loaded = crate::load::reload_collection(dir, previous.items())?;
     Ok(Collection::new(Index::build(loaded)))
+}
+
+/// A collection directory kept file by file between loads (see
+/// [`crate::load::Incremental`]): the first load parses every file, each reload only the
+/// files that changed, then links and indexes everything again.
+pub struct Reloader {
+    files: Incremental,
+}
+
+/// What a reload did and what each step cost.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReloadReport {
+    pub counts: ReloadCounts,
+    /// Walking the folder, parsing the changed files, linking everything.
+    pub load: Duration,
+    /// Building the item index.
+    pub index: Duration,
+    /// Building the search index.
+    pub search: Duration,
+}
+
+impl Reloader {
+    pub fn new(dir: &Path) -> Reloader {
+        Reloader {
+            files: Incremental::new(dir),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.files.dir()
+    }
+
+    /// The item index of the collection as it is on disk, parsing only what changed
+    /// since the last call (everything the first time) and the paths in `touched`.
+    pub fn open_index(
+        &mut self,
+        touched: &HashSet<PathBuf>,
+    ) -> Result<(Index, ReloadReport), CollectionError> {
+        self.index_if_changed(touched, true)
+            .map(|index| index.expect("always loads"))
+    }
+
+    /// [`Reloader::open_index`], or `None` when nothing differs from the last load
+    /// (see [`Incremental::load_if_changed`]); `always` builds the index in any case.
+    pub fn index_if_changed(
+        &mut self,
+        touched: &HashSet<PathBuf>,
+        always: bool,
+    ) -> Result<Option<(Index, ReloadReport)>, CollectionError> {
+        let start = Instant::now();
+        let Some((loaded, counts)) = self.files.load_if_changed(touched, always)? else {
+            return Ok(None);
+        };
+        let loaded_at = Instant::now();
+        let index = Index::build(loaded);
+        let report = ReloadReport {
+            counts,
+            load: loaded_at - start,
+            index: loaded_at.elapsed(),
+            search: Duration::ZERO,
+        };
+        Ok(Some((index, report)))
+    }
+
+    /// [`Reloader::open_index`], and the search index.
+    pub fn reload(
+        &mut self,
+        touched: &HashSet<PathBuf>,
+    ) -> Result<(Collection, ReloadReport), CollectionError> {
+        let (index, mut report) = self.open_index(touched)?;
+        let start = Instant::now();
+        let collection = Collection::new(index);
+        report.search = start.elapsed();
+        Ok((collection, report))
+    }
 }
 
 /// The search index of an item index: one document per item.

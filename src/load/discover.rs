@@ -43,7 +43,40 @@ pub(super) fn is_yaml_name(path: &Path) -> bool {
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+    entry.depth() > 0 && is_hidden_name(entry.file_name())
+}
+
+/// The walk's rule for what it skips: a name starting with `.` (editors' lock and swap
+/// files, `.git`, sync tools' folders).
+fn is_hidden_name(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Whether a path below the collection `root` is one the walk would read, by its name:
+/// a `.yaml` / `.yml` file with no hidden folder or file name on the way from `root`.
+/// `None` when `path` is not below `root` at all. Live reload listens only to these.
+///
+/// This looks at names only, like the walk's first step; what the walk also checks on
+/// disk (a FIFO, a link out of the collection, the depth and count limits) is left to
+/// the walk that a reload runs anyway.
+pub fn is_collection_file(root: &Path, path: &Path) -> Option<bool> {
+    let relative = path.strip_prefix(root).ok()?;
+    let mut names = relative.components().peekable();
+    names.peek()?;
+    let visible = names.all(|c| matches!(c, std::path::Component::Normal(n) if !is_hidden_name(n)));
+    Some(visible && is_yaml_name(path))
+}
+
+/// Whether a path below `root` is neither hidden nor inside a hidden folder (a folder
+/// that may hold case files). `None` when `path` is not below `root`; `Some(true)` for
+/// `root` itself.
+pub fn is_visible_below(root: &Path, path: &Path) -> Option<bool> {
+    let relative = path.strip_prefix(root).ok()?;
+    Some(
+        relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(n) if !is_hidden_name(n))),
+    )
 }
 
 /// At most this many entries (files and folders of any kind) are looked at below a

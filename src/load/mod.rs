@@ -35,6 +35,8 @@
 //! - `validate`: the raw serde structs, our own field checks, raw → [`Item`].
 //! - `parse`: one file through all of the above, in order.
 //! - `link`: links across files, once all are parsed.
+//! - `incremental`: a collection kept file by file between reloads, so that a reload
+//!   parses only the files that changed and links everything again.
 //!
 //! This file puts them together: a collection's files are discovered, read and parsed
 //! in parallel, the last good version of a file that now fails is kept on reload
@@ -49,6 +51,7 @@ use crate::model::Item;
 mod characters;
 mod diagnostic;
 mod discover;
+mod incremental;
 mod link;
 mod messages;
 mod parse;
@@ -58,7 +61,10 @@ mod safety;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use discover::{MAX_ENTRIES, MAX_FILES, MAX_FOLDER_DEPTH};
+pub use discover::{
+    is_collection_file, is_visible_below, MAX_ENTRIES, MAX_FILES, MAX_FOLDER_DEPTH,
+};
+pub use incremental::{Incremental, ReloadCounts};
 pub use validate::is_valid_id;
 
 use discover::{collect_shipped, find_yaml_files, is_yaml_name, SHIPPED};
@@ -121,15 +127,8 @@ pub fn load_collection(dir: &Path) -> Result<Loaded, CollectionError> {
 /// the edit) keeps its items from `previous`, so the good data already on screen is
 /// never replaced by nothing; its error is still reported until the file is fixed.
 pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, CollectionError> {
-    let shown = dir.display().to_string();
-    let meta = std::fs::metadata(dir).map_err(|e| CollectionError::Unreadable {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
-    if !meta.is_dir() {
-        return Err(CollectionError::NotADirectory { path: shown });
-    }
-    let (paths, mut early) = find_yaml_files(dir);
+    check_collection_dir(dir)?;
+    let (paths, early) = find_yaml_files(dir);
     // Each file is read, parsed and dropped on one thread, so the bytes and text of
     // all files are never in memory at once; the text is read again only if linking
     // finds something to report in that file.
@@ -142,7 +141,35 @@ pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, Collec
             Ok(parsed)
         })
         .collect();
-    let mut loaded = collect_results(results, previous);
+    let last_good = |path: &str| -> Vec<Item> {
+        previous
+            .iter()
+            .filter(|i| i.file == path)
+            .cloned()
+            .collect()
+    };
+    Ok(with_walk_problems(
+        collect_results(results, &last_good),
+        early,
+    ))
+}
+
+/// The collection directory exists and is a directory.
+fn check_collection_dir(dir: &Path) -> Result<(), CollectionError> {
+    let shown = dir.display().to_string();
+    let meta = std::fs::metadata(dir).map_err(|e| CollectionError::Unreadable {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    if !meta.is_dir() {
+        return Err(CollectionError::NotADirectory { path: shown });
+    }
+    Ok(())
+}
+
+/// `loaded` with the walk's own problems first, and the case files the walk left out
+/// counted as found and skipped.
+fn with_walk_problems(mut loaded: Loaded, mut early: Vec<diagnostic::Diagnostic>) -> Loaded {
     // A case file the walk reported with an error (a FIFO, a link out) is a file left
     // out; a folder that cannot be read is an error but not a file; a warning (a folder
     // link not followed, its files read where they are) leaves nothing out.
@@ -155,7 +182,7 @@ pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, Collec
     loaded.skipped_files.extend(left_out);
     early.append(&mut loaded.diagnostics);
     loaded.diagnostics = early;
-    Ok(loaded)
+    loaded
 }
 
 /// Parses and validates files given as bytes (from disk, the binary, or a test).
@@ -166,13 +193,24 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
 /// [`load_sources`], with the items of `previous` standing in for any file that fails.
 fn load_sources_keeping(files: Vec<SourceFile>, previous: &[Item]) -> Loaded {
     let results = files.par_iter().map(parse_source).collect();
-    collect_results(results, previous)
+    let last_good = |path: &str| -> Vec<Item> {
+        previous
+            .iter()
+            .filter(|i| i.file == path)
+            .cloned()
+            .collect()
+    };
+    collect_results(results, &last_good)
 }
 
-/// Gathers the parsed files (in file order), puts the last good items of `previous`
-/// in place of any file that failed, and links everything. Links into a file that
-/// failed with nothing kept are not checked (see [`link::Unchecked`]).
-fn collect_results(results: Vec<Result<ParsedFile, Refused>>, previous: &[Item]) -> Loaded {
+/// Gathers the parsed files (in file order), puts the last good items of a file
+/// (`last_good` of its path) in place of any file that failed, and of any catalog entry
+/// that failed, and links everything. Links into a file that failed with nothing kept
+/// are not checked (see [`link::Unchecked`]).
+fn collect_results(
+    results: Vec<Result<ParsedFile, Refused>>,
+    last_good: &dyn Fn(&str) -> Vec<Item>,
+) -> Loaded {
     let mut loaded = Loaded {
         files: results.len(),
         ..Loaded::default()
@@ -183,9 +221,15 @@ fn collect_results(results: Vec<Result<ParsedFile, Refused>>, previous: &[Item])
         match result {
             Ok(mut file) => {
                 loaded.diagnostics.append(&mut file.reported);
-                for id in std::mem::take(&mut file.left_out) {
+                let left_out = std::mem::take(&mut file.left_out);
+                let previous = if left_out.is_empty() {
+                    Vec::new()
+                } else {
+                    last_good(&file.path)
+                };
+                for id in left_out {
                     // An entry that now fails keeps its last good version, like a file.
-                    match previous.iter().find(|i| i.id == id && i.file == file.path) {
+                    match previous.iter().find(|i| i.id == id) {
                         Some(kept) => file.items.push(kept.clone()),
                         None => {
                             unchecked.ids.insert(id, file.path.clone());
@@ -199,11 +243,7 @@ fn collect_results(results: Vec<Result<ParsedFile, Refused>>, previous: &[Item])
                 declares,
             }) => {
                 if let Some(first) = diagnostics.first() {
-                    let kept: Vec<Item> = previous
-                        .iter()
-                        .filter(|i| i.file == first.file)
-                        .cloned()
-                        .collect();
+                    let kept = last_good(&first.file);
                     if kept.is_empty() {
                         if let Some(kind) = declares.catalog {
                             unchecked.kinds.insert(kind, first.file.clone());

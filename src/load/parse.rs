@@ -23,6 +23,7 @@ use super::validate::{case_item, catalog_items, CaseFile, CatalogFile, Problems}
 use super::SourceFile;
 use crate::model::{Item, Kind};
 
+#[derive(Clone)]
 pub(super) struct ParsedFile {
     pub(super) path: String,
     /// The decoded text, for positions in messages about links. `None` when it can
@@ -39,6 +40,7 @@ pub(super) struct ParsedFile {
 
 /// A file that contributed nothing: why, and what it seems to declare, so that links
 /// from other files into it are not reported as dangling (they could not be checked).
+#[derive(Clone)]
 pub(super) struct Refused {
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) declares: Declared,

@@ -126,10 +126,51 @@ pub enum Action {
     },
     /// Live reload: the collection on disk changed and was loaded again.
     Reloaded(Reloaded),
+    /// Live reload stopped watching the collection folder, or watches it again.
+    Watch(WatchState),
     /// A message for the status bar.
     Notice(String),
     /// Time passed with nothing else happening.
     Tick,
+}
+
+/// Whether live reload is watching the collection folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchState {
+    /// Watching (again).
+    Watching,
+    /// Not watching, and why; edits are not seen until watching resumes.
+    Paused(PauseReason),
+}
+
+/// Why live reload is not watching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PauseReason {
+    /// The collection folder is not there (deleted, renamed, or being replaced).
+    FolderMissing,
+    /// The system's watcher failed (its words: a limit on watches reached, …).
+    WatcherFailed(String),
+}
+
+impl PauseReason {
+    /// For the status bar.
+    pub fn describe(&self, lang: crate::model::Lang) -> String {
+        match (self, lang) {
+            (PauseReason::FolderMissing, crate::model::Lang::Ko) => {
+                "실시간 반영 멈춤: 사례 폴더가 없음 (다시 생기면 재개)".to_string()
+            }
+            (PauseReason::FolderMissing, crate::model::Lang::En) => {
+                "live reload paused: the collection folder is gone (resumes when it is back)"
+                    .to_string()
+            }
+            (PauseReason::WatcherFailed(why), crate::model::Lang::Ko) => {
+                format!("실시간 반영 멈춤: 감시 실패 ({why})")
+            }
+            (PauseReason::WatcherFailed(why), crate::model::Lang::En) => {
+                format!("live reload paused: the watcher failed ({why})")
+            }
+        }
+    }
 }
 
 /// A freshly loaded item index. Two are equal when they are the same index.

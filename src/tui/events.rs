@@ -3,17 +3,21 @@
 //! through the key table for the context the app is in at the moment they are read.
 //!
 //! Depends on crossterm, signal-hook, the explorer's `action`, `app` (read only),
-//! `keymap` and `terminal` (the largest size drawn), and `collection` (for a reloaded collection).
+//! `keymap` and `terminal` (the largest size drawn), `collection` (a search's answer) and
+//! `index` (a reloaded collection).
 
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::action::Action;
+use super::action::{Action, WatchState};
 use super::app::App;
 use super::keymap;
-use crate::collection::{Collection, Found};
+use std::sync::Arc;
+
+use crate::collection::Found;
+use crate::index::Index;
 
 /// Something for the event loop.
 pub enum Input {
@@ -25,8 +29,11 @@ pub enum Input {
     Signal(i32),
     /// The search worker's answer.
     Searched { generation: u64, found: Found },
-    /// The collection on disk changed and was loaded again.
-    Reloaded(Collection),
+    /// The collection on disk changed and was loaded again; its search index is built
+    /// by the next search worker, so the panes show the change without waiting for it.
+    Reloaded(Arc<Index>),
+    /// Live reload stopped or resumed watching the collection folder.
+    Watch(WatchState),
     /// Something for the status bar from another thread.
     Notice(String),
 }

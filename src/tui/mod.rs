@@ -11,7 +11,7 @@
 //! - [`ui`]: drawing, from the state, one module per view; never changes the state.
 //! - [`layout`]: where everything goes for a terminal size, shared by app and ui.
 //! - [`theme`]: styles by role. [`terminal`]: raw mode, restoring, suspending.
-//! - [`worker`]: the search worker and live reload. [`clipboard`]: copying.
+//! - [`worker`]: the search worker. [`watch`]: live reload. [`clipboard`]: copying.
 //!
 //! The loop below only moves inputs to `update`, carries out the effects the app asks
 //! for (a search, a copy, a suspend) and redraws when an update changed something. The
@@ -30,6 +30,7 @@ pub mod layout;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod watch;
 pub mod worker;
 
 use std::collections::VecDeque;
@@ -90,8 +91,8 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     let (mut terminal, _guard) = terminal::enter()?;
     events::spawn_terminal_reader(inputs_tx.clone());
 
-    let index = match wait_for_load(&mut terminal, &options, &inputs)? {
-        Loading::Done(index) => Arc::new(index),
+    let (index, reloader) = match wait_for_load(&mut terminal, &options, &inputs)? {
+        Loading::Done(index, reloader) => (Arc::new(*index), reloader),
         Loading::Left(status) => return Ok(status),
     };
     let size = terminal.size()?;
@@ -102,19 +103,11 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     // The panes are usable at once; the worker builds the search index first and
     // answers the newest query typed meanwhile.
     let mut searches = SearchWorker::spawn(Arc::clone(&index), None, inputs_tx.clone());
-    // Live reload: only a collection on disk can change under us.
-    let _watcher = match &options.cases {
-        Some(dir) => {
-            match worker::watch_collection(dir.clone(), Arc::clone(&index), inputs_tx.clone()) {
-                Ok(watcher) => Some(watcher),
-                Err(err) => {
-                    app.update(Action::Notice(format!("live reload unavailable: {err}")));
-                    None
-                }
-            }
-        }
-        None => None,
-    };
+    // Live reload: only a collection on disk can change under us. The watcher keeps
+    // the files as loaded, so that a reload parses only those that changed.
+    if let Some(reloader) = reloader {
+        watch::watch_collection(reloader, inputs_tx.clone());
+    }
 
     // A deliberate crash, so the end-to-end tests can check the panic path gives the
     // terminal back. Nothing sets this outside those tests.
@@ -166,13 +159,12 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
                     Some(Action::SearchResults { generation, found })
                 }
                 Input::Notice(notice) => Some(Action::Notice(notice)),
+                Input::Watch(state) => Some(Action::Watch(state)),
                 Input::Reloaded(fresh) => {
-                    searches = SearchWorker::spawn(
-                        Arc::clone(&fresh.index),
-                        Some(fresh.search),
-                        inputs_tx.clone(),
-                    );
-                    Some(Action::Reloaded(Reloaded(fresh.index)))
+                    // The new worker builds the search index first (the costliest step
+                    // of a reload) and answers the newest query typed meanwhile.
+                    searches = SearchWorker::spawn(Arc::clone(&fresh), None, inputs_tx.clone());
+                    Some(Action::Reloaded(Reloaded(fresh)))
                 }
             };
             if let Some(action) = action {
@@ -240,7 +232,8 @@ fn wait_for_answer(
 }
 
 enum Loading {
-    Done(Index),
+    /// The collection, and for one on disk what live reload keeps of its files.
+    Done(Box<Index>, Option<crate::collection::Reloader>),
     /// The user left (or a signal came) before loading finished: the exit status.
     Left(u8),
 }
@@ -255,7 +248,16 @@ fn wait_for_load(
     let (done, loaded) = mpsc::channel();
     let cases = options.cases.clone();
     thread::spawn(move || {
-        let _ = done.send(crate::collection::open_index(cases.as_deref()));
+        let loaded = match cases {
+            Some(dir) => {
+                let mut reloader = crate::collection::Reloader::new(&dir);
+                reloader
+                    .open_index(&Default::default())
+                    .map(|(index, _)| (index, Some(reloader)))
+            }
+            None => crate::collection::open_index(None).map(|index| (index, None)),
+        };
+        let _ = done.send(loaded);
     });
     let message = options.lang.pick("사례를 불러오는 중…", "Loading cases…");
     loop {
@@ -265,7 +267,7 @@ fn wait_for_load(
             frame.render_widget(ratatui::widgets::Paragraph::new(line), area);
         })?;
         match loaded.recv_timeout(Duration::from_millis(50)) {
-            Ok(Ok(index)) => return Ok(Loading::Done(index)),
+            Ok(Ok((index, reloader))) => return Ok(Loading::Done(Box::new(index), reloader)),
             Ok(Err(err)) => anyhow::bail!(err.to_string()),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("loading stopped unexpectedly"),

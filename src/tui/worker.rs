@@ -1,11 +1,10 @@
 //! Work off the UI thread: the search worker, which answers the newest query and drops
-//! the ones a newer keystroke made stale, and the live-reload watcher. Both report on
-//! the event loop's channel.
+//! the ones a newer keystroke made stale, and reports on the event loop's channel. (Live
+//! reload, the other worker, is [`super::watch`].)
 //!
 //! Depends on `collection`, `index`, `search` and the explorer's `events` and `app`.
 
 use std::panic;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
@@ -92,35 +91,4 @@ impl SearchWorker {
         self.latest.store(request.generation, Ordering::SeqCst);
         let _ = self.requests.send(request);
     }
-}
-
-/// Watches a collection directory and, a moment after the last change, loads it again
-/// (keeping the last good version of any file that now fails) and sends the result.
-pub fn watch_collection(
-    dir: PathBuf,
-    mut current: Arc<Index>,
-    out: Sender<Input>,
-) -> notify::Result<notify::RecommendedWatcher> {
-    use notify::Watcher;
-    let (events_tx, events) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
-            let _ = events_tx.send(());
-        }
-    })?;
-    watcher.watch(&dir, notify::RecursiveMode::Recursive)?;
-    thread::spawn(move || {
-        while events.recv().is_ok() {
-            // Editors write a file in several steps; wait until the burst is over.
-            while events.recv_timeout(Duration::from_millis(250)).is_ok() {}
-            let Ok(fresh) = collection::reopen(&dir, &current) else {
-                continue;
-            };
-            current = Arc::clone(&fresh.index);
-            if out.send(Input::Reloaded(fresh)).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(watcher)
 }

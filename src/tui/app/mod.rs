@@ -43,7 +43,7 @@ pub use crate::matrix::MatrixLine;
 
 use self::browse::Location;
 use self::detail::{DetailLine, LinesCache};
-use super::action::Action;
+use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use crate::index::Index;
@@ -115,6 +115,8 @@ pub struct App {
     marked: Vec<usize>,
     /// A one-line message for the status bar (what was copied, what is marked).
     notice: Option<String>,
+    /// Why live reload is not watching the collection folder, while it is not.
+    watch_paused: Option<PauseReason>,
     exit: Option<Exit>,
     effects: Effects,
     /// The detail pane's lines for the current item, language and width.
@@ -142,6 +144,7 @@ impl App {
             overlay: None,
             marked: Vec::new(),
             notice: None,
+            watch_paused: None,
             exit: None,
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
@@ -217,6 +220,12 @@ impl App {
     }
 
     /// How the explorer is to end, once it is.
+    /// Why live reload is not watching, while it is not (the status bar says so until
+    /// it watches again).
+    pub fn watch_paused(&self) -> Option<&PauseReason> {
+        self.watch_paused.as_ref()
+    }
+
     pub fn exit(&self) -> Option<Exit> {
         self.exit
     }
@@ -365,6 +374,20 @@ impl App {
             }
             Action::Notice(notice) => {
                 self.notice = Some(notice);
+                return true;
+            }
+            Action::Watch(WatchState::Paused(reason)) => {
+                self.watch_paused = Some(reason);
+                return true;
+            }
+            Action::Watch(WatchState::Watching) => {
+                if self.watch_paused.take().is_some() {
+                    let resumed = self.lang.pick(
+                        "실시간 반영 재개: 사례 폴더를 다시 감시합니다",
+                        "live reload resumed: watching the collection folder again",
+                    );
+                    self.notice = Some(resumed.to_string());
+                }
                 return true;
             }
             Action::EscapeThen(key) => {

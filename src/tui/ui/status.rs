@@ -1,5 +1,5 @@
 //! The status bar: how many items the current pane or view lists (filters applied, in the
-//! pane's own noun) and the active filters, load problems, the cases marked for
+//! pane's own noun) and the active filters, load problems, live reload that cannot watch, the cases marked for
 //! comparison by name, the last notice, and — right-aligned — the hints of the context
 //! keys are read in, generated from the key table.
 //!
@@ -75,6 +75,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ),
         };
         spans.push(Span::styled(warning, theme.warning));
+    }
+    if let Some(paused) = app.watch_paused() {
+        spans.push(Span::styled(
+            format!(" ⚠ {} ", one_line(&paused.describe(lang))),
+            theme.warning,
+        ));
     }
     let room = area.width as usize;
     let notice = app.notice().map(|n| format!(" {} ", one_line(n)));
