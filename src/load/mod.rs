@@ -141,13 +141,7 @@ pub fn reload_collection(dir: &Path, previous: &[Item]) -> Result<Loaded, Collec
             Ok(parsed)
         })
         .collect();
-    let last_good = |path: &str| -> Vec<Item> {
-        previous
-            .iter()
-            .filter(|i| i.file == path)
-            .cloned()
-            .collect()
-    };
+    let last_good = |path: &str| items_from(previous, path);
     Ok(with_walk_problems(
         collect_results(results, &last_good),
         early,
@@ -185,6 +179,15 @@ fn with_walk_problems(mut loaded: Loaded, mut early: Vec<diagnostic::Diagnostic>
     loaded
 }
 
+/// The items of `previous` that came from the file at `path`: its last good version.
+fn items_from(previous: &[Item], path: &str) -> Vec<Item> {
+    previous
+        .iter()
+        .filter(|i| i.file == path)
+        .cloned()
+        .collect()
+}
+
 /// Parses and validates files given as bytes (from disk, the binary, or a test).
 pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
     load_sources_keeping(files, &[])
@@ -193,13 +196,7 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
 /// [`load_sources`], with the items of `previous` standing in for any file that fails.
 fn load_sources_keeping(files: Vec<SourceFile>, previous: &[Item]) -> Loaded {
     let results = files.par_iter().map(parse_source).collect();
-    let last_good = |path: &str| -> Vec<Item> {
-        previous
-            .iter()
-            .filter(|i| i.file == path)
-            .cloned()
-            .collect()
-    };
+    let last_good = |path: &str| items_from(previous, path);
     collect_results(results, &last_good)
 }
 
