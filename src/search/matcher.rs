@@ -58,6 +58,24 @@ impl MatchClass {
 
     /// The best quality there is.
     pub(crate) const BEST_QUALITY: i64 = 3;
+
+    /// The highest class of the same quality as this one: what a match must
+    /// beat to be of a better quality.
+    pub(crate) fn highest_of_its_quality(self, hangul_term: bool) -> MatchClass {
+        const ALL: [MatchClass; 7] = [
+            MatchClass::Fuzzy,
+            MatchClass::Typo,
+            MatchClass::Substring,
+            MatchClass::WordPrefix,
+            MatchClass::WholeWord,
+            MatchClass::Prefix,
+            MatchClass::Exact,
+        ];
+        let quality = self.quality(hangul_term);
+        ALL.into_iter()
+            .rfind(|class| class.quality(hangul_term) == quality)
+            .unwrap_or(self)
+    }
 }
 
 /// A term's match in a field: its class, and the byte range of the

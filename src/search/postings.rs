@@ -262,7 +262,7 @@ fn bucket_rows(
 }
 
 /// Narrows `set` to the documents also in `row`; no set yet means all documents.
-fn intersect(set: &mut Option<Vec<u64>>, row: &[u64]) {
+pub(crate) fn intersect(set: &mut Option<Vec<u64>>, row: &[u64]) {
     match set {
         None => *set = Some(row.to_vec()),
         Some(set) => set

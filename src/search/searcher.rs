@@ -194,14 +194,11 @@ impl<'q> Plan<'q> {
 
 /// The documents in both sets, where `None` is every document.
 fn both(a: Option<Vec<u64>>, b: Option<Vec<u64>>) -> Option<Vec<u64>> {
-    match (a, b) {
-        (Some(mut a), Some(b)) => {
-            a.iter_mut().zip(&b).for_each(|(x, y)| *x &= y);
-            Some(a)
-        }
-        (a, None) => a,
-        (None, b) => b,
+    let mut set = a;
+    if let Some(b) = b {
+        postings::intersect(&mut set, &b);
     }
+    set
 }
 
 fn term_score(hangul: bool, title: bool, class: MatchClass, fuzzy: i64) -> i64 {
@@ -240,12 +237,7 @@ impl Best<'_> {
         if title == self.title {
             return self.found.class;
         }
-        match self.found.class.quality(hangul) {
-            0 => MatchClass::Fuzzy,
-            1 => MatchClass::Typo,
-            2 => MatchClass::Substring,
-            _ => MatchClass::Exact,
-        }
+        self.found.class.highest_of_its_quality(hangul)
     }
 }
 
