@@ -69,12 +69,16 @@ pub fn document(index: &Index, item: &Item) -> Document {
                         figure_with_unit(&figure.value, unit_ko)
                     ),
                 );
-                // English as the English outputs read it, the printed form beside it:
-                // `KRW 231.2 billion (2,312억 원)` is found by `231.2` and by `2,312억`.
+                // English as the English outputs read it (`KRW 231.2 billion`); the
+                // printed form is found, and shown as a hit, in the Korean field.
                 push(
                     &mut fields,
                     Field::Figure,
-                    &format!("{}: {}", figure.label.en, crate::figure_en::of(figure)),
+                    &format!(
+                        "{}: {}",
+                        figure.label.en,
+                        crate::figure_en::of(figure).reading
+                    ),
                 );
                 if let Some(note) = &figure.note {
                     push_text(&mut fields, Field::Figure, note);
