@@ -809,7 +809,8 @@ fn english_figure_problems(text: &str) -> Vec<String> {
         "billion won",
         "trillion won",
         "billion dollars",
-        "million dollars)",
+        "million dollars",
+        "million US dollars",
     ] {
         if text.contains(bad) {
             problems.push(format!("says {bad:?}"));
@@ -936,4 +937,23 @@ fn english_text_states_figures_in_english() {
     }
     assert!(figures > 60, "only {figures} figures");
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Every figure of the shipped collection as the Korean and the English outputs show it,
+/// so a new printed form, or a change in the rule, is seen and reviewed here.
+#[test]
+fn every_figure_in_both_languages() {
+    let index = index();
+    let mut lines = Vec::new();
+    for item in index.items() {
+        for f in item.case().map_or(&[][..], |c| &c.figures) {
+            lines.push(format!(
+                "{:<16} {}  →  {}",
+                item.id,
+                casebook::report::figure_value(f, Lang::Ko),
+                casebook::report::figure_value(f, Lang::En)
+            ));
+        }
+    }
+    insta::assert_snapshot!(lines.join("\n"));
 }
