@@ -33,7 +33,8 @@ pub enum Block {
         text: String,
         source: Option<String>,
     },
-    /// A figure exactly as the seed gives it.
+    /// A figure: in Korean its value as printed, in English the English reading with the
+    /// printed form beside it (`report::figure_value`).
     Figure {
         label: String,
         value: String,
