@@ -6,7 +6,7 @@
 //! both languages); a document of the sources catalog is an item of its own, found by its
 //! title, authors (in Hangul and romanized), publisher and date.
 //!
-//! Depends on `model`, `index` and `search`; the search engine itself knows nothing of
+//! Depends on `model`, `index`, `figure_en` and `search`; the search engine itself knows nothing of
 //! the model beyond [`Kind`](crate::model::Kind).
 
 use crate::index::Index;
@@ -59,22 +59,27 @@ pub fn document(index: &Index, item: &Item) -> Document {
                 push_text(&mut fields, Field::Actor, &actor.who);
             }
             for figure in &case.figures {
-                for (label, unit) in [
-                    (
-                        &figure.label.ko,
-                        figure.unit.as_ref().map(|u| u.ko.as_str()),
+                let unit_ko = figure.unit.as_ref().map(|u| u.ko.as_str());
+                push(
+                    &mut fields,
+                    Field::Figure,
+                    &format!(
+                        "{}: {}",
+                        figure.label.ko,
+                        figure_with_unit(&figure.value, unit_ko)
                     ),
-                    (
-                        &figure.label.en,
-                        figure.unit.as_ref().map(|u| u.en.as_str()),
+                );
+                // English as the English outputs read it (`KRW 231.2 billion`); the
+                // printed form is found, and shown as a hit, in the Korean field.
+                push(
+                    &mut fields,
+                    Field::Figure,
+                    &format!(
+                        "{}: {}",
+                        figure.label.en,
+                        crate::figure_en::of(figure).reading
                     ),
-                ] {
-                    push(
-                        &mut fields,
-                        Field::Figure,
-                        &format!("{label}: {}", figure_with_unit(&figure.value, unit)),
-                    );
-                }
+                );
                 if let Some(note) = &figure.note {
                     push_text(&mut fields, Field::Figure, note);
                 }
@@ -196,8 +201,8 @@ fn type_name(index: &Index, id: &str) -> Text {
     index.get(id).map(|t| t.name.clone()).unwrap_or_default()
 }
 
-/// A figure's value with its unit as people type it: `69.3%`, `5,200억원`, `220여개`, but
-/// `1938 year` — a Korean unit or a sign is written onto the number, an English word apart.
+/// A figure's Korean value with its unit as people type it: `69.3%`, `5,200억원`, `220여개`,
+/// but `80 mile` — a Korean unit or a sign is written onto the number, a Latin word apart.
 fn figure_with_unit(value: &str, unit: Option<&str>) -> String {
     match unit {
         None => value.to_string(),

@@ -25,6 +25,8 @@
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
 //! - [`corpus`]: items → search documents.
 //! - [`collection`]: opening a collection (both indexes) and searching it for items.
+//! - [`figure_en`]: a printed Korean figure read in English (만 억 조, 여, 약, ranges,
+//!   currencies): the one place that rule lives.
 //! - [`report`]: what to say about an item, shared by `show` and the explorer.
 //! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
 //! - [`matrix`]: the role matrix, its weakest-role mark and legend.
@@ -39,6 +41,7 @@ pub mod collection;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod figure_en;
 pub mod index;
 pub mod keyboard;
 pub mod load;

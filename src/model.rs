@@ -276,7 +276,8 @@ pub struct Actor {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub label: Text,
-    /// A string, so that "2,312", "1만여" and "130/87" stay exactly as printed.
+    /// A string, so that "2,312억", "1만여" and "130/87" stay exactly as printed (English
+    /// outputs read it in English, in `figure_en`).
     pub value: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,

@@ -8,7 +8,7 @@
 //! Every source is a citation made by [`Index::cite`] (see [`crate::citation`]): the
 //! blocks carry the text a reader would cite, never a file name.
 //!
-//! Depends on `model`, `index` and `citation`.
+//! Depends on `model`, `index`, `citation` and `figure_en` (figures in English).
 
 use crate::index::{Index, Relation};
 use crate::model::{
@@ -33,7 +33,8 @@ pub enum Block {
         text: String,
         source: Option<String>,
     },
-    /// A figure exactly as the seed gives it.
+    /// A figure: in Korean its value as printed, in English the English reading with the
+    /// printed form beside it (`report::figure_value`).
     Figure {
         label: String,
         value: String,
@@ -97,22 +98,22 @@ pub fn strength_text(strength: RoleStrength, lang: Lang) -> String {
     format!("{} {}", strength.symbol(), strength.label(lang))
 }
 
-/// A figure's value with its unit, as a reader expects it in each language: Korean units
-/// and % follow the number directly (40%, 116개), English units take a space
-/// (116 institutes), and a unit of "year" marks a calendar year (1973년, plain 1973).
+/// A figure's value with its unit, as a reader expects it in each language. Korean
+/// shows the printed form: units and % follow the number directly (40%, 116개), a unit
+/// starting with a Latin letter takes a space. English leads with the English reading
+/// and keeps the printed form beside it when the numerals differ
+/// (`KRW 231.2 billion (2,312억 원)`, `69.3%`): see [`crate::figure_en`].
 pub fn figure_value(f: &Figure, lang: Lang) -> String {
-    let mut unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
-    if lang == Lang::En && unit == "year" {
-        unit = "";
+    if lang == Lang::En {
+        return crate::figure_en::of(f).to_string();
     }
-    let attached = unit.chars().all(|c| c == '%')
-        || (lang == Lang::Ko && !unit.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let unit = f.unit.as_ref().map(|u| u.ko.as_str()).unwrap_or("");
     if unit.is_empty() {
         f.value.clone()
-    } else if attached {
-        format!("{}{unit}", f.value)
-    } else {
+    } else if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
         format!("{} {unit}", f.value)
+    } else {
+        format!("{}{unit}", f.value)
     }
 }
 

@@ -1465,3 +1465,94 @@ fn search_says_when_a_filter_names_nothing() {
         "{stderr}"
     );
 }
+
+/// The lines of a plain `show` from the heading `heading` to the next blank line.
+fn section_of(stdout: &str, heading: &str) -> String {
+    stdout
+        .lines()
+        .skip_while(|l| *l != heading)
+        .take_while(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// Issue #12: English leads with English numerals and units, the printed value beside it.
+#[test]
+fn english_show_reads_figures_in_english_and_keeps_the_printed_form() {
+    let en = run(&["show", "ulsan", "--lang", "en"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(
+        en.stdout.contains(
+            "  • Total investment in the Ulsan Auto Valley project: KRW 231.2 billion (2,312억 원) (2002)\n"
+        ),
+        "{}",
+        en.stdout
+    );
+    // The running text says it the same way.
+    assert!(en.stdout.contains("KRW 231.2 billion (2,312억 원) into it"));
+    assert!(!en.stdout.contains("억원"), "{}", en.stdout);
+    // A plain percentage is not repeated.
+    assert!(en.stdout.contains(": 26.9% (2000)\n"));
+    assert!(!en.stdout.contains("26.9% (26.9%)"));
+
+    // The Korean interface keeps the printed form.
+    let ko = run(&["show", "ulsan", "--lang", "ko"]);
+    assert!(ko.stdout.contains(": 2,312억원 (2002)\n"), "{}", ko.stdout);
+    assert!(!ko.stdout.contains("KRW"));
+
+    let icheon = run(&["show", "icheon", "--lang", "en", "--markdown"]);
+    assert!(
+        icheon.stdout.contains(
+            "- Size of the Korean ceramics market: **KRW 520 billion (5,200억 원)** (2002)"
+        ),
+        "{}",
+        icheon.stdout
+    );
+    let san_diego = run(&["show", "san-diego", "--lang", "en"]).stdout;
+    assert!(san_diego.contains("Atkinson's term as UCSD president: 1980–1995\n"));
+    assert!(san_diego.contains(": over 1,000 applications a year (천여 건 이상(연간))\n"));
+    assert!(!san_diego.contains('~'), "{san_diego}");
+}
+
+#[test]
+fn english_key_figures_of_daedeok_and_silicon_valley() {
+    let mut both = String::new();
+    for id in ["daedeok", "silicon-valley"] {
+        let r = run(&["show", id, "--lang", "en"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        both.push_str(&section_of(&r.stdout, "Key figures"));
+        both.push('\n');
+    }
+    insta::assert_snapshot!(both);
+}
+
+#[test]
+fn show_json_adds_the_english_reading_beside_the_printed_value() {
+    let item = json(&["show", "daedeok", "--json"]);
+    let figures = item["figures"].as_array().unwrap();
+    let staff = figures.iter().find(|f| f["value"] == "1만여").unwrap();
+    assert_eq!(staff["unit"]["ko"], "명");
+    assert_eq!(staff["value_en"], "over 10,000 people");
+    let spending = figures.iter().find(|f| f["value"] == "약 2조").unwrap();
+    assert_eq!(spending["value_en"], "about KRW 2 trillion");
+    // Every figure has one, the plain ones as printed.
+    assert!(figures.iter().all(|f| f["value_en"].is_string()));
+    let share = figures.iter().find(|f| f["value"] == "69.3").unwrap();
+    assert_eq!(share["value_en"], "69.3%");
+}
+
+#[test]
+fn english_compare_reads_figures_in_english() {
+    let r = run(&["compare", "ulsan", "icheon", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("KRW 520 billion (5,200억 원)"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("KRW 231.2 billion (2,312억 원)"));
+    let ko = run(&["compare", "ulsan", "icheon", "--lang", "ko"]);
+    assert!(ko.stdout.contains("5,200억원"));
+    let j = json(&["compare", "ulsan", "icheon", "--json", "--lang", "en"]);
+    assert!(j.to_string().contains("KRW 300 billion (3,000억 원)"));
+}

@@ -175,13 +175,15 @@ fn ulsan_figures() {
         Some("%"),
         Some(2000),
     );
+    // The seed prints "2,312 억원" (p. 11): the 억 is part of the number, as in
+    // Silicon Valley's "2,050억 달러", and the unit is the currency.
     pin(
         &ix,
         "ulsan",
         "오토밸리 조성사업 총 투자액",
-        "2,312",
-        Some("억원"),
-        None,
+        "2,312억",
+        Some("원"),
+        Some(2002),
     );
 }
 
@@ -190,6 +192,23 @@ fn icheon_figures() {
     let ix = index();
     pin(&ix, "icheon", "도자산업체 수", "844", Some("개"), None);
     pin(&ix, "icheon", "가마 수", "342", Some("개"), None);
+    // The seed prints "5,200억원(2002년 기준)의 60%인 3,000억원" (p. 13).
+    pin(
+        &ix,
+        "icheon",
+        "국내 도자기 시장 규모",
+        "5,200억",
+        Some("원"),
+        Some(2002),
+    );
+    pin(
+        &ix,
+        "icheon",
+        "생산 물량",
+        "3,000억",
+        Some("원"),
+        Some(2002),
+    );
     pin(
         &ix,
         "icheon",
@@ -828,4 +847,168 @@ fn a_statement_pinned_to_a_page_is_most_like_that_page_of_its_section() {
     }
     // The statements of the report's longer sections that name their page.
     assert!(checked > 100, "only {checked} statements checked");
+
+/// What English running text must not say about a figure (issue #12): a Korean number
+/// unit outside the parentheses that keep a printed form beside the English reading
+/// (`KRW 520 billion (5,200억 원)` is right, `5,200 억원` is not), a unit spelled the
+/// Korean way (`100 million won`, `billion won`), or `~` for a range.
+fn english_figure_problems(text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for bad in [
+        "억원",
+        "만원",
+        "조원",
+        "만명",
+        "100 million won",
+        "million won",
+        "billion won",
+        "trillion won",
+        "billion dollars",
+        "million dollars",
+        "million US dollars",
+    ] {
+        if text.contains(bad) {
+            problems.push(format!("says {bad:?}"));
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut depth = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let number_before = |j: usize| {
+            chars[..j]
+                .iter()
+                .rev()
+                .find(|c| **c != ' ')
+                .is_some_and(|c| c.is_ascii_digit())
+        };
+        let korean_unit = matches!(c, '만' | '억' | '조' | '천' | '여');
+        let korean_numeral =
+            korean_unit && (number_before(i) || (c == '천' && chars.get(i + 1) == Some(&'여')));
+        if korean_numeral && depth == 0 {
+            problems.push(format!(
+                "has the Korean numeral …{}… outside parentheses",
+                chars[i.saturating_sub(6)..(i + 3).min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            ));
+        }
+        if matches!(c, '~' | '∼' | '〜' | '～')
+            && number_before(i)
+            && chars[i + 1..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            problems.push("joins a range with `~` (English uses `–`)".to_string());
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_english_figure_check_catches_the_korean_forms() {
+    for bad in [
+        "the plan puts 2,312 억원 into it",
+        "1만여 people",
+        "5,200 100 million won",
+        "1980~1995 years",
+        "worth 231.2 billion won",
+        "over 천여 filings",
+    ] {
+        assert!(
+            !english_figure_problems(bad).is_empty(),
+            "{bad:?} passed the check"
+        );
+    }
+    for good in [
+        "KRW 231.2 billion (2,312억 원)",
+        "over 10,000 people (1만여 명)",
+        "1980–1995",
+        "over 1,000 a year (천여 건)",
+        "the word 기업도시 is not in the text",
+    ] {
+        assert_eq!(
+            english_figure_problems(good),
+            Vec::<String>::new(),
+            "{good:?}"
+        );
+    }
+}
+
+/// Every English text of the shipped collection states figures the English way, and
+/// every figure reads in English without a Korean numeral outside its parentheses.
+#[test]
+fn english_text_states_figures_in_english() {
+    fn walk(id: &str, path: &str, value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    let at = format!("{path}.{key}");
+                    match (key.as_str(), v.as_str()) {
+                        ("en", Some(text)) => {
+                            for p in english_figure_problems(text) {
+                                found.push(format!("{id}{at}: {p}: {text:?}"));
+                            }
+                        }
+                        _ => walk(id, &at, v, found),
+                    }
+                }
+            }
+            serde_json::Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    walk(id, &format!("{path}.{i}"), v, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let index = index();
+    let mut found = Vec::new();
+    let mut figures = 0;
+    for item in index.items() {
+        walk(
+            &item.id,
+            "",
+            &serde_json::to_value(item).unwrap(),
+            &mut found,
+        );
+        for (i, f) in item
+            .case()
+            .map_or(&[][..], |c| &c.figures)
+            .iter()
+            .enumerate()
+        {
+            figures += 1;
+            let english = casebook::figure_en::of(f).to_string();
+            for p in english_figure_problems(&english) {
+                found.push(format!("{}: figure {i} reads {english:?}: {p}", item.id));
+            }
+        }
+    }
+    assert!(figures > 60, "only {figures} figures");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Every figure of the shipped collection as the Korean and the English outputs show it,
+/// so a new printed form, or a change in the rule, is seen and reviewed here.
+#[test]
+fn every_figure_in_both_languages() {
+    let index = index();
+    let mut lines = Vec::new();
+    for item in index.items() {
+        for f in item.case().map_or(&[][..], |c| &c.figures) {
+            lines.push(format!(
+                "{:<16} {}  →  {}",
+                item.id,
+                casebook::report::figure_value(f, Lang::Ko),
+                casebook::report::figure_value(f, Lang::En)
+            ));
+        }
+    }
+    insta::assert_snapshot!(lines.join("\n"));
 }

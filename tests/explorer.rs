@@ -687,6 +687,64 @@ fn presenter_mode_shows_one_item_and_walks_the_list() {
     assert_eq!(app.view(), &View::Browse);
 }
 
+// Issue #12: in English the detail, presenter mode and the copy lead with the English
+// reading of a figure and keep the printed form beside it; Korean shows it as printed.
+#[test]
+fn english_detail_presenter_and_copy_read_figures_in_english() {
+    let mut app = app(120, 35, Lang::En);
+    select_case(&mut app, "daedeok");
+    app.update(Action::Open);
+    let buffer = draw(&app);
+    assert_rows_fit(&buffer);
+    let text = screen(&buffer);
+    for expected in [
+        "• over 10,000 people (1만여 명) — Research staff",
+        "• about KRW 2 trillion (약 2조 원) (2000) — R&D spending in",
+        "• 116 institutes — Research institutes",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not on screen:\n{text}"
+        );
+    }
+    insta::assert_snapshot!(text);
+    // The whole reading, printed form included, is styled as the figure's value.
+    let row = (0..buffer.area.height)
+        .find(|&y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("over 10,000")
+        })
+        .expect("the research-staff row");
+    let styled: String = (0..buffer.area.width)
+        .filter(|&x| buffer[(x, row)].modifier.contains(Modifier::BOLD))
+        .map(|x| buffer[(x, row)].symbol())
+        .collect();
+    assert!(
+        styled.contains("over 10,000 people (1만여 명)"),
+        "{styled:?}"
+    );
+
+    app.update(Action::TogglePresenter);
+    let text = screen(&draw(&app));
+    assert!(text.contains("over 4,000 people (4천여 명)"), "{text}");
+
+    let mut app = self::app(120, 35, Lang::En);
+    select_case(&mut app, "ulsan");
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    assert!(
+        markdown.contains("**KRW 231.2 billion (2,312억 원)** (2002)"),
+        "{markdown}"
+    );
+    let mut app = self::app(120, 35, Lang::Ko);
+    select_case(&mut app, "ulsan");
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    assert!(markdown.contains("**2,312억원** (2002)"), "{markdown}");
+}
+
 #[test]
 fn copying_the_matrix_marks_every_role_tied_for_weakest() {
     let mut app = app(120, 35, Lang::En);

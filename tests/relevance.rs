@@ -189,6 +189,10 @@ const ROWS: &[(&str, Expect, Route)] = &[
     ("5,200억", First("icheon"), Typed),
     ("60%", First("icheon"), Typed),
     ("220여개", First("daedeok"), Typed),
+    // Figures, as English reads them.
+    ("231.2 billion", First("ulsan"), Typed),
+    ("KRW 520 billion", First("icheon"), Typed),
+    ("2.5 million people", First("silicon-valley"), Typed),
     // Typos: one letter swapped, missing, extra or wrong; in Korean one jamo.
     ("Daedoek", First("daedeok"), Typo),
     ("Kitsa", First("kista"), Typo),

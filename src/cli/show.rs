@@ -1,6 +1,7 @@
 //! `casebook show ID [--json | --markdown]`: everything about one item. Plain text and
 //! Markdown render the item's report (`report::report`), the same blocks the explorer's
-//! detail pane shows; JSON gives the item's every field and the items linking to it.
+//! detail pane shows; JSON gives the item's every field (each figure with its English reading, `value_en`)
+//! and the items linking to it.
 //! Exit 1 for an unknown id.
 //!
 //! Depends on the CLI's own `Outcome`, `index`, `model`, `render`, `report` and `text`.
@@ -23,7 +24,9 @@ pub fn show(index: &Index, id: &str, json: bool, markdown: bool, lang: Lang) -> 
         );
     };
     if json {
-        return Outcome::ok(json::string(&json::cited(index, &json::show(index, position))) + "\n");
+        let mut value = json::cited(index, &json::show(index, position));
+        json::add_figure_readings(index.item(position), &mut value);
+        return Outcome::ok(json::string(&value) + "\n");
     }
     let blocks = report::report(index, index.item(position), lang);
     Outcome::ok(if markdown {

@@ -3,10 +3,13 @@
 //! terminal could act on escaped. Field names are part of casebook's interface; change
 //! them only on purpose.
 //!
+//! A figure of `show` keeps its printed `value` and `unit` and adds `value_en`, its
+//! English reading (`KRW 231.2 billion`, see `crate::figure_en`).
+//!
 //! A source is `{doc, section, page?}` with, added by [`cited`], `citation: {ko, en}`: the
 //! reference a reader would cite (see `crate::citation`).
 //!
-//! Depends on `model`, `text`, `index`, `citation`, `compare`, `matrix` (the weakest
+//! Depends on `model`, `text`, `index`, `citation`, `figure_en`, `compare`, `matrix` (the weakest
 //! roles) and `collection` (the shape of a hit).
 
 use serde::Serialize;
@@ -182,6 +185,25 @@ pub struct LinkedFrom<'a> {
     pub relation: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strength: Option<RoleStrength>,
+}
+
+/// `value` (a case as [`show`] gives it) with `value_en`, the English reading, added to
+/// each of its figures beside the printed `value`.
+pub fn add_figure_readings(item: &Item, value: &mut serde_json::Value) {
+    let (Some(case), Some(figures)) = (
+        item.case(),
+        value.get_mut("figures").and_then(|f| f.as_array_mut()),
+    ) else {
+        return;
+    };
+    for (figure, json) in case.figures.iter().zip(figures) {
+        if let Some(map) = json.as_object_mut() {
+            map.insert(
+                "value_en".into(),
+                crate::figure_en::of(figure).reading.into(),
+            );
+        }
+    }
 }
 
 /// The item at `position` with its backlinks.
