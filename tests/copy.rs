@@ -240,11 +240,35 @@ fn y_in_a_comparison_copies_the_row_under_the_cursor_with_every_case() {
         );
         assert!(copied.contains(" — Bok et al. (2002), SERI, "), "{copied}");
     }
-    // The row the cursor is on is drawn in the selection style.
     let View::Compare(view) = app.view() else {
         panic!("not comparing")
     };
     assert_eq!(view.selected_row(), Some(1));
+    // The row the cursor is on is drawn in the selection style, and only that row: the
+    // header of case names, a section heading, then the first row, then the second.
+    let theme = Theme::new(ThemeName::Dark, false);
+    let buffer = draw(&app);
+    let selected = theme.selected.bg.expect("a colour");
+    let body = app.areas().view_inner;
+    let rows: Vec<u16> = (body.y..body.y + body.height)
+        .filter(|&y| (0..buffer.area.width).any(|x| buffer[(x, y)].bg == selected))
+        .collect();
+    assert_eq!(rows.len(), 1, "one selected row: {rows:?}");
+    let row_text: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, rows[0])].symbol().to_string())
+        .collect();
+    let second_label = &app_comparison_label(&app, 1);
+    assert!(row_text.contains(second_label.as_str()), "{row_text}");
+}
+
+/// The label of row `row` of the comparison on screen.
+fn app_comparison_label(app: &App, row: usize) -> String {
+    let View::Compare(view) = app.view() else {
+        panic!("not comparing")
+    };
+    view.comparison().expect("a comparison").rows[row]
+        .label
+        .clone()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -339,7 +363,28 @@ fn no_copy_of_any_item_shows_an_internal_id() {
                 }
             }
         }
-        // The views: matrix, timeline, a comparison.
+        // Every counterpart comparison, row by row.
+        for case in app.list_items(Pane::Cases) {
+            app.update(Action::ShowPane(0));
+            app.update(Action::OpenItem(case));
+            app.update(Action::CompareCounterpart);
+            if !matches!(app.view(), View::Compare(_)) {
+                continue;
+            }
+            app.update(Action::CopyAll);
+            let mut copies = vec![app.take_copy().expect("Markdown")];
+            for _ in 0..60 {
+                copies.push(copy_line(&mut app));
+                app.update(Action::SelectNext);
+            }
+            for copy in &copies {
+                let found = ids_in(copy, &ids, &words);
+                assert!(found.is_empty(), "{lang:?}: ids {found:?} in:\n{copy}");
+                checked += 1;
+            }
+            app.update(Action::Close);
+        }
+        // The views: matrix, timeline.
         for show in [Action::ShowMatrix, Action::ShowTimeline] {
             app.update(show);
             for _ in 0..40 {

@@ -920,11 +920,22 @@ fn a_huge_window_size_still_draws_and_gives_the_terminal_back() {
 fn y_on_a_figure_sends_the_line_with_its_citation_by_osc52_through_tmux() {
     let config = tempfile::NamedTempFile::new().expect("tempfile");
     std::fs::write(config.path(), "set -g set-clipboard on\n").expect("write");
-    // No clipboard tool can answer: OSC 52 is the only way.
+    // No clipboard tool can answer: OSC 52 is the only way. A home with a Downloads
+    // folder, named as the desktop names it, for `w`.
     let tools = tempfile::tempdir().expect("tempdir");
+    let home = tempfile::tempdir().expect("tempdir");
+    let downloads = home.path().join("Downloads");
+    std::fs::create_dir(&downloads).expect("mkdir");
+    std::fs::create_dir(home.path().join(".config")).expect("mkdir");
+    std::fs::write(
+        home.path().join(".config/user-dirs.dirs"),
+        "XDG_DOWNLOAD_DIR=\"$HOME/Downloads\"\n",
+    )
+    .expect("write");
     let env = format!(
-        "LANG=ko_KR.UTF-8 PATH={}:/usr/bin:/bin DISPLAY= WAYLAND_DISPLAY=",
-        tools.path().display()
+        "LANG=ko_KR.UTF-8 PATH={}:/usr/bin:/bin DISPLAY= WAYLAND_DISPLAY= HOME={home} XDG_CONFIG_HOME={home}/.config",
+        tools.path().display(),
+        home = home.path().display()
     );
     let config_path = config.path().display().to_string();
     let Some(tmux) = session_with_config("osc52", 120, 35, &env, &config_path) else {
@@ -965,6 +976,15 @@ fn y_on_a_figure_sends_the_line_with_its_citation_by_osc52_through_tmux() {
         status.contains("OSC 52 (tmux)로 보냄 — 클립보드 확인 불가 — w: 파일로 저장"),
         "{status}"
     );
+    // `w`, as the notice offers: the line, in a new file in Downloads, its path shown.
+    tmux.keys(&["w"]);
+    let screen = tmux.wait_for("저장함: ");
+    let saved = downloads.join("casebook-copy.txt");
+    assert_eq!(
+        std::fs::read_to_string(&saved).expect("the saved copy"),
+        expected
+    );
+    assert!(screen.contains("casebook-copy.txt"), "{screen}");
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }

@@ -94,7 +94,7 @@ impl App {
                 format!("copied ({tool}, and sent by {route}): {what}")
             }
             (ToolOutcome::GaveUp(tool), Lang::Ko) => format!(
-                "{tool}가 응답하지 않아 중단, {route}로만 보냄 — 클립보드 확인 불가 — w: 파일로 저장"
+                "{tool} 응답 없음, 중단함 · {route}로만 보냄 — 클립보드 확인 불가 — w: 파일로 저장"
             ),
             (ToolOutcome::GaveUp(tool), Lang::En) => format!(
                 "{tool} did not answer and was stopped; sent by {route} only — clipboard not confirmed — w: save to a file"
