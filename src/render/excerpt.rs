@@ -19,7 +19,7 @@ use crate::citation;
 use crate::compare::Comparison;
 use crate::index::{Index, MATRIX_ROLES};
 use crate::matrix::{self, MatrixCase, WEAKEST_MARK};
-use crate::model::{Item, Lang};
+use crate::model::{Item, Lang, Source};
 use crate::report::{self, Block};
 use crate::text::one_line;
 
@@ -32,12 +32,16 @@ fn with_citation(text: String, citation: &str) -> String {
     }
 }
 
-/// The item's own sources as one citation, each document named once before its
-/// places: "복득규 외(2002), 삼성경제연구소, Ⅱ-1, 6쪽; Ⅱ-2 ②, 10~11쪽".
-fn item_citations(index: &Index, item: &Item, lang: Lang) -> String {
+/// Sources as one citation, each document named once before its places, in order:
+/// "복득규 외(2002), 삼성경제연구소, Ⅱ-1, 6쪽; Ⅱ-2 ②, 10~11쪽".
+fn citations<'a>(
+    index: &Index,
+    sources: impl IntoIterator<Item = &'a Source>,
+    lang: Lang,
+) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut previous_doc: Option<&str> = None;
-    for source in report::sources_of(item) {
+    for source in sources {
         let full = index.cite(source, lang);
         let document = index
             .document(&source.doc)
@@ -55,6 +59,11 @@ fn item_citations(index: &Index, item: &Item, lang: Lang) -> String {
         }
     }
     out.join("; ")
+}
+
+/// The item's own sources as one citation.
+fn item_citations(index: &Index, item: &Item, lang: Lang) -> String {
+    citations(index, report::sources_of(item), lang)
 }
 
 /// An item in one line: its name in both languages, what it is (for a case: its type
@@ -199,15 +208,13 @@ pub fn matrix_case(index: &Index, case: &MatrixCase, lang: Lang) -> String {
             weakest.join(", ")
         )
     };
-    let mut sources: Vec<String> = Vec::new();
-    if let Some(details) = item.case() {
-        for actor in details.actors.iter().filter(|a| a.strength.is_some()) {
-            let source = index.cite(&actor.source, lang);
-            if !sources.contains(&source) {
-                sources.push(source);
-            }
-        }
-    }
+    let rated = item
+        .case()
+        .into_iter()
+        .flat_map(|c| &c.actors)
+        .filter(|a| a.strength.is_some())
+        .map(|a| &a.source);
+    let sources = citations(index, rated, lang);
     with_citation(
         format!(
             "{} ({}): {}{weakest}",
@@ -215,13 +222,18 @@ pub fn matrix_case(index: &Index, case: &MatrixCase, lang: Lang) -> String {
             one_line(index.name_of(cluster_type, lang)),
             ratings.join(", ")
         ),
-        &sources.join("; "),
+        &sources,
     )
 }
 
 /// Row `row` of a comparison: its section and label, each case's cell, and the sources
 /// of the compared cases.
-pub fn compare_row(comparison: &Comparison, row: usize, lang: Lang) -> Option<String> {
+pub fn compare_row(
+    index: &Index,
+    comparison: &Comparison,
+    row: usize,
+    lang: Lang,
+) -> Option<String> {
     let r = comparison.rows.get(row)?;
     let cells: Vec<String> = comparison
         .titles
@@ -229,12 +241,7 @@ pub fn compare_row(comparison: &Comparison, row: usize, lang: Lang) -> Option<St
         .zip(&r.cells)
         .map(|(title, cell)| format!("{}: {}", one_line(title), one_line(cell)))
         .collect();
-    let mut cited: Vec<&str> = Vec::new();
-    for s in &comparison.sources {
-        if !cited.contains(&s.citation.as_str()) {
-            cited.push(&s.citation);
-        }
-    }
+    let cited = citations(index, comparison.sources.iter().map(|s| &s.source), lang);
     let differs = if r.marked() {
         format!(" {}", crate::compare::DIFFERS)
     } else {
@@ -247,6 +254,6 @@ pub fn compare_row(comparison: &Comparison, row: usize, lang: Lang) -> Option<St
             one_line(&r.label),
             cells.join("; ")
         ),
-        &cited.join("; "),
+        &cited,
     ))
 }

@@ -146,7 +146,7 @@ impl App {
         match &self.view {
             View::Compare(view) => {
                 let comparison = view.comparison().ok()?;
-                excerpt::compare_row(comparison, view.selected_row()?, lang)
+                excerpt::compare_row(index, comparison, view.selected_row()?, lang)
             }
             View::Matrix(view) => Some(excerpt::matrix_case(index, view.selected()?, lang)),
             View::Timeline(view) => view.selected_excerpt(index, lang),
