@@ -10,12 +10,14 @@
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
-//! What the app cannot do itself — run a search, write to the clipboard, stop the
-//! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,
-//! `take_suspend`); how the program ends is [`App::exit`].
+//! What the app cannot do itself — run a search, write to the clipboard or a file, stop
+//! the process — it leaves for the event loop to take (`take_search_request`,
+//! `take_copy`, `take_save`, `take_suspend`); answers from other threads come back as
+//! actions (`Action::Copied`, `Action::Saved`). How the program ends is [`App::exit`].
 //!
 //! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
-//! `action`, `keymap` and `layout`. It never touches the terminal.
+//! `action`, `keymap`, `layout` and `clipboard` (the types of a copy's outcome only). It
+//! never touches the terminal.
 
 pub mod browse;
 pub mod compare;
