@@ -42,12 +42,13 @@ pub enum Block {
         note: Option<String>,
         source: String,
     },
-    /// Who fills a role, with the seed's strength.
+    /// Who fills a role, with the seed's strength and the citation for both.
     Actor {
         role: String,
         role_id: String,
         strength: Option<RoleStrength>,
         who: String,
+        source: String,
     },
     /// A link to another item; `note` says how they relate (a strength, a relation).
     Link {
@@ -176,6 +177,7 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
                     role_id: a.role.clone(),
                     strength: a.strength,
                     who: a.who.get(lang).to_string(),
+                    source: index.cite(&a.source, lang),
                 }));
                 if let Some(note) = &case.rating_note {
                     out.push(Block::Paragraph(format!(
@@ -384,6 +386,7 @@ fn catalog_details(index: &Index, item: &Item, lang: Lang, out: &mut Vec<Block>)
                 role_id: a.role.clone(),
                 strength: None,
                 who: a.who.get(lang).to_string(),
+                source: index.cite(&a.source, lang),
             }));
         }
         Details::Strategy { regions, .. } if !regions.is_empty() => {

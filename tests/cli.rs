@@ -292,7 +292,12 @@ fn show_markdown_names_the_counterpart_and_sources() {
     let md = &r.stdout;
     assert!(md.starts_with("# "), "{md}");
     assert!(md.contains("San Diego"), "no counterpart in:\n{md}");
-    assert!(md.contains("(`san-diego`) — counterpart"), "{md}");
+    assert!(
+        md.contains("San Diego biotech cluster — counterpart"),
+        "{md}"
+    );
+    // Ids are the files' business: a copy pasted into minutes names items, never ids.
+    assert!(!md.contains("san-diego"), "an id in:\n{md}");
     assert!(md.contains("## Sources"), "{md}");
     assert!(md.contains("**116 institutes**"), "{md}");
 }

@@ -24,6 +24,17 @@ fn tmux_available() -> bool {
 
 /// `None` (after a loud notice) when these tests cannot run here.
 fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
+    session_with_config(name, width, height, env, "/dev/null")
+}
+
+/// [`session`] with the tmux server reading `config` (a file of tmux commands) first.
+fn session_with_config(
+    name: &str,
+    width: u16,
+    height: u16,
+    env: &str,
+    config: &str,
+) -> Option<Tmux> {
     if !tmux_available() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -38,7 +49,10 @@ fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebook")));
     let socket = format!("casebook-e2e-{}-{name}", std::process::id());
-    let tmux = Tmux { socket };
+    let tmux = Tmux {
+        socket,
+        config: config.to_string(),
+    };
     // After casebook exits, the shell prints its status and what the terminal looks like,
     // so the test can see the screen was given back.
     let script = format!(
@@ -51,6 +65,8 @@ fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
 
 struct Tmux {
     socket: String,
+    /// The file of tmux commands the server reads at start (`/dev/null`: none).
+    config: String,
 }
 
 impl Tmux {
@@ -63,7 +79,7 @@ impl Tmux {
                 "-L",
                 &self.socket,
                 "-f",
-                "/dev/null",
+                &self.config,
                 "new-session",
                 "-d",
                 "-x",
@@ -536,7 +552,10 @@ fn shell_session(name: &str, width: u16, height: u16) -> Option<Tmux> {
         return None;
     }
     let socket = format!("casebook-e2e-{}-{name}", std::process::id());
-    let tmux = Tmux { socket };
+    let tmux = Tmux {
+        socket,
+        config: "/dev/null".to_string(),
+    };
     let status = Command::new("tmux")
         .args([
             "-u",
@@ -891,4 +910,81 @@ fn a_huge_window_size_still_draws_and_gives_the_terminal_back() {
             .any(|l| l.trim() == "icanon" || l.trim() == "-icanon")
     });
     assert_cooked_and_off_the_alternate_screen(&tmux, &screen);
+}
+
+/// The line a meeting copies into its minutes: Ulsan's Auto Valley budget, found by its
+/// figure, `y` on it, and the OSC 52 sequence tmux receives (`set-clipboard on`: tmux
+/// takes the sequence itself and keeps its text as a paste buffer) holds exactly that
+/// line with its citation. The status bar says the copy went by OSC 52 through tmux.
+#[test]
+fn y_on_a_figure_sends_the_line_with_its_citation_by_osc52_through_tmux() {
+    let config = tempfile::NamedTempFile::new().expect("tempfile");
+    std::fs::write(config.path(), "set -g set-clipboard on\n").expect("write");
+    // No clipboard tool can answer: OSC 52 is the only way. A home with a Downloads
+    // folder, named as the desktop names it, for `w`.
+    let tools = tempfile::tempdir().expect("tempdir");
+    let home = tempfile::tempdir().expect("tempdir");
+    let downloads = home.path().join("Downloads");
+    std::fs::create_dir(&downloads).expect("mkdir");
+    std::fs::create_dir(home.path().join(".config")).expect("mkdir");
+    std::fs::write(
+        home.path().join(".config/user-dirs.dirs"),
+        "XDG_DOWNLOAD_DIR=\"$HOME/Downloads\"\n",
+    )
+    .expect("write");
+    let env = format!(
+        "LANG=ko_KR.UTF-8 PATH={}:/usr/bin:/bin DISPLAY= WAYLAND_DISPLAY= HOME={home} XDG_CONFIG_HOME={home}/.config",
+        tools.path().display(),
+        home = home.path().display()
+    );
+    let config_path = config.path().display().to_string();
+    let Some(tmux) = session_with_config("osc52", 120, 35, &env, &config_path) else {
+        return;
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&tmux.run(&["show-options", "-gv", "set-clipboard"]).stdout).trim(),
+        "on"
+    );
+    tmux.wait_for("1 사례");
+    // Give the explorer's question to tmux (set-clipboard) time to be answered.
+    sleep(Duration::from_millis(300));
+    // The search lands on the figure that matched, with the line cursor on it.
+    tmux.keys(&["/"]);
+    tmux.type_text("총 투자액");
+    tmux.wait_until("Ulsan's figure found", |s| {
+        s.contains("▶ 사례") && s.contains("울산 자동차클러스터") && s.contains("2,312억원 (2002)")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("search closed on Ulsan", |s| {
+        !s.contains("/ 총 투자액") && s.contains("2,312억원 (2002)")
+    });
+    tmux.keys(&["y"]);
+    let expected = "울산 자동차클러스터 · 울산 오토밸리 조성사업 총 투자액: 2,312억원 (2002; 2002년부터 5년간 투입 계획) — 복득규 외(2002), 삼성경제연구소, Ⅱ-2 ②, 11쪽";
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let buffer = loop {
+        let out = tmux.run(&["show-buffer"]);
+        let buffer = String::from_utf8_lossy(&out.stdout).into_owned();
+        if buffer == expected || Instant::now() > deadline {
+            break buffer;
+        }
+        sleep(Duration::from_millis(50));
+    };
+    assert_eq!(buffer, expected, "tmux's paste buffer, from OSC 52");
+    let screen = tmux.wait_for("OSC 52 (tmux)");
+    let status = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+    assert!(
+        status.contains("OSC 52 (tmux)로 보냄 — 클립보드 확인 불가 — w: 파일로 저장"),
+        "{status}"
+    );
+    // `w`, as the notice offers: the line, in a new file in Downloads, its path shown.
+    tmux.keys(&["w"]);
+    let screen = tmux.wait_for("저장함: ");
+    let saved = downloads.join("casebook-copy.txt");
+    assert_eq!(
+        std::fs::read_to_string(&saved).expect("the saved copy"),
+        expected
+    );
+    assert!(screen.contains("casebook-copy.txt"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
 }

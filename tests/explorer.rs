@@ -576,7 +576,7 @@ fn marking_up_to_four_cases_and_comparing_them() {
     };
     assert_eq!(view.cases().len(), 4);
     assert_rows_fit(&draw(&app));
-    app.update(Action::Copy);
+    app.update(Action::CopyAll);
     let markdown = app.take_copy().expect("copied");
     assert!(
         markdown.contains("\n## 출처\n\n1. 복득규 외(2002), 삼성경제연구소, "),
@@ -749,7 +749,7 @@ fn english_detail_presenter_and_copy_read_figures_in_english() {
 fn copying_the_matrix_marks_every_role_tied_for_weakest() {
     let mut app = app(120, 35, Lang::En);
     app.update(Action::ShowMatrix);
-    app.update(Action::Copy);
+    app.update(Action::CopyAll);
     let markdown = app.take_copy().expect("copied");
     let row = |name: &str| {
         markdown
@@ -775,7 +775,7 @@ fn copying_the_matrix_marks_every_role_tied_for_weakest() {
 fn copying_a_case_gives_markdown_with_figures_and_sources() {
     let mut app = app(120, 35, Lang::Ko);
     select_case(&mut app, "icheon");
-    app.update(Action::Copy);
+    app.update(Action::CopyAll);
     let markdown = app.take_copy().expect("copied");
     assert!(markdown.starts_with("# 이천"), "{markdown}");
     assert!(markdown.contains("844"), "figures are in the copy");
@@ -1069,11 +1069,26 @@ fn compare_scrolls_back_at_once_after_paging_past_the_end() {
     app.update(Action::CompareCounterpart);
     press(&mut app, Action::PageDown, 40);
     let at_end = screen(&draw(&app));
+    let row = |app: &App| match app.view() {
+        View::Compare(view) => view.selected_row(),
+        other => panic!("not comparing: {other:?}"),
+    };
+    let last_row = row(&app);
     app.update(Action::SelectPrevious);
-    let one_up = screen(&draw(&app));
-    assert_ne!(at_end, one_up, "one ↑ after the end must move the view");
+    assert_eq!(
+        row(&app).zip(last_row).map(|(a, b)| b - a),
+        Some(1),
+        "one ↑ after the end moves the row cursor at once"
+    );
+    app.update(Action::PageUp);
+    let page_up = screen(&draw(&app));
+    assert_ne!(
+        at_end, page_up,
+        "one page up after the end must move the view"
+    );
     app.update(Action::SelectLast);
     assert_eq!(screen(&draw(&app)), at_end, "End shows the same last page");
+    assert_eq!(row(&app), last_row);
 }
 
 /// Regression: presenter mode never clamped; PageDown ×40 then PageUp showed no change.

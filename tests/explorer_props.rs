@@ -11,6 +11,7 @@ use casebook::model::Lang;
 use casebook::search::Searcher;
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
+use casebook::tui::clipboard::{Delivery, TerminalRoute, ToolOutcome};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
 use casebook::tui::theme::Theme;
 use casebook::tui::{ui, RESULT_LIMIT};
@@ -78,6 +79,18 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::ShowTimeline,
             Action::TogglePresenter,
             Action::Copy,
+            Action::CopyAll,
+            Action::SaveCopy,
+            Action::Copied(Delivery {
+                route: TerminalRoute::Direct,
+                tool: ToolOutcome::NoTool,
+            }),
+            Action::Copied(Delivery {
+                route: TerminalRoute::TmuxPassthrough,
+                tool: ToolOutcome::Confirmed("xclip"),
+            }),
+            Action::Saved(Ok("/tmp/casebook-copy.md".into())),
+            Action::Saved(Err("read-only file system".into())),
             Action::Suspend,
             Action::Tick,
             Action::NextMatch,
@@ -157,8 +170,8 @@ fn check_invariants(app: &App) {
     );
     if let Some(line) = app.detail().link_line {
         assert!(
-            lines.get(line).is_some_and(|l| l.link.is_some()),
-            "link cursor on a line without a link"
+            lines.get(line).is_some_and(|l| l.fact.is_some()),
+            "line cursor on a line that shows no fact"
         );
     }
     if let Some(line) = app.detail().found {
@@ -189,12 +202,27 @@ fn check_invariants(app: &App) {
     }
     match app.view() {
         View::Browse => {}
-        View::Compare(view) => assert_scroll(
-            "compare",
-            view.scroll(),
-            view.lines().len(),
-            (areas.view_inner.height as usize).saturating_sub(1),
-        ),
+        View::Compare(view) => {
+            assert_scroll(
+                "compare",
+                view.scroll(),
+                view.lines().len(),
+                (areas.view_inner.height as usize).saturating_sub(1),
+            );
+            if !view.lines().is_empty() {
+                assert!(
+                    view.cursor_line() < view.lines().len(),
+                    "compare cursor past the end"
+                );
+                assert!(view.selected_row().is_some(), "compare cursor off a row");
+                if view.scroll().page() > 0 {
+                    assert!(
+                        view.scroll().shows(view.cursor_line()),
+                        "compare cursor out of view"
+                    );
+                }
+            }
+        }
         View::Matrix(view) => {
             assert_scroll(
                 "matrix",

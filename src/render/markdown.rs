@@ -140,24 +140,28 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
                 role,
                 strength,
                 who,
+                source,
                 ..
             } => {
                 let strength = strength
                     .map(|s| format!(" {}", report::strength_text(s, lang)))
                     .unwrap_or_default();
-                let _ = writeln!(out, "- **{}**{strength}: {}", md(role), md(who));
+                let _ = writeln!(
+                    out,
+                    "- **{}**{strength}: {}{}",
+                    md(role),
+                    md(who),
+                    refs.mark(source)
+                );
             }
-            Block::Link {
-                target,
-                label,
-                note,
-                ..
-            } => {
+            // A link reads as the linked item's name: ids are the files' business, and a
+            // copy pasted into minutes must not carry them.
+            Block::Link { label, note, .. } => {
                 let note = note
                     .as_ref()
                     .map(|n| format!(" — {}", md(n)))
                     .unwrap_or_default();
-                let _ = writeln!(out, "- {} (`{}`){note}", md(label), one_line(target));
+                let _ = writeln!(out, "- {}{note}", md(label));
             }
             Block::Table { columns, rows } => {
                 let header: Vec<String> = columns.iter().map(|c| md(c)).collect();

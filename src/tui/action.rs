@@ -3,22 +3,24 @@
 //! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
 //! [`super::app::App::update`] is the only place that changes state in response.
 //!
-//! Depends on `index`, `collection` (a search's answer) and crossterm's key events.
+//! Depends on `index`, `collection` (a search's answer), the explorer's `clipboard` (a
+//! copy's outcome) and crossterm's key events.
 
 use std::fmt;
 use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 
+use super::clipboard::Delivery;
 use crate::collection::Found;
 use crate::index::Index;
 
 /// One request to the explorer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Move the selection (or the link cursor in the detail, or the view) down one row.
+    /// Move the selection (or the line cursor in the detail, or the view) down one row.
     SelectNext,
-    /// Move the selection (or the link cursor, or the view) up one row.
+    /// Move the selection (or the line cursor, or the view) up one row.
     SelectPrevious,
     /// Move down one page.
     PageDown,
@@ -98,8 +100,19 @@ pub enum Action {
     ShowTimeline,
     /// Show the current item full-screen for a projector, or leave that mode.
     TogglePresenter,
-    /// Copy the current item (or comparison, matrix, timeline) as Markdown with its sources.
+    /// `y`: copy what the cursor is on — a fact of the detail, the list's item, a row
+    /// of the comparison or the matrix, a timeline entry — as one line with its
+    /// reference.
     Copy,
+    /// `Y`: copy the whole item (or comparison, matrix, timeline) as Markdown with
+    /// numbered references and the reference list.
+    CopyAll,
+    /// `w`: write the last copy to a file (offered when no clipboard could confirm it).
+    SaveCopy,
+    /// The clipboard thread's answer: which way the last copy went.
+    Copied(Delivery),
+    /// The file the last copy was written to (escaped for the screen), or why not.
+    Saved(Result<String, String>),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
     /// Scroll the pane under (column, row) by `delta` rows.

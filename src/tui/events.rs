@@ -36,6 +36,8 @@ pub enum Input {
     Watch(WatchState),
     /// Something for the status bar from another thread.
     Notice(String),
+    /// A result from another thread (the clipboard's), applied as it is.
+    Action(Action),
 }
 
 /// Terminal event → action, in the context the app is in.

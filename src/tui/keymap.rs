@@ -200,8 +200,8 @@ const END: Key = key(KeyCode::End, "End");
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // The main view: lists and the detail.
-    b(MAIN, &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목 (상세: 다음 링크)", "next item (detail: next link)"),
-    b(MAIN, &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목 (상세: 이전 링크)", "previous item (detail: previous link)"),
+    b(MAIN, &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목 (상세: 다음 줄)", "next item (detail: next line)"),
+    b(MAIN, &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목 (상세: 이전 줄)", "previous item (detail: previous line)"),
     b(MAIN, &[PAGE_DOWN, ctrl('d', "Ctrl-d")], Action::PageDown, "한 화면 아래", "page down"),
     b(MAIN, &[PAGE_UP, ctrl('u', "Ctrl-u")], Action::PageUp, "한 화면 위", "page up"),
     b(MAIN, &[ch('g', "g"), HOME], Action::SelectFirst, "맨 처음", "first"),
@@ -228,7 +228,9 @@ pub const BINDINGS: &[Binding] = &[
     b(&[List, Detail, Compare, Timeline], &[ch('M', "M")], Action::ShowMatrix, "역할 강도 매트릭스", "role-strength matrix"),
     b(&[List, Detail, Compare, Matrix], &[ch('T', "T")], Action::ShowTimeline, "시기별 연표", "era timeline"),
     b(MAIN, &[ch('P', "P")], Action::TogglePresenter, "발표 모드 (전체 화면)", "presenter mode (full screen)"),
-    b(MAIN, &[ch('y', "y")], Action::Copy, "마크다운으로 복사 (출처 포함)", "copy as Markdown (with sources)"),
+    b(MAIN, &[ch('y', "y")], Action::Copy, "커서가 있는 줄을 출처와 함께 복사", "copy the line under the cursor, with its source"),
+    b(MAIN, &[ch('Y', "Y")], Action::CopyAll, "항목 전체를 마크다운으로 복사 (출처 목록 포함)", "copy the whole item as Markdown, with sources"),
+    b(&[List, Detail, Compare, Matrix, Timeline, Presenter], &[ch('w', "w")], Action::SaveCopy, "마지막 복사본을 파일로 저장", "save the last copy to a file"),
     b(MAIN, &[ch('n', "n")], Action::NextMatch, "상세에서 검색어가 나오는 다음 줄", "next line of the detail with the last search's match"),
     b(MAIN, &[ch('N', "N")], Action::PreviousMatch, "검색어가 나오는 이전 줄", "previous line with the last search's match"),
     b(&[List, Detail, Compare, Matrix, Timeline, Presenter], &[ch('L', "L")], Action::ToggleLanguage, "한국어 / English", "Korean / English"),
@@ -268,7 +270,8 @@ pub const BINDINGS: &[Binding] = &[
     b(ON_TOP, &[ch('g', "g"), HOME], Action::SelectFirst, "맨 처음", "first"),
     b(ON_TOP, &[ch('G', "G"), END], Action::SelectLast, "맨 끝", "last"),
     bh(&[Matrix, Timeline], &[ENTER], Action::Open, "사례 열기", "open the case", "Enter", "열기", "open"),
-    bh(VIEWS, &[ch('y', "y")], Action::Copy, "마크다운으로 복사 (출처 포함)", "copy as Markdown (with sources)", "y", "복사", "copy"),
+    bh(VIEWS, &[ch('y', "y")], Action::Copy, "커서가 있는 행을 출처와 함께 복사", "copy the row under the cursor, with its sources", "y", "복사", "copy"),
+    b(VIEWS, &[ch('Y', "Y")], Action::CopyAll, "전체를 마크다운으로 복사 (출처 목록 포함)", "copy it all as Markdown, with sources"),
     b(&[Compare, Matrix, Timeline, Presenter, Errors], &[ch('?', "?")], Action::ToggleHelp, "도움말", "help"),
     bh(&[Presenter], &[ESC, ch('q', "q"), ch('P', "P"), key(KeyCode::Backspace, "Backspace")], Action::Close, "발표 모드 끝내기", "leave presenter mode", "Esc", "나가기", "leave"),
     bh(&[Compare, Timeline], &[ESC, ch('q', "q"), key(KeyCode::Backspace, "Backspace"), key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
@@ -496,6 +499,11 @@ mod tests {
         assert_eq!(action_for(&key('ㅡ'), List), Some(Action::ToggleMark));
         assert_eq!(action_for(&key('ㅕ'), List), Some(Action::ClearMarks));
         assert_eq!(action_for(&key('ㅛ'), Compare), Some(Action::Copy));
+        // Shift+ㅛ is `Y`, the whole copy, as the terminal reports Shift; ㅈ is `w`.
+        let shift_y = press(KeyCode::Char('ㅛ'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&shift_y, Detail), Some(Action::CopyAll));
+        assert_eq!(action_for(&shift_y, Matrix), Some(Action::CopyAll));
+        assert_eq!(action_for(&key('ㅈ'), Detail), Some(Action::SaveCopy));
         assert_eq!(
             action_for(&key('ㅔ'), List),
             Some(Action::CompareCounterpart)

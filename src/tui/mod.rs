@@ -14,8 +14,8 @@
 //! - [`worker`]: the search worker. [`watch`]: live reload. [`clipboard`]: copying.
 //!
 //! The loop below only moves inputs to `update`, carries out the effects the app asks
-//! for (a search, a copy, a suspend) and redraws when an update changed something. The
-//! terminal is given back on every way out (see [`terminal`]). Nothing calls
+//! for (a search, a copy, a file to save, a suspend) and redraws when an update changed
+//! something. The terminal is given back on every way out (see [`terminal`]). Nothing calls
 //! `process::exit`: [`run`] returns the exit status (0, or 130 after Ctrl-C).
 //!
 //! Depends on `model`, `index`, `collection`, `search`, `report`, `compare`, `config`
@@ -86,6 +86,8 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
         );
     }
     let (inputs_tx, inputs) = mpsc::channel();
+    // Inside tmux, whether tmux takes OSC 52 itself decides how a copy is sent.
+    clipboard::detect_terminal_route();
     events::spawn_signal_listener(inputs_tx.clone())?;
     terminal::install_panic_hook();
     let (mut terminal, _guard) = terminal::enter()?;
@@ -159,6 +161,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
                     Some(Action::SearchResults { generation, found })
                 }
                 Input::Notice(notice) => Some(Action::Notice(notice)),
+                Input::Action(action) => Some(action),
                 Input::Watch(state) => Some(Action::Watch(state)),
                 Input::Reloaded(fresh) => {
                     // The new worker builds the search index first (the costliest step
@@ -187,19 +190,16 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
             }
             next = held.pop_front().or_else(|| inputs.try_recv().ok());
         }
-        if let Some(markdown) = app.take_copy() {
-            let notices = inputs_tx.clone();
-            let lang = app.lang();
-            clipboard::copy(&markdown, move |tool| {
-                let notice = match lang {
-                    Lang::Ko => {
-                        format!("{tool}가 응답하지 않아 중단했습니다 (터미널 복사 OSC 52는 보냄)")
-                    }
-                    Lang::En => {
-                        format!("{tool} did not answer and was stopped (sent by OSC 52 as well)")
-                    }
-                };
-                let _ = notices.send(Input::Notice(notice));
+        if let Some(text) = app.take_copy() {
+            let answers = inputs_tx.clone();
+            clipboard::copy(&text, move |delivery| {
+                let _ = answers.send(Input::Action(Action::Copied(delivery)));
+            });
+        }
+        if let Some((text, extension)) = app.take_save() {
+            let answers = inputs_tx.clone();
+            clipboard::save(text, clipboard::save_folder(), extension, move |saved| {
+                let _ = answers.send(Input::Action(Action::Saved(saved)));
             });
         }
         if app.take_suspend() {

@@ -4,7 +4,7 @@
 //!
 //! Depends on the app's state (`super`), `model` and `index`.
 
-use super::detail::{first_link_in, link_start};
+use super::detail::{fact_start, first_fact_in};
 use super::{App, View};
 use crate::model::{Item, Kind, Lang, Status};
 use crate::tui::action::Action;
@@ -123,11 +123,13 @@ impl CaseFilter {
     }
 }
 
-/// Where the detail pane is scrolled and which of its links is selected.
+/// Where the detail pane is scrolled and where its line cursor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DetailState {
     pub scroll: super::Scroll,
-    /// The selected line (a line with a link) when the detail has focus.
+    /// The line cursor when the detail has focus: a line of a fact (a figure, an actor,
+    /// a statement, a link — see [`super::detail::FactRef`]). Enter follows it when the
+    /// fact is a link; `y` copies the fact with its citation.
     pub link_line: Option<usize>,
     /// The line that says what the search matched, marked on screen.
     pub found: Option<usize>,
@@ -229,7 +231,9 @@ impl App {
             Action::ShowMatrix => self.show_matrix(),
             Action::ShowTimeline => self.show_timeline(),
             Action::TogglePresenter => self.show_presenter(),
-            Action::Copy => self.copy(),
+            Action::Copy => self.copy_line(),
+            Action::CopyAll => self.copy_all(),
+            Action::SaveCopy => self.save_copy(),
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::Scroll { column, row, delta } => self.scroll_at(column, row, delta),
@@ -241,7 +245,7 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.focus {
             Focus::List => self.move_list(delta),
-            Focus::Detail => self.move_link(delta),
+            Focus::Detail => self.move_line_cursor(delta),
         }
     }
 
@@ -261,7 +265,7 @@ impl App {
                 let lines = self.fresh_detail_lines();
                 self.detail.scroll.by_pages(direction);
                 let scroll = self.detail.scroll;
-                self.detail.link_line = first_link_in(&lines, scroll.top(), scroll.page());
+                self.detail.link_line = first_fact_in(&lines, scroll.top(), scroll.page());
             }
         }
     }
@@ -284,30 +288,30 @@ impl App {
                     self.detail.scroll.to_start();
                 }
                 let scroll = self.detail.scroll;
-                self.detail.link_line = first_link_in(&lines, scroll.top(), scroll.page());
+                self.detail.link_line = first_fact_in(&lines, scroll.top(), scroll.page());
             }
         }
     }
 
-    /// Moves the link cursor in the detail to the next/previous line with a link, or
-    /// scrolls when there is none in that direction.
-    fn move_link(&mut self, delta: isize) {
+    /// Moves the line cursor in the detail to the next/previous fact (a figure, an
+    /// actor, a statement, a link), or scrolls when there is none within reach.
+    fn move_line_cursor(&mut self, delta: isize) {
         let lines = self.fresh_detail_lines();
         let top = self.detail.scroll.top();
         let page = self.detail.scroll.page().max(1);
-        let from = self.detail.link_line;
+        let from = self.detail.link_line.filter(|&at| at < lines.len());
         let next = match (from, delta > 0) {
             (Some(at), true) => (at + 1..lines.len())
-                .find(|&i| lines[i].link.is_some() && lines[i].link != lines[at].link),
+                .find(|&i| lines[i].fact.is_some() && lines[i].fact != lines[at].fact),
             (Some(at), false) => (0..at)
                 .rev()
-                .find(|&i| lines[i].link.is_some() && lines[i].link != lines[at].link)
-                .map(|i| link_start(&lines, i)),
-            (None, true) => (top..lines.len()).find(|&i| lines[i].link.is_some()),
+                .find(|&i| lines[i].fact.is_some() && lines[i].fact != lines[at].fact)
+                .map(|i| fact_start(&lines, i)),
+            (None, true) => (top..lines.len()).find(|&i| lines[i].fact.is_some()),
             (None, false) => None,
         };
-        // Only jump to a link within reach (this page or the next); otherwise scroll, so
-        // the text between links can still be read.
+        // Only jump to a fact within reach (this page or the next); otherwise scroll, so
+        // a long text between facts can still be read.
         let reachable = next.filter(|&i| {
             if delta > 0 {
                 i < top + page + 1
@@ -318,13 +322,20 @@ impl App {
         match reachable {
             Some(line) => {
                 self.detail.link_line = Some(line);
+                // A fact that runs over several lines is shown whole where it fits.
+                let mut end = line;
+                while end + 1 < lines.len() && lines[end + 1].fact == lines[line].fact {
+                    end += 1;
+                }
+                self.detail.scroll.reveal(end.min(line + page - 1));
                 self.detail.scroll.reveal(line);
             }
             None => {
                 self.detail.scroll.by(delta);
                 if let Some(at) = self.detail.link_line {
                     if !self.detail.scroll.shows(at) {
-                        self.detail.link_line = None;
+                        let scroll = self.detail.scroll;
+                        self.detail.link_line = first_fact_in(&lines, scroll.top(), scroll.page());
                     }
                 }
             }
@@ -349,7 +360,7 @@ impl App {
                     self.focus = Focus::Detail;
                     let lines = self.fresh_detail_lines();
                     let scroll = self.detail.scroll;
-                    self.detail.link_line = first_link_in(&lines, scroll.top(), scroll.page());
+                    self.detail.link_line = first_fact_in(&lines, scroll.top(), scroll.page());
                 }
             }
             Focus::Detail => {
@@ -361,11 +372,11 @@ impl App {
                     .and_then(|l| l.link);
                 match target {
                     Some(item) => self.follow(item),
-                    // No link in view yet: Enter brings the next one into view and selects
-                    // it, so a second Enter follows it.
+                    // The cursor is on a fact that links nowhere: Enter brings the next
+                    // link below it into view and selects it, so a second Enter follows.
                     None => {
-                        let top = self.detail.scroll.top();
-                        let next = (top..lines.len()).find(|&i| lines[i].link.is_some());
+                        let from = self.detail.link_line.unwrap_or(self.detail.scroll.top());
+                        let next = (from..lines.len()).find(|&i| lines[i].link.is_some());
                         if let Some(line) = next {
                             self.detail.link_line = Some(line);
                             self.detail.scroll.reveal(line);
@@ -408,7 +419,7 @@ impl App {
         self.focus = Focus::Detail;
         self.detail.reset();
         let lines = self.fresh_detail_lines();
-        self.detail.link_line = first_link_in(&lines, 0, self.detail.scroll.page());
+        self.detail.link_line = first_fact_in(&lines, 0, self.detail.scroll.page());
     }
 
     fn back(&mut self) {
@@ -476,7 +487,13 @@ impl App {
             let line = self.detail.scroll.top() + (row - areas.detail_inner.y) as usize;
             match lines.get(line).and_then(|l| l.link) {
                 Some(item) => self.follow(item),
-                None => self.focus = Focus::Detail,
+                // A click on a fact puts the line cursor on it, ready for `y`.
+                None => {
+                    self.focus = Focus::Detail;
+                    if lines.get(line).is_some_and(|l| l.fact.is_some()) {
+                        self.detail.link_line = Some(line);
+                    }
+                }
             }
         }
     }

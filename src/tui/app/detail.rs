@@ -1,6 +1,7 @@
 //! The detail pane's content as wrapped lines: an item's [`report`] laid out for a given
-//! width, with the link each line carries. Pure: the app uses it to scroll and to move
-//! the link cursor, the renderer to draw, and both see the same lines.
+//! width, with the link each line carries and the fact it shows. Pure: the app uses it
+//! to scroll, to move the line cursor (which rests on facts: a figure, an actor, a
+//! statement, a link) and to copy the fact under it; the renderer draws the same lines.
 //!
 //! Styles are semantic tags here; the renderer maps them to the theme.
 //!
@@ -33,12 +34,24 @@ pub struct Piece {
     pub tag: Tag,
 }
 
+/// Which fact of the item a line shows: block `block` of its [`report::report`], and
+/// within a block of several entries (key facts, table rows, sources) entry `part`.
+/// Every line of one fact — its wrapped text, its note, its source — carries the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactRef {
+    pub block: usize,
+    pub part: usize,
+}
+
 /// One screen line of the detail pane.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DetailLine {
     pub pieces: Vec<Piece>,
     /// The item this line links to, by index position.
     pub link: Option<usize>,
+    /// The fact this line shows; `None` on headings and blank lines, where the line
+    /// cursor never rests.
+    pub fact: Option<FactRef>,
 }
 
 impl DetailLine {
@@ -47,7 +60,20 @@ impl DetailLine {
     }
 
     fn of(pieces: Vec<Piece>) -> DetailLine {
-        DetailLine { pieces, link: None }
+        DetailLine {
+            pieces,
+            link: None,
+            fact: None,
+        }
+    }
+}
+
+/// Marks the non-blank lines from `start` on as showing part `part` of block `block`.
+fn mark_fact(lines: &mut [DetailLine], start: usize, block: usize, part: usize) {
+    for line in lines.iter_mut().skip(start) {
+        if !line.pieces.is_empty() && line.fact.is_none() {
+            line.fact = Some(FactRef { block, part });
+        }
     }
 }
 
@@ -91,6 +117,12 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
     for (i, block) in blocks.iter().cloned().enumerate() {
         let repeats_next = source_of(Some(&block)).is_some()
             && source_of(Some(&block)) == source_of(blocks.get(i + 1));
+        let start = out.len();
+        // Blocks of several entries mark each entry; headings are no fact.
+        let whole_fact = !matches!(
+            block,
+            Block::Heading(_) | Block::Facts(_) | Block::Table { .. } | Block::Sources { .. }
+        );
         match block {
             Block::Title { name, other, kind } => {
                 out.extend(wrapped("", &name, Tag::Title, max));
@@ -102,7 +134,7 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                 ));
             }
             Block::Facts(facts) => {
-                for (label, value) in facts {
+                for (part, (label, value)) in facts.into_iter().enumerate() {
                     let prefix = format!("{label}: ");
                     let mut lines = wrapped(&prefix, &value, Tag::Value, max);
                     if let Some(first) = lines.first_mut() {
@@ -110,7 +142,9 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                             p.tag = Tag::Label;
                         }
                     }
+                    let from = out.len();
                     out.extend(lines);
+                    mark_fact(&mut out, from, i, part);
                 }
             }
             Block::Heading(h) => {
@@ -154,6 +188,7 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                 role_id,
                 strength,
                 who,
+                ..
             } => {
                 let mut first = vec![
                     piece("• ", Tag::Muted),
@@ -203,7 +238,8 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
             }
             Block::Table { columns, rows } => {
                 out.push(DetailLine::blank());
-                for (label, cells) in rows {
+                for (part, (label, cells)) in rows.into_iter().enumerate() {
+                    let from = out.len();
                     out.extend(wrapped("▪ ", &label, Tag::Label, max));
                     for (column, cell) in columns.iter().zip(cells) {
                         out.extend(wrapped(
@@ -213,9 +249,13 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                             max,
                         ));
                     }
+                    mark_fact(&mut out, from, i, part);
                 }
             }
             Block::Sources { cited, documents } => {
+                // Parts count the citations first, then the documents, as
+                // `render::excerpt::fact` reads them.
+                let mut part = 0;
                 for (title, entries) in [
                     (lang.pick("출처", "Sources"), &cited),
                     (lang.pick("문헌", "Documents"), &documents),
@@ -226,10 +266,16 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                     out.push(DetailLine::blank());
                     out.extend(wrapped("", title, Tag::Heading, max));
                     for entry in entries {
+                        let from = out.len();
                         out.extend(wrapped("• ", entry, Tag::Plain, max));
+                        mark_fact(&mut out, from, i, part);
+                        part += 1;
                     }
                 }
             }
+        }
+        if whole_fact {
+            mark_fact(&mut out, start, i, 0);
         }
     }
     // Lines wider than the pane can only come from a one-column pane; clip them.
@@ -268,14 +314,15 @@ fn clip(line: &mut DetailLine, max: usize) {
     line.pieces = kept;
 }
 
-/// The first line with a link among the `page` lines from `top`.
-pub fn first_link_in(lines: &[DetailLine], top: usize, page: usize) -> Option<usize> {
-    (top..(top + page.max(1)).min(lines.len())).find(|&i| lines[i].link.is_some())
+/// The first line of a fact among the `page` lines from `top`: where the line cursor
+/// lands in a page it enters.
+pub fn first_fact_in(lines: &[DetailLine], top: usize, page: usize) -> Option<usize> {
+    (top..(top + page.max(1)).min(lines.len())).find(|&i| lines[i].fact.is_some())
 }
 
-/// The first line of the (possibly wrapped) link that line `i` belongs to.
-pub fn link_start(lines: &[DetailLine], mut i: usize) -> usize {
-    while i > 0 && lines[i - 1].link.is_some() && lines[i - 1].link == lines[i].link {
+/// The first line of the (possibly wrapped) fact that line `i` belongs to.
+pub fn fact_start(lines: &[DetailLine], mut i: usize) -> usize {
+    while i > 0 && lines[i - 1].fact.is_some() && lines[i - 1].fact == lines[i].fact {
         i -= 1;
     }
     i

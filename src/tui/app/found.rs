@@ -140,6 +140,7 @@ mod tests {
                 tag: Tag::Plain,
             }],
             link: None,
+            fact: None,
         }
     }
 

@@ -60,8 +60,13 @@ impl MatrixView {
 
     /// The selected case's item position.
     pub fn selected_case(&self) -> Option<usize> {
+        self.selected().map(|case| case.item)
+    }
+
+    /// The selected case's row: its ratings and weakest roles.
+    pub fn selected(&self) -> Option<&matrix::MatrixCase> {
         match self.lines.get(*self.case_lines.get(self.row)?)? {
-            MatrixLine::Case(case) => Some(case.item),
+            MatrixLine::Case(case) => Some(case),
             MatrixLine::Group(_) => None,
         }
     }

@@ -10,12 +10,14 @@
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
-//! What the app cannot do itself — run a search, write to the clipboard, stop the
-//! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,
-//! `take_suspend`); how the program ends is [`App::exit`].
+//! What the app cannot do itself — run a search, write to the clipboard or a file, stop
+//! the process — it leaves for the event loop to take (`take_search_request`,
+//! `take_copy`, `take_save`, `take_suspend`); answers from other threads come back as
+//! actions (`Action::Copied`, `Action::Saved`). How the program ends is [`App::exit`].
 //!
 //! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
-//! `action`, `keymap` and `layout`. It never touches the terminal.
+//! `action`, `keymap`, `layout` and `clipboard` (the types of a copy's outcome only). It
+//! never touches the terminal.
 
 pub mod browse;
 pub mod compare;
@@ -90,6 +92,8 @@ impl Exit {
 struct Effects {
     search: Option<SearchRequest>,
     copy: Option<String>,
+    /// Text to write to a file, and the file's extension (`w`).
+    save: Option<(String, &'static str)>,
     suspend: bool,
 }
 
@@ -123,6 +127,8 @@ pub struct App {
     detail_lines: LinesCache,
     /// What the last search hit matched, for landing on it and for `n` / `N`.
     needle: Option<String>,
+    /// The last copy, for the notice after the clipboard's answer and for `w`.
+    last_copy: Option<copy::LastCopy>,
 }
 
 impl App {
@@ -149,6 +155,7 @@ impl App {
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
             needle: None,
+            last_copy: None,
         };
         app.sync();
         app
@@ -309,9 +316,14 @@ impl App {
         self.effects.search.take()
     }
 
-    /// Markdown the user asked to copy, once.
+    /// Text the user asked to copy (`y`: a line, `Y`: Markdown), once.
     pub fn take_copy(&mut self) -> Option<String> {
         self.effects.copy.take()
+    }
+
+    /// Text the user asked to write to a file (`w`), with the file's extension, once.
+    pub fn take_save(&mut self) -> Option<(String, &'static str)> {
+        self.effects.save.take()
     }
 
     /// The search whose answer must be in before any further input is applied: Enter
@@ -374,6 +386,14 @@ impl App {
             }
             Action::Notice(notice) => {
                 self.notice = Some(notice);
+                return true;
+            }
+            Action::Copied(delivery) => {
+                self.copied(delivery);
+                return true;
+            }
+            Action::Saved(result) => {
+                self.saved(result);
                 return true;
             }
             Action::Watch(WatchState::Paused(reason)) => {
@@ -443,7 +463,9 @@ impl App {
             Action::ToggleLanguage => self.lang = self.lang.other(),
             Action::ToggleHelp => self.open_help(),
             Action::ToggleErrors => self.open_errors(),
-            Action::Copy => self.copy(),
+            Action::Copy => self.copy_line(),
+            Action::CopyAll => self.copy_all(),
+            Action::SaveCopy => self.save_copy(),
             action => match &self.view {
                 View::Compare(_) => self.update_compare(action),
                 View::Matrix(_) => self.update_matrix(action),
@@ -467,9 +489,9 @@ impl App {
         self.detail.scroll.resize(len, page);
         if let Some(at) = self.detail.link_line {
             let lines = self.detail_lines.lines();
-            if at >= lines.len() || lines[at].link.is_none() {
+            if at >= lines.len() || lines[at].fact.is_none() {
                 let scroll = self.detail.scroll;
-                self.detail.link_line = detail::first_link_in(lines, scroll.top(), scroll.page());
+                self.detail.link_line = detail::first_fact_in(lines, scroll.top(), scroll.page());
             }
         }
         if self.detail.found.is_some_and(|at| at >= len) {

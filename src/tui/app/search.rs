@@ -251,12 +251,13 @@ impl App {
             self.reveal_match();
         }
         if let Some(line) = self.detail.found {
-            // The nearest link below the answer is the one Enter follows next.
+            // The line cursor rests on the answer, so `y` copies it with its citation
+            // and Enter goes on to the nearest link below it.
             let lines = self.fresh_detail_lines();
             let scroll = self.detail.scroll;
-            self.detail.link_line = super::detail::first_link_in(&lines, line, scroll.page())
+            self.detail.link_line = super::detail::first_fact_in(&lines, line, scroll.page())
                 .filter(|&l| scroll.shows(l))
-                .or_else(|| super::detail::first_link_in(&lines, scroll.top(), scroll.page()));
+                .or_else(|| super::detail::first_fact_in(&lines, scroll.top(), scroll.page()));
         }
     }
 

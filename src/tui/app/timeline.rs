@@ -24,12 +24,17 @@ pub enum TimelineLine {
     Gap,
 }
 
+/// The eras of the first concept that has them.
+fn eras(index: &Index) -> Option<&[crate::model::EraEntry]> {
+    index.items().iter().find_map(|item| match &item.details {
+        Details::Concept { eras, .. } if !eras.is_empty() => Some(eras.as_slice()),
+        _ => None,
+    })
+}
+
 /// The era timeline from the first concept that has one, as screen lines.
 pub fn lines(index: &Index, lang: Lang) -> Vec<TimelineLine> {
-    let Some(eras) = index.items().iter().find_map(|item| match &item.details {
-        Details::Concept { eras, .. } if !eras.is_empty() => Some(eras),
-        _ => None,
-    }) else {
+    let Some(eras) = eras(index) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
@@ -100,6 +105,47 @@ impl TimelineView {
     /// The line the cursor is on, if any entry opens a case.
     pub fn cursor_line(&self) -> Option<usize> {
         self.targets.get(self.entry).copied()
+    }
+
+    /// The entry under the cursor as one line for minutes: its era and the era's policy
+    /// focus, world or Korea, the name, and the era's citation.
+    pub fn selected_excerpt(&self, index: &Index, lang: Lang) -> Option<String> {
+        use crate::text::one_line;
+        let at = self.cursor_line()?;
+        let TimelineLine::Entry { korea, name, .. } = self.lines.get(at)? else {
+            return None;
+        };
+        // The era is the last one above the entry; its place among the eras finds its source.
+        let era_number = self.lines[..at]
+            .iter()
+            .filter(|l| matches!(l, TimelineLine::Era { .. }))
+            .count()
+            .checked_sub(1)?;
+        let TimelineLine::Era { label, focus } = self.lines[..at]
+            .iter()
+            .rev()
+            .find(|l| matches!(l, TimelineLine::Era { .. }))?
+        else {
+            return None;
+        };
+        let source = eras(index)
+            .and_then(|eras| eras.get(era_number))
+            .map(|era| index.cite(&era.source, lang));
+        let place = if *korea {
+            lang.pick("한국", "Korea")
+        } else {
+            lang.pick("세계", "world")
+        };
+        let text = format!(
+            "{} — {} · {place}: {}",
+            one_line(label),
+            one_line(focus),
+            one_line(name)
+        );
+        Some(match source {
+            Some(source) => format!("{text} — {}", one_line(&source)),
+            None => text,
+        })
     }
 
     fn selected_case(&self) -> Option<usize> {

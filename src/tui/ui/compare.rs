@@ -1,5 +1,6 @@
 //! The compare view: a header of case names, then the comparison's sections and rows,
-//! each case in its own column with a column of air between; rows that differ carry `≠`.
+//! each case in its own column with a column of air between; rows that differ carry `≠`;
+//! the row under the cursor in the selection style.
 //!
 //! Depends on the app's state (read only), `compare`, `keymap`, `text` and `theme`.
 
@@ -45,7 +46,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Co
         header.push(Span::raw(" "));
     }
     let mut lines = vec![Line::from(header)];
-    for line in &view.lines()[view.scroll().visible()] {
+    let visible = view.scroll().visible();
+    for (at, line) in view.lines()[visible.clone()].iter().enumerate() {
+        let under_cursor = visible.start + at == view.cursor_line();
         let row = match *line {
             CompareLine::Section(section) => {
                 lines.push(Line::from(Span::styled(section.title(lang), theme.heading)));
@@ -76,7 +79,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Co
             ));
             spans.push(Span::raw(" "));
         }
-        lines.push(Line::from(spans));
+        let mut line = Line::from(spans);
+        // The row `y` copies, in the selection style.
+        if under_cursor {
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

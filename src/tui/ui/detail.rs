@@ -1,6 +1,6 @@
 //! The detail pane: the current item's lines (laid out by the app's `detail` module),
-//! scrolled where the app says, with the selected link highlighted on every line it
-//! wraps onto, what the search matched marked on its line, and the position
+//! scrolled where the app says, with the line cursor — the fact under it, a link or
+//! not — highlighted on every line the fact takes (its wrapped text, note and source), what the search matched marked on its line, and the position
 //! ("12–40/85") in the bottom border.
 //!
 //! Depends on the app's state (read only), `model` and `theme`.
@@ -38,17 +38,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     let block = pane_block(title, focused, theme)
         .title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
     frame.render_widget(block, areas.detail);
-    let link_line = app.detail().link_line;
-    let selected_link = link_line.and_then(|l| lines.get(l)).and_then(|l| l.link);
+    let cursor = app.detail().link_line.filter(|&l| l < lines.len());
+    let selected_fact = cursor.and_then(|l| lines[l].fact);
     let mut drawn = Vec::new();
     for i in visible {
         let line = &lines[i];
-        // A wrapped link is selected on all of its lines.
+        // The fact under the cursor is selected on all of its lines.
         let is_selected = focused
-            && selected_link.is_some()
-            && line.link == selected_link
-            && link_line
-                .is_some_and(|s| i >= s && lines[s..=i].iter().all(|l| l.link == selected_link));
+            && selected_fact.is_some()
+            && line.fact == selected_fact
+            && cursor.is_some_and(|c| {
+                let (lo, hi) = (c.min(i), c.max(i));
+                lines[lo..=hi].iter().all(|l| l.fact == selected_fact)
+            });
         let mut styled = styled_line(line, theme, is_selected);
         if app.detail().found == Some(i) {
             styled = mark_match(styled, app.needle().unwrap_or_default(), theme);
