@@ -48,6 +48,16 @@ impl ThemeName {
             ThemeName::HighContrast => "high-contrast",
         }
     }
+
+    /// The theme after this one, in the order a key cycles through them: dark, light,
+    /// high contrast, and round again.
+    pub fn next(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::HighContrast,
+            ThemeName::HighContrast => ThemeName::Dark,
+        }
+    }
 }
 
 /// The settings the file gives; `None` where it says nothing (or, for `cases`, where

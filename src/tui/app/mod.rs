@@ -14,8 +14,9 @@
 //! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,
 //! `take_suspend`); how the program ends is [`App::exit`].
 //!
-//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
-//! `action`, `keymap` and `layout`. It never touches the terminal.
+//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render`, `config` (the
+//! theme's name) and the explorer's `action`, `keymap`, `layout` and `theme` (the styles
+//! are state: `Ctrl-t` changes them). It never touches the terminal.
 
 pub mod browse;
 pub mod compare;
@@ -46,6 +47,8 @@ use self::detail::{DetailLine, LinesCache};
 use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
+use super::theme::{self, Theme};
+use crate::config::ThemeName;
 use crate::index::Index;
 use crate::model::Lang;
 
@@ -123,6 +126,10 @@ pub struct App {
     detail_lines: LinesCache,
     /// What the last search hit matched, for landing on it and for `n` / `N`.
     needle: Option<String>,
+    /// The colour theme, changed at run time with `Ctrl-t`; NO_COLOR keeps it plain.
+    theme: ThemeName,
+    no_color: bool,
+    styles: Theme,
 }
 
 impl App {
@@ -149,9 +156,20 @@ impl App {
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
             needle: None,
+            theme: ThemeName::Dark,
+            no_color: false,
+            styles: Theme::new(ThemeName::Dark, false),
         };
         app.sync();
         app
+    }
+
+    /// The app in `theme` (from `--theme` or the settings file), or without colour.
+    pub fn with_theme(mut self, theme: ThemeName, no_color: bool) -> App {
+        self.theme = theme;
+        self.no_color = no_color;
+        self.styles = Theme::new(theme, no_color);
+        self
     }
 
     // -----------------------------------------------------------------------------------
@@ -167,6 +185,15 @@ impl App {
 
     pub fn size(&self) -> (u16, u16) {
         self.size
+    }
+
+    /// The styles the screen is drawn in now.
+    pub fn theme(&self) -> &Theme {
+        &self.styles
+    }
+
+    pub fn theme_name(&self) -> ThemeName {
+        self.theme
     }
 
     pub fn pane(&self) -> Pane {
@@ -405,6 +432,11 @@ impl App {
                 self.paste(&text);
                 return true;
             }
+            // From every view, the search box and the overlays included.
+            Action::CycleTheme => {
+                self.cycle_theme();
+                return true;
+            }
             Action::OpenItem(item) if item < self.index.len() => {
                 // Going to an item leaves whatever is on top of the main view.
                 self.overlay = None;
@@ -593,6 +625,29 @@ impl App {
         if let Some(search) = &mut self.search {
             search.clamp(height);
         }
+    }
+
+    /// The next theme (dark → light → high contrast → dark), named on the status bar.
+    /// Under NO_COLOR there are no colours to change, and the notice says so.
+    fn cycle_theme(&mut self) {
+        if self.no_color {
+            self.notice = Some(
+                self.lang
+                    .pick(
+                        "NO_COLOR가 설정되어 있어 색 테마를 쓰지 않습니다",
+                        "NO_COLOR is set, so no colour theme is used",
+                    )
+                    .to_string(),
+            );
+            return;
+        }
+        self.theme = self.theme.next();
+        self.styles = Theme::new(self.theme, false);
+        let name = theme::label(self.theme, self.lang);
+        self.notice = Some(match self.lang {
+            Lang::Ko => format!("{name} · Ctrl-t로 다음 테마"),
+            Lang::En => format!("{name} · Ctrl-t for the next one"),
+        });
     }
 
     fn list_height(&self) -> usize {
