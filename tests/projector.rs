@@ -18,7 +18,6 @@ use casebook::tui::{ui, RESULT_LIMIT};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::style::Color;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
 
@@ -279,5 +278,124 @@ fn the_selection_stands_out_from_the_rows_in_light_and_high_contrast() {
             "{theme:?}: the bar is {bar:.2}:1 against the rows"
         );
         assert!(text >= 4.5, "{theme:?}: its text is {text:.2}:1");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Presenter mode: a full-screen card
+
+/// Where `needle` starts and ends on row `y`, in columns.
+fn columns_of(buffer: &Buffer, y: u16, needle: &str) -> Option<(usize, usize)> {
+    let text = row_text(buffer, y);
+    let at = text.find(needle)?;
+    let start = text[..at].width();
+    Some((start, start + needle.width()))
+}
+
+fn row_of(buffer: &Buffer, needle: &str) -> Option<u16> {
+    (0..buffer.area.height).find(|&y| row_text(buffer, y).contains(needle))
+}
+
+#[test]
+fn presenter_is_a_card_with_the_name_centred_and_each_figure_with_its_reference() {
+    for (w, h, lang) in [
+        (120, 35, Lang::Ko),
+        (80, 24, Lang::Ko),
+        (80, 20, Lang::Ko),
+        (80, 20, Lang::En),
+    ] {
+        let mut app = app(w, h, lang).with_theme(ThemeName::HighContrast, false);
+        select_case(&mut app, "brenta");
+        app.update(Action::TogglePresenter);
+        let buffer = draw(&app);
+        let text = screen(&buffer);
+        let name = lang.pick(
+            "이태리 브렌타 신발클러스터",
+            "Brenta footwear cluster (Italy)",
+        );
+        let y = row_of(&buffer, name).unwrap_or_else(|| panic!("{w}x{h}: no name\n{text}"));
+        // Centred: as many columns left of it as right of it, give or take one.
+        let (start, end) = columns_of(&buffer, y, name).expect("on the row");
+        let (left, right) = (start, w as usize - end);
+        assert!(
+            left.abs_diff(right) <= 1,
+            "{w}x{h}: {left} | {right}\n{text}"
+        );
+        // Set apart: bold, in the heading colour, with a rule under it as wide.
+        let styles = app.theme();
+        let cell = &buffer[(start as u16, y)];
+        assert_eq!(Some(cell.fg), styles.heading.fg, "{w}x{h}");
+        assert!(cell.modifier.contains(ratatui::style::Modifier::BOLD));
+        let rule = row_text(&buffer, y + 1);
+        assert_eq!(
+            rule.trim().trim_matches('│').trim(),
+            "━".repeat(end - start)
+        );
+        // The type line, and the figures opening the body, each with its reference
+        // on the next line.
+        assert!(
+            text.contains(lang.pick(
+                "지역특화형 · 이탈리아",
+                "Region-specialized cluster · Italy"
+            )),
+            "{text}"
+        );
+        let first = lang.pick("• 1268년 — ", "• 1268 — ");
+        let fy = row_of(&buffer, first).unwrap_or_else(|| panic!("{w}x{h}: no figure\n{text}"));
+        let reference = row_text(&buffer, fy + 1);
+        assert!(
+            reference.contains(lang.pick("↳ 복득규 외(2002)", "↳ Bok et al. (2002)")),
+            "{w}x{h}: {reference}\n{text}"
+        );
+        // A card: a border round the screen, the footer under it.
+        assert!(text.starts_with('╭'), "{text}");
+        let name = match lang {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        };
+        insta::assert_snapshot!(format!("presenter_card_{w}x{h}_{name}"), text);
+    }
+}
+
+#[test]
+fn slash_in_presenter_searches_over_the_card_and_enter_presents_the_hit() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::Ko);
+        select_case(&mut app, "brenta");
+        app.update(Action::TogglePresenter);
+        let slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
+        assert_eq!(action_for(&slash, app.context()), Some(Action::OpenSearch));
+        app.update(Action::OpenSearch);
+        assert_eq!(app.context(), Context::Search);
+        type_query(&mut app, "이천");
+        assert!(matches!(app.view(), View::Presenter(_)));
+        // The box is over the card, and the card behind it shows the selected hit.
+        let buffer = draw(&app);
+        let text = screen(&buffer);
+        assert!(text.contains("/ 이천"), "{text}");
+        assert!(text.contains("검색 ·"), "{text}");
+        assert_eq!(current_id(&app), "icheon");
+        let footer = text.lines().last().unwrap_or_default();
+        assert!(
+            footer.contains("Enter 이동"),
+            "the search box's hints: {footer}"
+        );
+        insta::assert_snapshot!(format!("presenter_search_{w}x{h}"), text);
+        app.update(Action::Open);
+        assert!(app.search().is_none());
+        assert!(matches!(app.view(), View::Presenter(_)), "still presenting");
+        assert_eq!(current_id(&app), "icheon");
+        let text = screen(&draw(&app));
+        assert!(text.contains("이천 도자기클러스터"), "{text}");
+        assert!(!text.contains("/ 이천"), "the box is gone: {text}");
+        // The card starts at its top, and ↑↓ walk the list the hit is in.
+        app.update(Action::SelectPrevious);
+        assert_eq!(current_id(&app), "brenta");
+        // Esc in the box goes back to the item presented before it opened.
+        app.update(Action::OpenSearch);
+        type_query(&mut app, "울산");
+        app.update(Action::Close);
+        assert!(matches!(app.view(), View::Presenter(_)));
+        assert_eq!(current_id(&app), "brenta");
     }
 }

@@ -262,6 +262,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Timeline], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous entry"),
     bh(&[Presenter], &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목", "next item", "↑↓", "이전/다음", "previous/next"),
     b(&[Presenter], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous item"),
+    bh(&[Presenter], &[ch('/', "/")], Action::OpenSearch, "검색해서 다른 항목 발표 (Enter)", "search, and present the hit (Enter)", "/", "검색", "search"),
     b(&[Compare, Matrix, Timeline, Help, Errors], &[PAGE_DOWN, ctrl('d', "Ctrl-d"), key(KeyCode::Char(' '), "Space")], Action::PageDown, "한 화면 아래", "page down"),
     bh(&[Presenter], &[PAGE_DOWN, ctrl('d', "Ctrl-d"), key(KeyCode::Char(' '), "Space")], Action::PageDown, "한 화면 아래로 스크롤", "scroll a page down", "PgDn", "스크롤", "scroll"),
     b(ON_TOP, &[PAGE_UP, ctrl('u', "Ctrl-u")], Action::PageUp, "한 화면 위", "page up"),

@@ -285,6 +285,8 @@ impl App {
             View::Compare(_) => Context::Compare,
             View::Matrix(_) => Context::Matrix,
             View::Timeline(_) => Context::Timeline,
+            // The search box opened from presenter mode reads the keys until it closes.
+            View::Presenter(_) if self.search.is_some() => Context::Search,
             View::Presenter(_) => Context::Presenter,
             View::Browse if self.search.is_some() => Context::Search,
             View::Browse => match self.focus {
@@ -452,7 +454,7 @@ impl App {
         self.notice = None;
         if self.overlay.is_some() {
             self.update_overlay(action);
-        } else if self.view != View::Browse {
+        } else if self.view != View::Browse && self.search.is_none() {
             self.update_view(action);
         } else if self.search.is_some() {
             self.update_search(action);

@@ -42,7 +42,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     match app.view() {
-        View::Presenter(view) => presenter::render(frame, app, theme, &areas, view),
+        View::Presenter(view) => {
+            presenter::render(frame, app, theme, &areas, view);
+            // `/` from presenter mode: the search box over the card, which shows the
+            // selected hit as it will be presented.
+            if app.search().is_some() {
+                overlay::cover(frame, theme, areas.list);
+                search::render(frame, app, theme, &areas);
+            }
+        }
         View::Compare(view) => {
             tabs::render(frame, app, theme, &areas);
             compare::render(frame, app, theme, areas.view, view);
