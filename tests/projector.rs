@@ -18,6 +18,7 @@ use casebook::tui::{ui, RESULT_LIMIT};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::style::Color;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
 
@@ -177,9 +178,18 @@ fn high_contrast_and_light_paint_every_cell_of_every_view_in_fixed_colours() {
                     let mut hidden = 0;
                     for x in 0..w {
                         let cell = &buffer[(x, y)];
-                        // The column a wide character covers is not drawn on its own.
+                        // The column a wide character covers is not drawn on its own; it
+                        // is left reset, so that the next frame writes whatever comes
+                        // there (the terminal blanks it in its own colours when the
+                        // syllable is overwritten).
                         if hidden > 0 {
                             hidden -= 1;
+                            assert!(
+                                cell.symbol() == " "
+                                    && cell.fg == Color::Reset
+                                    && cell.bg == Color::Reset,
+                                "{theme:?} {name} {w}x{h}: covered cell ({x},{y}) is {cell:?}"
+                            );
                             continue;
                         }
                         hidden = cell.symbol().width().saturating_sub(1);
@@ -398,4 +408,123 @@ fn slash_in_presenter_searches_over_the_card_and_enter_presents_the_hit() {
         assert!(matches!(app.view(), View::Presenter(_)));
         assert_eq!(current_id(&app), "brenta");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Every figure with its reference
+
+/// The text of a detail line.
+fn line_text(line: &casebook::tui::app::detail::DetailLine) -> String {
+    line.pieces.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn every_figure_is_followed_at_once_by_its_own_reference_at_every_width() {
+    use casebook::model::Kind;
+    use casebook::tui::app::detail;
+    let index = &shipped().index;
+    for lang in [Lang::Ko, Lang::En] {
+        for &case in index.of_kind(Kind::Case) {
+            let item = index.item(case);
+            let Some(details) = item.case() else { continue };
+            for width in [24, 40, 56, 64, 100] {
+                let lines = detail::lines(index, item, lang, width);
+                let card = detail::card(index, item, lang, width).body;
+                for (name, lines) in [("detail", &lines), ("card", &card)] {
+                    let texts: Vec<String> = lines.iter().map(line_text).collect();
+                    let mut from = 0;
+                    for figure in &details.figures {
+                        let value = casebook::report::figure_value(figure, lang);
+                        // Its first word: the rest may wrap anywhere.
+                        let first_word = value.split_whitespace().next().unwrap_or_default();
+                        let head = format!("• {}", casebook::text::one_line(first_word));
+                        let at = (from..texts.len())
+                            .find(|&i| texts[i].starts_with(&head))
+                            .unwrap_or_else(|| panic!("{} {width} {name}: no {head}", item.id));
+                        // The figure's own wrapped lines, then its reference.
+                        let mut next = at + 1;
+                        while next < texts.len()
+                            && texts[next].starts_with("  ")
+                            && !texts[next].starts_with("  ↳")
+                            && !texts[next].starts_with("  ※")
+                        {
+                            next += 1;
+                        }
+                        let cite = index.cite(&figure.source, lang);
+                        let expected: String =
+                            casebook::text::truncate(&format!("  ↳ {cite}"), width).into_owned();
+                        let first_line = expected.chars().take(8).collect::<String>();
+                        assert!(
+                            texts.get(next).is_some_and(|t| t.starts_with(&first_line)),
+                            "{} {lang:?} {width} {name}: {head} is followed by {:?}",
+                            item.id,
+                            texts.get(next)
+                        );
+                        from = next;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_window_shorter_than_a_figure_run_shows_the_reference_of_every_figure_on_it() {
+    // 80×15: eleven rows of detail, and Brenta's run of seven figures is longer.
+    let mut app = app(80, 15, Lang::Ko);
+    select_case(&mut app, "brenta");
+    app.update(Action::Open);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..40 {
+        let buffer = draw(&app);
+        let detail = app.areas().detail_inner;
+        // The detail pane's rows, its own columns only.
+        let rows: Vec<String> = (detail.y..detail.y + detail.height)
+            .map(|y| {
+                let row = row_text(&buffer, y);
+                let at = row.rfind("││").map_or(0, |at| at + "││".len());
+                row[at..].trim_start_matches(' ').to_string()
+            })
+            .collect();
+        let figures = [
+            "1268년",
+            "1976년",
+            "95%",
+            "9만리라",
+            "10만원",
+            "33,000리라",
+            "15,000카피",
+        ];
+        for (n, row) in rows.iter().enumerate() {
+            if !figures.iter().any(|v| row.starts_with(&format!("• {v}"))) {
+                continue;
+            }
+            // Past the figure's own wrapped lines: its reference, unless the figure
+            // ends on the bottom row (then it heads the next page).
+            let mut next = n + 1;
+            while next < rows.len()
+                && !rows[next].starts_with('↳')
+                && !rows[next].starts_with('※')
+                && !rows[next].starts_with('•')
+            {
+                next += 1;
+            }
+            if next < rows.len() {
+                seen.insert(row.clone());
+                assert!(
+                    rows[next].starts_with("↳ 복득규 외(2002)"),
+                    "row {n}: {row}\n{}",
+                    screen(&buffer)
+                );
+            }
+        }
+        // The wheel over the detail: three lines a notch, so the fold falls everywhere.
+        let at = app.areas().detail_inner;
+        app.update(Action::Scroll {
+            column: at.x,
+            row: at.y,
+            delta: 1,
+        });
+    }
+    assert_eq!(seen.len(), 7, "every figure came by: {seen:?}");
 }

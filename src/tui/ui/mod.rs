@@ -35,6 +35,11 @@ use crate::text::{truncate, width};
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_screen(frame, app, theme);
+    settle_wide_characters(frame.buffer_mut());
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     let areas = app.areas();
     frame.render_widget(Block::new().style(theme.base), areas.screen);
     if areas.too_small {
@@ -80,6 +85,28 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Help(help)) => help::render(frame, app, theme, areas.screen, help),
         Some(Overlay::Errors(errors)) => errors::render(frame, app, theme, areas.screen, errors),
         None => {}
+    }
+}
+
+/// Resets the column each wide character covers, as ratatui's own `set_string` does.
+///
+/// ratatui's `Paragraph` leaves that column as it was (a space in the theme's colours,
+/// from the background). The frame after, ratatui compares it with what comes there
+/// and, seeing the same space, does not write it, while the terminal has blanked it in
+/// its default colours when the syllable was overwritten: specks of the terminal's own
+/// background between words in a painted theme. A reset column differs from any space
+/// drawn there later, so that space is written.
+fn settle_wide_characters(buffer: &mut ratatui::buffer::Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let covered = width(buffer[(x, y)].symbol()).max(1) as u16;
+            for hidden in x + 1..(x + covered).min(area.right()) {
+                buffer[(hidden, y)].reset();
+            }
+            x += covered;
+        }
     }
 }
 
