@@ -1,5 +1,6 @@
 //! The detail pane's content as wrapped lines: an item's [`report`] laid out for a given
-//! width, with the link each line carries. Pure: the app uses it to scroll and to move
+//! width, with the link each line carries; and the same item as presenter mode's
+//! [`Card`] (a header to centre, the key figures first in the body). Pure: the app uses it to scroll and to move
 //! the link cursor, the renderer to draw, and both see the same lines.
 //!
 //! Styles are semantic tags here; the renderer maps them to the theme.

@@ -4,7 +4,9 @@
 //! All text from files arrives already made one-line-safe or passes through
 //! [`one_line`](crate::text::one_line), and is truncated by display width before it is
 //! drawn, so Hangul never spills past a pane's edge. Overlays blank any wide character
-//! that straddles their left edge ([`overlay`]).
+//! that straddles their left edge ([`overlay`]), and after every frame the column each
+//! wide character covers is reset, so the next frame rewrites it
+//! (`settle_wide_characters`).
 //!
 //! Depends on the app's state (read only), the explorer's `keymap`, `layout` and
 //! `theme`, and on `model` and `text`.

@@ -25,9 +25,8 @@ use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, view: &PresenterView) {
-    let Some(item) = app.current_item() else {
-        return;
-    };
+    // No item while the search box over the card has no hit: an empty card under it.
+    let item = app.current_item();
     let scroll = view.scroll();
     let len = view.lines().len();
     let mut card = Block::new()
@@ -73,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, view: 
     let listed = app.list_items(app.pane());
     let position = listed
         .iter()
-        .position(|&i| i == item)
+        .position(|&i| Some(i) == item)
         .map(|p| format!("{}/{}", p + 1, listed.len()))
         .unwrap_or_default();
     // The hints of what reads the keys: the card's, or the search box's over it.
