@@ -263,7 +263,7 @@ proptest! {
         lang in prop::sample::select(vec![Lang::Ko, Lang::En]),
     ) {
         let shipped = shipped();
-        let mut app = App::new(Arc::clone(&shipped.index), lang, (120, 35));
+        let app = App::new(Arc::clone(&shipped.index), lang, (120, 35));
         // Started in high contrast; CycleTheme among the actions draws every theme.
         let mut app = app.with_theme(ThemeName::HighContrast, false);
         let mut searcher = Searcher::new(&shipped.search);
