@@ -528,3 +528,43 @@ fn a_window_shorter_than_a_figure_run_shows_the_reference_of_every_figure_on_it(
     }
     assert_eq!(seen.len(), 7, "every figure came by: {seen:?}");
 }
+
+#[test]
+fn the_selected_link_is_one_bar_in_every_theme() {
+    for theme in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
+        let mut app = app(120, 35, Lang::Ko).with_theme(theme, false);
+        select_case(&mut app, "brenta");
+        app.update(Action::Open);
+        // Down to the first link: an actor's role, with its rating.
+        for _ in 0..200 {
+            if app.detail().link_line.is_some() {
+                break;
+            }
+            app.update(Action::SelectNext);
+        }
+        let line = app.detail().link_line.expect("a link selected");
+        let top = app.detail().scroll.top();
+        let inner = app.areas().detail_inner;
+        let y = inner.y + (line - top) as u16;
+        let buffer = draw(&app);
+        let text = row_text(&buffer, y);
+        let drawn = text.trim_end_matches([' ', '│']).width();
+        let bar = app.theme().link_selected.bg.expect("a bar");
+        let mut hidden = 0;
+        // From the first column of the line's text to its last.
+        for x in inner.x..(drawn as u16).min(inner.right()) {
+            let cell = &buffer[(x, y)];
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            hidden = cell.symbol().width().saturating_sub(1);
+            assert_eq!(
+                cell.bg,
+                bar,
+                "{theme:?}: ({x},{y}) {:?} in {text}",
+                cell.symbol()
+            );
+        }
+    }
+}
