@@ -224,6 +224,13 @@ fn ctrl_t_cycles_the_theme_from_every_context_and_names_it() {
     select_case(&mut app, "brenta");
     app.update(Action::TogglePresenter);
     let before = draw(&app);
+    // The presenter's footer names the key, after the way out.
+    let footer = screen(&before)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(footer.ends_with("Esc 나가기 · Ctrl-t 테마"), "{footer}");
     assert_eq!(app.theme_name(), ThemeName::Dark);
     app.update(Action::CycleTheme);
     assert_eq!(app.theme_name(), ThemeName::Light);

@@ -272,6 +272,9 @@ pub const BINDINGS: &[Binding] = &[
     bh(VIEWS, &[ch('y', "y")], Action::Copy, "마크다운으로 복사 (출처 포함)", "copy as Markdown (with sources)", "y", "복사", "copy"),
     b(&[Compare, Matrix, Timeline, Presenter, Errors], &[ch('?', "?")], Action::ToggleHelp, "도움말", "help"),
     bh(&[Presenter], &[ESC, ch('q', "q"), ch('P', "P"), key(KeyCode::Backspace, "Backspace")], Action::Close, "발표 모드 끝내기", "leave presenter mode", "Esc", "나가기", "leave"),
+    // In presenter mode the theme key is in the footer (last, where a narrow one drops it
+    // first): the projector is where it is wanted.
+    bh(&[Presenter], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)", "Ctrl-t", "테마", "theme"),
     bh(&[Compare, Timeline], &[ESC, ch('q', "q"), key(KeyCode::Backspace, "Backspace"), key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
     bh(&[Matrix], &[ESC, ch('q', "q"), key(KeyCode::Backspace, "Backspace")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
     bh(&[Help], &[ESC, ch('q', "q"), ch('?', "?")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
@@ -279,7 +282,7 @@ pub const BINDINGS: &[Binding] = &[
 
     // Everywhere, the search box included.
     b(EVERYWHERE, &[ctrl('c', "Ctrl-c")], Action::Interrupt, "바로 종료 (종료 상태 130)", "quit at once (exit status 130)"),
-    b(EVERYWHERE, &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
+    b(&[List, Detail, Search, Compare, Matrix, Timeline, Help, Errors], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
     b(EVERYWHERE, &[ctrl('z', "Ctrl-z")], Action::Suspend, "일시 중지 (셸에서 fg로 돌아옴)", "suspend (fg in the shell resumes)"),
 ];
 
@@ -351,6 +354,15 @@ pub fn hints(context: Context, lang: Lang) -> String {
         .map(|h| format!("{} {}", h.keys, lang.pick(h.ko, h.en)))
         .collect();
     parts.join(" · ")
+}
+
+/// The hints of a context one by one ("/ 검색", "Enter 열기", …), for a line that keeps
+/// only those that fit.
+pub fn hint_parts(context: Context, lang: Lang) -> Vec<String> {
+    bindings(context)
+        .filter_map(|b| b.hint)
+        .map(|h| format!("{} {}", h.keys, lang.pick(h.ko, h.en)))
+        .collect()
 }
 
 /// A view's or overlay's title with its hints: "도움말 — ↑↓ 스크롤 · Esc 닫기".

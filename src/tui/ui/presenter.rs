@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::detail::styled_line;
-use crate::text::{one_line, truncate};
+use crate::text::{one_line, truncate, width};
 use crate::tui::app::{App, PresenterView};
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
@@ -75,13 +75,21 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, view: 
         .position(|&i| Some(i) == item)
         .map(|p| format!("{}/{}", p + 1, listed.len()))
         .unwrap_or_default();
-    // The hints of what reads the keys: the card's, or the search box's over it.
+    // The hints of what reads the keys (the card's, or the search box's over it), as
+    // many whole ones as fit.
+    let room = areas.presenter_footer.width as usize;
     let hint = match app.notice() {
         Some(notice) => format!(" {position} · {}", one_line(notice)),
-        None => format!(
-            " {position} · {} ",
-            keymap::hints(app.context(), app.lang())
-        ),
+        None => {
+            let mut line = format!(" {position}");
+            for part in keymap::hint_parts(app.context(), app.lang()) {
+                if width(&line) + width(&part) + 3 > room {
+                    break;
+                }
+                line = format!("{line} · {part}");
+            }
+            line
+        }
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
