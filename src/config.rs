@@ -289,6 +289,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_theme_key_cycles_through_every_theme_and_back() {
+        let mut seen = vec![ThemeName::Dark];
+        let mut theme = ThemeName::Dark.next();
+        while theme != ThemeName::Dark {
+            seen.push(theme);
+            theme = theme.next();
+        }
+        assert_eq!(
+            seen,
+            [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast]
+        );
+    }
+
+    #[test]
     fn all_keys_parse() {
         let c = parse("lang = \"en\"\ntheme = \"high-contrast\"\ncases = \"/x\"\n").unwrap();
         assert_eq!(c.lang, Some(Lang::En));

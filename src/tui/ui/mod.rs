@@ -103,7 +103,13 @@ fn settle_wide_characters(buffer: &mut ratatui::buffer::Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let covered = width(buffer[(x, y)].symbol()).max(1) as u16;
+            let symbol = buffer[(x, y)].symbol();
+            // One byte is one column: most cells need no width lookup.
+            let covered = if symbol.len() == 1 {
+                1
+            } else {
+                width(symbol).max(1) as u16
+            };
             for hidden in x + 1..(x + covered).min(area.right()) {
                 buffer[(hidden, y)].reset();
             }
