@@ -881,9 +881,16 @@ fn a_huge_window_size_still_draws_and_gives_the_terminal_back() {
     tmux.keys(&["3"]);
     tmux.wait_for("Success factors 24");
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("STATUS=");
+    // The shell's answer on a line of its own: the command line typed above names
+    // `STATUS=` too, and shows as soon as the explorer leaves the alternate screen.
+    let screen = tmux.wait_until("the exit status", |s| {
+        s.lines().any(|l| {
+            l.strip_prefix("STATUS=")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    });
     assert!(
-        screen.contains("STATUS=0"),
+        screen.lines().any(|l| l.trim() == "STATUS=0"),
         "did not quit cleanly:\n{screen}"
     );
     let screen = tmux.wait_until("stty's answer", |s| {
