@@ -995,6 +995,19 @@ fn high_contrast_without_restarting_and_brenta_presented_full_screen() {
     assert!(left.abs_diff(80 - right) <= 1, "{screen}");
     assert!(screen.contains("↳ Bok et al. (2002), SERI"), "{screen}");
     assert!(screen.contains("/ search"), "{screen}");
+    // ↑ walks the list back to Brenta, presented in English.
+    tmux.keys(&["Up"]);
+    let name = "Brenta footwear cluster (Italy)";
+    let screen = tmux.wait_for(name);
+    let (y, left, right) = margins(&screen, name).expect("on screen");
+    assert_eq!(y, 1, "the name heads the card:\n{screen}");
+    assert!(left.abs_diff(80 - right) <= 1, "{screen}");
+    let (fy, _, _) = margins(&screen, "• 1268 —").unwrap_or_else(|| panic!("{screen}"));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[fy + 1].contains("↳ Bok et al. (2002), SERI"),
+        "{screen}"
+    );
 
     tmux.keys(&["Escape"]);
     tmux.wait_for("1 Cases");
