@@ -575,3 +575,26 @@ fn the_selected_link_is_one_bar_in_every_theme() {
         }
     }
 }
+
+#[test]
+fn presenter_cards_of_a_factor_and_at_the_smallest_window() {
+    // Not a case: name, other name and kind, then the detail; the kind said once.
+    let mut app = app(80, 24, Lang::En).with_theme(ThemeName::Light, false);
+    app.update(Action::ShowPane(2));
+    app.update(Action::TogglePresenter);
+    let text = screen(&draw(&app));
+    assert_eq!(text.matches("factor").count(), 1, "{text}");
+    insta::assert_snapshot!("presenter_card_factor_80x24_en", text);
+    // 60×15, the smallest window: the header and the first figure with its reference.
+    let mut app = self::app(60, 15, Lang::En);
+    select_case(&mut app, "daedeok");
+    app.update(Action::TogglePresenter);
+    let buffer = draw(&app);
+    let text = screen(&buffer);
+    let fy = row_of(&buffer, "• 1973 —").unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row_text(&buffer, fy + 1).contains("↳ Bok et al. (2002), SERI"),
+        "{text}"
+    );
+    insta::assert_snapshot!("presenter_card_60x15_en", text);
+}

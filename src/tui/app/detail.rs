@@ -98,6 +98,7 @@ pub fn card(index: &Index, item: &Item, lang: Lang, max: usize) -> Card {
     let max = max.max(1);
     let mut header = Vec::new();
     let mut rest = Vec::new();
+    let kind = item.kind.label(lang);
     for block in report::report(index, item, lang) {
         match block {
             Block::Title { name, other, kind } => {
@@ -116,8 +117,15 @@ pub fn card(index: &Index, item: &Item, lang: Lang, max: usize) -> Card {
                 ));
             }
             Block::Facts(facts) => {
-                let values: Vec<&str> = facts.iter().map(|(_, v)| v.as_str()).collect();
-                header.extend(wrapped("", &values.join(" · "), Tag::Value, max));
+                // The kind is said beside the other name already.
+                let values: Vec<&str> = facts
+                    .iter()
+                    .map(|(_, v)| v.as_str())
+                    .filter(|&v| v != kind)
+                    .collect();
+                if !values.is_empty() {
+                    header.extend(wrapped("", &values.join(" · "), Tag::Value, max));
+                }
             }
             other => rest.push(other),
         }
