@@ -598,3 +598,54 @@ fn presenter_cards_of_a_factor_and_at_the_smallest_window() {
     );
     insta::assert_snapshot!("presenter_card_60x15_en", text);
 }
+
+/// Rows `from..to` as runs of text in one style each: `[fg bg modifiers] text`, blanks
+/// in the base style left out, for snapshots where the style is the point.
+fn style_runs(buffer: &Buffer, base: ratatui::style::Style, rows: std::ops::Range<u16>) -> String {
+    let mut out = String::new();
+    for y in rows {
+        let mut runs: Vec<(String, String)> = Vec::new();
+        let mut hidden = 0;
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            hidden = cell.symbol().width().saturating_sub(1);
+            let key = format!("{:?} {:?} {:?}", cell.fg, cell.bg, cell.modifier);
+            match runs.last_mut() {
+                Some((k, text)) if *k == key => text.push_str(cell.symbol()),
+                _ => runs.push((key, cell.symbol().to_string())),
+            }
+        }
+        let plain = format!(
+            "{:?} {:?} {:?}",
+            base.fg.unwrap(),
+            base.bg.unwrap(),
+            base.add_modifier
+        );
+        let shown: Vec<String> = runs
+            .into_iter()
+            .filter(|(k, t)| !(k == &plain && t.trim().is_empty()))
+            .map(|(k, t)| format!("[{k}] {}", t.trim()))
+            .collect();
+        out.push_str(&format!("{y:>2}: {}\n", shown.join("  ")));
+    }
+    out
+}
+
+#[test]
+fn the_presenter_card_in_high_contrast_with_its_styles() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut app = app(w, h, Lang::Ko).with_theme(ThemeName::HighContrast, false);
+        select_case(&mut app, "brenta");
+        app.update(Action::TogglePresenter);
+        let buffer = draw(&app);
+        // The header, the figures' heading and the first two figures with their
+        // references; the footer.
+        let mut text = style_runs(&buffer, app.theme().base, 0..12);
+        text.push_str(&style_runs(&buffer, app.theme().base, h - 1..h));
+        insta::assert_snapshot!(format!("presenter_card_styles_{w}x{h}"), text);
+    }
+}
