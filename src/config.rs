@@ -48,6 +48,16 @@ impl ThemeName {
             ThemeName::HighContrast => "high-contrast",
         }
     }
+
+    /// The theme after this one, in the order a key cycles through them: dark, light,
+    /// high contrast, and round again.
+    pub fn next(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::HighContrast,
+            ThemeName::HighContrast => ThemeName::Dark,
+        }
+    }
 }
 
 /// The settings the file gives; `None` where it says nothing (or, for `cases`, where
@@ -277,6 +287,20 @@ fn warning(path: &str, position: Option<(usize, usize)>, message: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_theme_key_cycles_through_every_theme_and_back() {
+        let mut seen = vec![ThemeName::Dark];
+        let mut theme = ThemeName::Dark.next();
+        while theme != ThemeName::Dark {
+            seen.push(theme);
+            theme = theme.next();
+        }
+        assert_eq!(
+            seen,
+            [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast]
+        );
+    }
 
     #[test]
     fn all_keys_parse() {

@@ -119,7 +119,8 @@ fn run(args: &Args) -> anyhow::Result<Outcome> {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let status = tui::run(tui::Options {
                 lang: resolved.lang,
-                theme: tui::theme::Theme::new(resolved.theme, no_color),
+                theme: resolved.theme,
+                no_color,
                 cases: resolved.cases.clone(),
                 // A broken settings file is said on screen too, not only after quitting.
                 notice: settings.warning.clone(),

@@ -847,6 +847,7 @@ fn a_statement_pinned_to_a_page_is_most_like_that_page_of_its_section() {
     }
     // The statements of the report's longer sections that name their page.
     assert!(checked > 100, "only {checked} statements checked");
+}
 
 /// What English running text must not say about a figure (issue #12): a Korean number
 /// unit outside the parentheses that keep a printed form beside the English reading

@@ -134,7 +134,7 @@ fn y_on_the_auto_valley_budget_copies_the_figure_with_its_citation_in_english() 
     cursor_on(&mut app, "ulsan", "2,312");
     assert_eq!(
         copy_line(&mut app),
-        "Ulsan automotive cluster · Total investment in the Ulsan Auto Valley project: 2,312 100 million won (억원) (2002; Planned over five years starting in 2002) — Bok et al. (2002), SERI, §II-2 ②, p. 11"
+        "Ulsan automotive cluster · Total investment in the Ulsan Auto Valley project: KRW 231.2 billion (2,312억 원) (2002; Planned over five years starting in 2002) — Bok et al. (2002), SERI, §II-2 ②, p. 11"
     );
     // The cursor moves on to the next figure, and copying there copies that one.
     app.update(Action::SelectNext);
@@ -282,7 +282,9 @@ fn shift_y_copies_the_whole_item_as_markdown_with_its_reference_list() {
         app.update(Action::CopyAll);
         let markdown = app.take_copy().expect("copied");
         assert!(markdown.starts_with("# "), "{markdown}");
-        assert!(markdown.contains("**2,312"), "{markdown}");
+        // Korean keeps the printed form; English leads with its reading.
+        let value = lang.pick("**2,312억원", "**KRW 231.2 billion (2,312억 원)");
+        assert!(markdown.contains(value), "{markdown}");
         let sources = lang.pick("\n## 출처\n\n1. ", "\n## Sources\n\n1. ");
         assert!(markdown.contains(sources), "{markdown}");
         assert!(markdown.lines().count() > 20, "the whole item");

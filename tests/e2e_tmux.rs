@@ -900,9 +900,16 @@ fn a_huge_window_size_still_draws_and_gives_the_terminal_back() {
     tmux.keys(&["3"]);
     tmux.wait_for("Success factors 24");
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("STATUS=");
+    // The shell's answer on a line of its own: the command line typed above names
+    // `STATUS=` too, and shows as soon as the explorer leaves the alternate screen.
+    let screen = tmux.wait_until("the exit status", |s| {
+        s.lines().any(|l| {
+            l.strip_prefix("STATUS=")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    });
     assert!(
-        screen.contains("STATUS=0"),
+        screen.lines().any(|l| l.trim() == "STATUS=0"),
         "did not quit cleanly:\n{screen}"
     );
     let screen = tmux.wait_until("stty's answer", |s| {
@@ -985,6 +992,119 @@ fn y_on_a_figure_sends_the_line_with_its_citation_by_osc52_through_tmux() {
         expected
     );
     assert!(screen.contains("casebook-copy.txt"), "{screen}");
+}
+
+/// The screen with its colours, as SGR escape sequences (`capture-pane -e`).
+fn screen_with_colours(tmux: &Tmux) -> String {
+    String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-e"]).stdout).into_owned()
+}
+
+/// The columns left and right of `needle` on the row that shows it.
+fn margins(screen: &str, needle: &str) -> Option<(usize, usize, usize)> {
+    screen.lines().enumerate().find_map(|(y, line)| {
+        let at = line.find(needle)?;
+        let left = line[..at].width();
+        Some((y, left, left + needle.width()))
+    })
+}
+
+/// The projector path of a meeting (issue #13): open Brenta, switch to high contrast
+/// without restarting, present it full-screen, then search from presenter mode for
+/// another case and stay presenting — in Korean, then in English.
+#[test]
+fn high_contrast_without_restarting_and_brenta_presented_full_screen() {
+    let Some(tmux) = session("projector", 80, 24, "LANG=ko_KR.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    tmux.keys(&["/"]);
+    tmux.type_text("브렌타");
+    tmux.wait_until("Brenta in the detail", |s| {
+        detail_title(s).starts_with("이태리 브렌타")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("the search box closed", |s| !s.contains("/ 브렌타"));
+    let dark = screen_with_colours(&tmux);
+    // The dark theme writes on the terminal's own background.
+    assert!(!dark.contains("48;5;16m"), "{dark}");
+
+    tmux.keys(&["C-t"]);
+    tmux.wait_for("밝은 테마");
+    tmux.keys(&["C-t"]);
+    tmux.wait_for("고대비 테마 (발표용)");
+    let high = screen_with_colours(&tmux);
+    // White on the cube's black, and no cell left in the terminal's own colours: tmux
+    // writes ESC[49m / ESC[39m where a cell falls back to the default background or
+    // foreground.
+    assert!(
+        high.contains("38;5;231m") && high.contains("48;5;16m"),
+        "{high}"
+    );
+    assert!(
+        !high.contains("\u{1b}[49m") && !high.contains("\u{1b}[39m"),
+        "a cell in the terminal's colours:\n{high:?}"
+    );
+    assert_ne!(dark, high, "the colours changed");
+
+    tmux.keys(&["P"]);
+    let screen = tmux.wait_for("╭");
+    let name = "이태리 브렌타 신발클러스터";
+    let (y, left, right) = margins(&screen, name).unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        left.abs_diff(80 - right) <= 1,
+        "centred: {left} | {}\n{screen}",
+        80 - right
+    );
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[y + 1].contains("━━━━"),
+        "a rule under the name:\n{screen}"
+    );
+    let (fy, _, _) = margins(&screen, "• 1268년").unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        rows[fy + 1].contains("↳ 복득규 외(2002), 삼성경제연구소"),
+        "the figure's reference under it:\n{screen}"
+    );
+    let presenting = screen_with_colours(&tmux);
+    assert!(!presenting.contains("\u{1b}[49m"), "{presenting:?}");
+
+    // `/` from presenter mode: the box over the card, Enter presents the hit.
+    tmux.keys(&["/"]);
+    tmux.type_text("이천");
+    tmux.wait_until("Icheon among the results", |s| {
+        s.contains("/ 이천") && s.contains("▶ 사례")
+    });
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_until("Icheon presented", |s| {
+        !s.contains("/ 이천") && s.contains("이천 도자기클러스터")
+    });
+    assert!(screen.starts_with('╭'), "still presenting:\n{screen}");
+    let (_, left, right) = margins(&screen, "이천 도자기클러스터").expect("on screen");
+    assert!(left.abs_diff(80 - right) <= 1, "{screen}");
+
+    // In English, the same card.
+    tmux.keys(&["L"]);
+    let screen = tmux.wait_for("Icheon ceramics cluster");
+    let (_, left, right) = margins(&screen, "Icheon ceramics cluster").expect("on screen");
+    assert!(left.abs_diff(80 - right) <= 1, "{screen}");
+    assert!(screen.contains("↳ Bok et al. (2002), SERI"), "{screen}");
+    assert!(screen.contains("/ search"), "{screen}");
+    // ↑ walks the list back to Brenta, presented in English.
+    tmux.keys(&["Up"]);
+    let name = "Brenta footwear cluster (Italy)";
+    let screen = tmux.wait_for(name);
+    let (y, left, right) = margins(&screen, name).expect("on screen");
+    assert_eq!(y, 1, "the name heads the card:\n{screen}");
+    assert!(left.abs_diff(80 - right) <= 1, "{screen}");
+    let (fy, _, _) = margins(&screen, "• 1268 —").unwrap_or_else(|| panic!("{screen}"));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[fy + 1].contains("↳ Bok et al. (2002), SERI"),
+        "{screen}"
+    );
+
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("1 Cases");
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }

@@ -13,7 +13,6 @@ use casebook::tui::action::Action;
 use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
 use casebook::tui::clipboard::{Delivery, TerminalRoute, ToolOutcome};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
-use casebook::tui::theme::Theme;
 use casebook::tui::{ui, RESULT_LIMIT};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -95,6 +94,7 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::Tick,
             Action::NextMatch,
             Action::PreviousMatch,
+            Action::CycleTheme,
         ]),
         1 => prop::collection::vec(any_char(), 0..300)
             .prop_map(|chars| Action::Paste(chars.into_iter().collect())),
@@ -247,12 +247,16 @@ fn check_invariants(app: &App) {
             }
         }
         View::Presenter(view) => {
-            assert!(app.current_item().is_some(), "presenting nothing");
+            // Only the search box over the card may have no hit to show.
+            assert!(
+                app.current_item().is_some() || app.search().is_some(),
+                "presenting nothing"
+            );
             assert_scroll(
                 "presenter",
                 view.scroll(),
                 view.lines().len(),
-                areas.presenter.height as usize,
+                (areas.presenter.height as usize).saturating_sub(view.header().len()),
             );
         }
     }
@@ -287,8 +291,9 @@ proptest! {
         lang in prop::sample::select(vec![Lang::Ko, Lang::En]),
     ) {
         let shipped = shipped();
-        let mut app = App::new(Arc::clone(&shipped.index), lang, (120, 35));
-        let theme = Theme::new(ThemeName::HighContrast, false);
+        let app = App::new(Arc::clone(&shipped.index), lang, (120, 35));
+        // Started in high contrast; CycleTheme among the actions draws every theme.
+        let mut app = app.with_theme(ThemeName::HighContrast, false);
         let mut searcher = Searcher::new(&shipped.search);
         for action in actions {
             app.update(action);
@@ -300,7 +305,7 @@ proptest! {
             check_invariants(&app);
             let (w, h) = app.size();
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-            terminal.draw(|f| ui::render(f, &app, &theme)).expect("draw");
+            terminal.draw(|f| ui::render(f, &app, app.theme())).expect("draw");
         }
     }
 

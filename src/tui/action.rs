@@ -82,6 +82,8 @@ pub enum Action {
     ClearFilters,
     /// Switch between Korean and English.
     ToggleLanguage,
+    /// Switch to the next colour theme (dark, light, high contrast).
+    CycleTheme,
     /// Show or hide the key help.
     ToggleHelp,
     /// Show or hide the list of load problems.

@@ -264,6 +264,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Timeline], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous entry"),
     bh(&[Presenter], &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목", "next item", "↑↓", "이전/다음", "previous/next"),
     b(&[Presenter], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous item"),
+    bh(&[Presenter], &[ch('/', "/")], Action::OpenSearch, "검색해서 다른 항목 발표 (Enter)", "search, and present the hit (Enter)", "/", "검색", "search"),
     b(&[Compare, Matrix, Timeline, Help, Errors], &[PAGE_DOWN, ctrl('d', "Ctrl-d"), key(KeyCode::Char(' '), "Space")], Action::PageDown, "한 화면 아래", "page down"),
     bh(&[Presenter], &[PAGE_DOWN, ctrl('d', "Ctrl-d"), key(KeyCode::Char(' '), "Space")], Action::PageDown, "한 화면 아래로 스크롤", "scroll a page down", "PgDn", "스크롤", "scroll"),
     b(ON_TOP, &[PAGE_UP, ctrl('u', "Ctrl-u")], Action::PageUp, "한 화면 위", "page up"),
@@ -274,6 +275,9 @@ pub const BINDINGS: &[Binding] = &[
     b(VIEWS, &[ch('Y', "Y")], Action::CopyAll, "전체를 마크다운으로 복사 (출처 목록 포함)", "copy it all as Markdown, with sources"),
     b(&[Compare, Matrix, Timeline, Presenter, Errors], &[ch('?', "?")], Action::ToggleHelp, "도움말", "help"),
     bh(&[Presenter], &[ESC, ch('q', "q"), ch('P', "P"), key(KeyCode::Backspace, "Backspace")], Action::Close, "발표 모드 끝내기", "leave presenter mode", "Esc", "나가기", "leave"),
+    // In presenter mode the theme key is in the footer (last, where a narrow one drops it
+    // first): the projector is where it is wanted.
+    bh(&[Presenter], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)", "Ctrl-t", "테마", "theme"),
     bh(&[Compare, Timeline], &[ESC, ch('q', "q"), key(KeyCode::Backspace, "Backspace"), key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
     bh(&[Matrix], &[ESC, ch('q', "q"), key(KeyCode::Backspace, "Backspace")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
     bh(&[Help], &[ESC, ch('q', "q"), ch('?', "?")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
@@ -281,6 +285,7 @@ pub const BINDINGS: &[Binding] = &[
 
     // Everywhere, the search box included.
     b(EVERYWHERE, &[ctrl('c', "Ctrl-c")], Action::Interrupt, "바로 종료 (종료 상태 130)", "quit at once (exit status 130)"),
+    b(&[List, Detail, Search, Compare, Matrix, Timeline, Help, Errors], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
     b(EVERYWHERE, &[ctrl('z', "Ctrl-z")], Action::Suspend, "일시 중지 (셸에서 fg로 돌아옴)", "suspend (fg in the shell resumes)"),
 ];
 
@@ -352,6 +357,15 @@ pub fn hints(context: Context, lang: Lang) -> String {
         .map(|h| format!("{} {}", h.keys, lang.pick(h.ko, h.en)))
         .collect();
     parts.join(" · ")
+}
+
+/// The hints of a context one by one ("/ 검색", "Enter 열기", …), for a line that keeps
+/// only those that fit.
+pub fn hint_parts(context: Context, lang: Lang) -> Vec<String> {
+    bindings(context)
+        .filter_map(|b| b.hint)
+        .map(|h| format!("{} {}", h.keys, lang.pick(h.ko, h.en)))
+        .collect()
 }
 
 /// A view's or overlay's title with its hints: "도움말 — ↑↓ 스크롤 · Esc 닫기".

@@ -33,7 +33,8 @@ pub struct Areas {
     /// A full-width view (compare, matrix, timeline) with its border, and inside it.
     pub view: Rect,
     pub view_inner: Rect,
-    /// Presenter mode's text column and its footer line.
+    /// Presenter mode's card (its border), the text column inside it, and its footer line.
+    pub presenter_card: Rect,
     pub presenter: Rect,
     pub presenter_footer: Rect,
 }
@@ -90,6 +91,7 @@ pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
         status,
         view,
         view_inner: inner(view, 0),
+        presenter_card: Rect::new(0, 0, columns, rows - 1),
         presenter: Rect::new((columns - text_width) / 2, 1, text_width, rows - 3),
         presenter_footer: Rect::new(0, rows - 1, columns, 1),
     }

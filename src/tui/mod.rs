@@ -47,16 +47,18 @@ use self::action::{Action, Reloaded};
 use self::app::App;
 use self::events::Input;
 use self::keymap::Context;
-use self::theme::Theme;
 use self::worker::SearchWorker;
 pub use self::worker::RESULT_LIMIT;
+use crate::config::ThemeName;
 use crate::index::Index;
 use crate::model::Lang;
 
 /// What the explorer needs to start.
 pub struct Options {
     pub lang: Lang,
-    pub theme: Theme,
+    /// The theme to start in (`Ctrl-t` changes it), and whether NO_COLOR is set.
+    pub theme: ThemeName,
+    pub no_color: bool,
     /// A collection directory, or `None` for the built-in cases.
     pub cases: Option<PathBuf>,
     /// A message for the status bar at start (a warning about the settings file).
@@ -98,7 +100,8 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
         Loading::Left(status) => return Ok(status),
     };
     let size = terminal.size()?;
-    let mut app = App::new(Arc::clone(&index), options.lang, (size.width, size.height));
+    let mut app = App::new(Arc::clone(&index), options.lang, (size.width, size.height))
+        .with_theme(options.theme, options.no_color);
     if let Some(notice) = options.notice.clone() {
         app.update(Action::Notice(notice));
     }
@@ -119,7 +122,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     let mut held: VecDeque<Input> = VecDeque::new();
     loop {
         if dirty {
-            terminal.draw(|frame| ui::render(frame, &app, &options.theme))?;
+            terminal.draw(|frame| ui::render(frame, &app, app.theme()))?;
             dirty = false;
         }
         if crash_for_test && app.search().is_some() {

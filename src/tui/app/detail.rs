@@ -1,7 +1,9 @@
 //! The detail pane's content as wrapped lines: an item's [`report`] laid out for a given
-//! width, with the link each line carries and the fact it shows. Pure: the app uses it
-//! to scroll, to move the line cursor (which rests on facts: a figure, an actor, a
-//! statement, a link) and to copy the fact under it; the renderer draws the same lines.
+//! width, with the link each line carries and the fact it shows; and the same item as
+//! presenter mode's [`Card`] (a header to centre, the key figures first in the body).
+//! Pure: the app uses it to scroll, to move the line cursor (which rests on facts: a
+//! figure, an actor, a statement, a link) and to copy the fact under it; the renderer
+//! draws the same lines.
 //!
 //! Styles are semantic tags here; the renderer maps them to the theme.
 //!
@@ -104,13 +106,93 @@ fn wrapped(prefix: &str, s: &str, tag: Tag, max: usize) -> Vec<DetailLine> {
 
 /// The detail of `item`, laid out for `max` columns.
 pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLine> {
+    lay_out(index, &report::report(index, item, lang), lang, max)
+}
+
+/// Presenter mode's card: a header to centre, and a body that scrolls below it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Card {
+    /// The name (wrapped, to be centred), a rule under it as wide as its widest line, the
+    /// name in the other language with the kind, and the facts in one line: for a case,
+    /// type · country and region · industry · status · era.
+    pub header: Vec<DetailLine>,
+    /// The key figures first, each with its reference, then the rest of the detail.
+    pub body: Vec<DetailLine>,
+}
+
+/// `item` as presenter mode's card, for `max` columns.
+pub fn card(index: &Index, item: &Item, lang: Lang, max: usize) -> Card {
+    let max = max.max(1);
+    let mut header = Vec::new();
+    let mut rest = Vec::new();
+    let kind = item.kind.label(lang);
+    for block in report::report(index, item, lang) {
+        match block {
+            Block::Title { name, other, kind } => {
+                let name = wrapped("", &name, Tag::Heading, max);
+                let widest = name.iter().map(line_width).max().unwrap_or(0);
+                header.extend(name);
+                header.push(DetailLine::of(vec![piece(
+                    "━".repeat(widest),
+                    Tag::Heading,
+                )]));
+                header.extend(wrapped(
+                    "",
+                    &format!("{other} · {}", kind.label(lang)),
+                    Tag::Muted,
+                    max,
+                ));
+            }
+            Block::Facts(facts) => {
+                // The kind is said beside the other name already.
+                let values: Vec<&str> = facts
+                    .iter()
+                    .map(|(_, v)| v.as_str())
+                    .filter(|&v| v != kind)
+                    .collect();
+                if !values.is_empty() {
+                    header.extend(wrapped("", &values.join(" · "), Tag::Value, max));
+                }
+            }
+            other => rest.push(other),
+        }
+    }
+    // The key figures (their heading and the run under it) open the body: they are what
+    // a meeting asks for, and the summary is one page down.
+    if let Some(first) = rest.iter().position(|b| matches!(b, Block::Figure { .. })) {
+        let start = match first.checked_sub(1).map(|i| &rest[i]) {
+            Some(Block::Heading(_)) => first - 1,
+            _ => first,
+        };
+        let end = rest[first..]
+            .iter()
+            .position(|b| !matches!(b, Block::Figure { .. }))
+            .map_or(rest.len(), |n| first + n);
+        let run: Vec<Block> = rest.drain(start..end).collect();
+        rest.splice(0..0, run);
+    }
+    for line in &mut header {
+        // The header lines carry no lead; wrapped() gave each an empty one.
+        line.pieces.retain(|p| !p.text.is_empty());
+        clip(line, max);
+    }
+    Card {
+        header,
+        body: lay_out(index, &rest, lang, max),
+    }
+}
+
+fn line_width(line: &DetailLine) -> usize {
+    line.pieces.iter().map(|p| width(&p.text)).sum()
+}
+
+fn lay_out(index: &Index, blocks: &[Block], lang: Lang, max: usize) -> Vec<DetailLine> {
     let max = max.max(1);
     let mut out = Vec::new();
-    let blocks = report::report(index, item, lang);
-    // A run of figures or statements from the same source names it once, after the
-    // run: the pane shows more facts and the source is still next to every one.
+    // A run of statements from the same source names it once, after the run: the pane
+    // shows more of them and the source is still next to every one. Figures are the
+    // exception (below): each names its own.
     let source_of = |block: Option<&Block>| match block {
-        Some(Block::Figure { source, .. }) => Some(source.clone()),
         Some(Block::Bullet { source, .. }) => source.clone(),
         _ => None,
     };
@@ -176,11 +258,12 @@ pub fn lines(index: &Index, item: &Item, lang: Lang, max: usize) -> Vec<DetailLi
                     split_value(first, &value, &year);
                 }
                 out.extend(lines);
+                // Every figure is followed at once by its own reference, before its
+                // note: a window shorter than the run, or a scroll that stops inside
+                // it, still shows where each number on screen comes from.
+                out.extend(wrapped("  ↳ ", &source, Tag::Muted, max));
                 if let Some(note) = note {
                     out.extend(wrapped("  ※ ", &note, Tag::Muted, max));
-                }
-                if !repeats_next {
-                    out.extend(wrapped("  ↳ ", &source, Tag::Muted, max));
                 }
             }
             Block::Actor {

@@ -15,9 +15,10 @@
 //! `take_copy`, `take_save`, `take_suspend`); answers from other threads come back as
 //! actions (`Action::Copied`, `Action::Saved`). How the program ends is [`App::exit`].
 //!
-//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
-//! `action`, `keymap`, `layout` and `clipboard` (the types of a copy's outcome only). It
-//! never touches the terminal.
+//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render`, `config` (the
+//! theme's name) and the explorer's `action`, `keymap`, `layout`, `clipboard` (the types
+//! of a copy's outcome only) and `theme` (the styles are state: `Ctrl-t` changes them).
+//! It never touches the terminal.
 
 pub mod browse;
 pub mod compare;
@@ -48,6 +49,8 @@ use self::detail::{DetailLine, LinesCache};
 use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
+use super::theme::{self, Theme};
+use crate::config::ThemeName;
 use crate::index::Index;
 use crate::model::Lang;
 
@@ -129,6 +132,10 @@ pub struct App {
     needle: Option<String>,
     /// The last copy, for the notice after the clipboard's answer and for `w`.
     last_copy: Option<copy::LastCopy>,
+    /// The colour theme, changed at run time with `Ctrl-t`; NO_COLOR keeps it plain.
+    theme: ThemeName,
+    no_color: bool,
+    styles: Theme,
 }
 
 impl App {
@@ -156,9 +163,20 @@ impl App {
             detail_lines: LinesCache::default(),
             needle: None,
             last_copy: None,
+            theme: ThemeName::Dark,
+            no_color: false,
+            styles: Theme::new(ThemeName::Dark, false),
         };
         app.sync();
         app
+    }
+
+    /// The app in `theme` (from `--theme` or the settings file), or without colour.
+    pub fn with_theme(mut self, theme: ThemeName, no_color: bool) -> App {
+        self.theme = theme;
+        self.no_color = no_color;
+        self.styles = Theme::new(theme, no_color);
+        self
     }
 
     // -----------------------------------------------------------------------------------
@@ -174,6 +192,15 @@ impl App {
 
     pub fn size(&self) -> (u16, u16) {
         self.size
+    }
+
+    /// The styles the screen is drawn in now.
+    pub fn theme(&self) -> &Theme {
+        &self.styles
+    }
+
+    pub fn theme_name(&self) -> ThemeName {
+        self.theme
     }
 
     pub fn pane(&self) -> Pane {
@@ -265,6 +292,8 @@ impl App {
             View::Compare(_) => Context::Compare,
             View::Matrix(_) => Context::Matrix,
             View::Timeline(_) => Context::Timeline,
+            // The search box opened from presenter mode reads the keys until it closes.
+            View::Presenter(_) if self.search.is_some() => Context::Search,
             View::Presenter(_) => Context::Presenter,
             View::Browse if self.search.is_some() => Context::Search,
             View::Browse => match self.focus {
@@ -425,6 +454,11 @@ impl App {
                 self.paste(&text);
                 return true;
             }
+            // From every view, the search box and the overlays included.
+            Action::CycleTheme => {
+                self.cycle_theme();
+                return true;
+            }
             Action::OpenItem(item) if item < self.index.len() => {
                 // Going to an item leaves whatever is on top of the main view.
                 self.overlay = None;
@@ -440,7 +474,7 @@ impl App {
         self.notice = None;
         if self.overlay.is_some() {
             self.update_overlay(action);
-        } else if self.view != View::Browse {
+        } else if self.view != View::Browse && self.search.is_none() {
             self.update_view(action);
         } else if self.search.is_some() {
             self.update_search(action);
@@ -615,6 +649,29 @@ impl App {
         if let Some(search) = &mut self.search {
             search.clamp(height);
         }
+    }
+
+    /// The next theme (dark → light → high contrast → dark), named on the status bar.
+    /// Under NO_COLOR there are no colours to change, and the notice says so.
+    fn cycle_theme(&mut self) {
+        if self.no_color {
+            self.notice = Some(
+                self.lang
+                    .pick(
+                        "NO_COLOR가 설정되어 있어 색 테마를 쓰지 않습니다",
+                        "NO_COLOR is set, so no colour theme is used",
+                    )
+                    .to_string(),
+            );
+            return;
+        }
+        self.theme = self.theme.next();
+        self.styles = Theme::new(self.theme, false);
+        let name = theme::label(self.theme, self.lang);
+        self.notice = Some(match self.lang {
+            Lang::Ko => format!("{name} · Ctrl-t로 다음 테마"),
+            Lang::En => format!("{name} · Ctrl-t for the next one"),
+        });
     }
 
     fn list_height(&self) -> usize {

@@ -1,50 +1,67 @@
-//! Presenter mode: the current item full-screen for a projector. Up and down walk the
-//! current list; paging scrolls the item, within its length at presenter width.
+//! Presenter mode: the current item full-screen as a card for a projector — the name
+//! centred with a rule under it, the other name, the facts, then the key figures with
+//! their references and the rest of the detail. Up and down walk the current list;
+//! paging scrolls the card's body, within its length at presenter width; `/` opens the
+//! search box over the card, and Enter on a hit presents that item.
 //!
 //! Depends on the app's state (`super`) and the app's `detail` layout.
 
-use super::detail::LinesCache;
+use super::detail::{self, Card, DetailLine};
 use super::scroll::Scroll;
 use super::{scroll_by, App, View};
 use crate::index::Index;
 use crate::model::Lang;
 use crate::tui::action::Action;
 
-/// The presented item's lines at presenter width, and the scroll through them.
-#[derive(Debug, Clone, Default)]
+/// The presented item's card at presenter width, and the scroll through its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PresenterView {
-    lines: LinesCache,
+    /// The item, language and width the card was laid out for.
+    key: Option<(usize, Lang, usize)>,
+    card: Card,
     scroll: Scroll,
 }
 
-impl PartialEq for PresenterView {
-    fn eq(&self, other: &Self) -> bool {
-        self.scroll == other.scroll && self.lines.lines() == other.lines.lines()
-    }
-}
-
-impl Eq for PresenterView {}
-
 impl PresenterView {
-    pub fn lines(&self) -> &[super::detail::DetailLine] {
-        self.lines.lines()
+    /// The centred lines at the top: name, rule, other name and kind, facts.
+    pub fn header(&self) -> &[DetailLine] {
+        &self.card.header
+    }
+
+    /// The lines below the header, scrolled.
+    pub fn lines(&self) -> &[DetailLine] {
+        &self.card.body
     }
 
     pub fn scroll(&self) -> Scroll {
         self.scroll
     }
 
-    /// Lays out `item` for `width` columns (once per item, language and width).
+    /// Lays out `item` for `width` columns (once per item, language and width) and fits
+    /// the body's scroll to the `height` rows under the header. Another item is shown
+    /// from its top.
     pub(super) fn sync(
         &mut self,
         index: &Index,
         item: Option<usize>,
         lang: Lang,
         width: usize,
-        page: usize,
+        height: usize,
     ) {
-        self.lines.refresh(index, item, lang, width);
-        self.scroll.resize(self.lines.lines().len(), page);
+        let key = item.map(|i| (i, lang, width));
+        if key != self.key {
+            let moved = self.key.map(|k| k.0) != key.map(|k| k.0);
+            self.card = match item {
+                Some(i) => detail::card(index, index.item(i), lang, width),
+                None => Card::default(),
+            };
+            self.key = key;
+            if moved {
+                self.scroll.to_start();
+            }
+        }
+        let page = height.saturating_sub(self.card.header.len());
+        self.scroll.resize(self.card.body.len(), page);
     }
 }
 
@@ -60,10 +77,9 @@ impl App {
             // Next and previous walk the current list; paging scrolls the item.
             Action::SelectNext | Action::SelectPrevious => {
                 self.move_list(if action == Action::SelectNext { 1 } else { -1 });
-                if let View::Presenter(view) = &mut self.view {
-                    view.scroll.to_start();
-                }
             }
+            // The search box opens over the card; Enter on a hit presents it.
+            Action::OpenSearch => self.open_search(),
             action => {
                 if let View::Presenter(view) = &mut self.view {
                     scroll_by(&mut view.scroll, &action);

@@ -287,7 +287,10 @@ impl App {
         }
         if self.search.is_none() {
             self.overlay = None;
-            self.view = super::View::Browse;
+            // Presenter mode keeps presenting: its search box opens over the card.
+            if !matches!(self.view, super::View::Presenter(_)) {
+                self.view = super::View::Browse;
+            }
             self.open_search();
         }
         let Some(search) = &mut self.search else {

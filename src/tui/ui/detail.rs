@@ -115,6 +115,13 @@ pub fn styled_line<'a>(line: &DetailLine, theme: &Theme, selected: bool) -> Line
                 Tag::Strength(RoleStrength::Medium) => theme.base,
                 Tag::Strength(RoleStrength::Weak) => theme.weak,
             };
+            // The selected link's line is one bar: in a theme that paints every style's
+            // background, a plain piece would otherwise cut it.
+            let style = if selected {
+                style.patch(theme.link_selected)
+            } else {
+                style
+            };
             Span::styled(p.text.clone(), style)
         })
         .collect();

@@ -4,7 +4,9 @@
 //! All text from files arrives already made one-line-safe or passes through
 //! [`one_line`](crate::text::one_line), and is truncated by display width before it is
 //! drawn, so Hangul never spills past a pane's edge. Overlays blank any wide character
-//! that straddles their left edge ([`overlay`]).
+//! that straddles their left edge ([`overlay`]), and after every frame the column each
+//! wide character covers is reset, so the next frame rewrites it
+//! (`settle_wide_characters`).
 //!
 //! Depends on the app's state (read only), the explorer's `keymap`, `layout` and
 //! `theme`, and on `model` and `text`.
@@ -35,6 +37,11 @@ use crate::text::{truncate, width};
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_screen(frame, app, theme);
+    settle_wide_characters(frame.buffer_mut());
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     let areas = app.areas();
     frame.render_widget(Block::new().style(theme.base), areas.screen);
     if areas.too_small {
@@ -42,7 +49,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     match app.view() {
-        View::Presenter(view) => presenter::render(frame, app, theme, &areas, view),
+        View::Presenter(view) => {
+            presenter::render(frame, app, theme, &areas, view);
+            // `/` from presenter mode: the search box over the card, which shows the
+            // selected hit as it will be presented.
+            if app.search().is_some() {
+                overlay::cover(frame, theme, areas.list);
+                search::render(frame, app, theme, &areas);
+            }
+        }
         View::Compare(view) => {
             tabs::render(frame, app, theme, &areas);
             compare::render(frame, app, theme, areas.view, view);
@@ -72,6 +87,34 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Help(help)) => help::render(frame, app, theme, areas.screen, help),
         Some(Overlay::Errors(errors)) => errors::render(frame, app, theme, areas.screen, errors),
         None => {}
+    }
+}
+
+/// Resets the column each wide character covers, as ratatui's own `set_string` does.
+///
+/// ratatui's `Paragraph` leaves that column as it was (a space in the theme's colours,
+/// from the background). The frame after, ratatui compares it with what comes there
+/// and, seeing the same space, does not write it, while the terminal has blanked it in
+/// its default colours when the syllable was overwritten: specks of the terminal's own
+/// background between words in a painted theme. A reset column differs from any space
+/// drawn there later, so that space is written.
+fn settle_wide_characters(buffer: &mut ratatui::buffer::Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            // One byte is one column: most cells need no width lookup.
+            let covered = if symbol.len() == 1 {
+                1
+            } else {
+                width(symbol).max(1) as u16
+            };
+            for hidden in x + 1..(x + covered).min(area.right()) {
+                buffer[(hidden, y)].reset();
+            }
+            x += covered;
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Boxes drawn over the screen (help, load problems). Before a box is drawn, any wide
+//! Boxes drawn over the screen (help, load problems, the search box over presenter mode). Before a box is drawn, any wide
 //! character (a Hangul syllable) that starts just left of the box and reaches into it is
 //! blanked: the terminal would otherwise draw the whole syllable over the box's left
 //! border, and ratatui, seeing the border cell covered, would never draw it.
@@ -25,6 +25,31 @@ pub fn open(frame: &mut Frame, theme: &Theme, screen: Rect, max_width: u16, titl
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
+}
+
+/// Clears `area` for a pane drawn over what is there (the search box over presenter
+/// mode's card) and fills it with the theme's base style: wide characters cut by either
+/// edge are blanked first, and the column a cut one covered right of the area keeps
+/// the colours it was drawn in.
+pub fn cover(frame: &mut Frame, theme: &Theme, area: Rect) {
+    let buffer = frame.buffer_mut();
+    blank_straddling(buffer, area);
+    if area.width > 0 {
+        for y in area.top()..area.bottom() {
+            let last = (area.right() - 1, y);
+            let Some(cell) = buffer.cell(last) else {
+                continue;
+            };
+            if width(cell.symbol()) > 1 {
+                let style = cell.style();
+                if let Some(beyond) = buffer.cell_mut((area.right(), y)) {
+                    beyond.set_symbol(" ").set_style(style);
+                }
+            }
+        }
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
 }
 
 /// Replaces with a space every wide character that begins left of `area` and covers its
