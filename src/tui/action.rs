@@ -3,7 +3,8 @@
 //! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
 //! [`super::app::App::update`] is the only place that changes state in response.
 //!
-//! Depends on `index`, `collection` (a search's answer) and crossterm's key events.
+//! Depends on `index`, `collection` (a search's answer), `state` (a remembered run) and
+//! crossterm's key events.
 
 use std::fmt;
 use std::sync::Arc;
@@ -100,6 +101,13 @@ pub enum Action {
     TogglePresenter,
     /// Copy the current item (or comparison, matrix, timeline) as Markdown with its sources.
     Copy,
+    /// Show the items opened recently (newest first); Enter there opens one.
+    ShowRecent,
+    /// Search the queries searched before (Ctrl-R); Enter puts one in the search box.
+    SearchHistory,
+    /// Bring back what an earlier run remembered: the query history, the recent items
+    /// and (unless started `--fresh`) the place it was left at.
+    Restore(Box<crate::state::Memory>),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
     /// Scroll the pane under (column, row) by `delta` rows.

@@ -5,8 +5,8 @@
 //!
 //! Each view keeps its state and its part of `update` in its own module:
 //! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
-//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and [`overlay`] (help and
-//! load problems). Scrolling goes through [`scroll::Scroll`], which clamps to the
+//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`], [`overlay`] (help and
+//! load problems) and [`memory`] (query history, recent items, resuming a run). Scrolling goes through [`scroll::Scroll`], which clamps to the
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
@@ -23,6 +23,7 @@ mod copy;
 pub mod detail;
 pub mod found;
 pub mod matrix;
+pub mod memory;
 pub mod overlay;
 pub mod presenter;
 pub mod scroll;
@@ -34,6 +35,7 @@ use std::sync::Arc;
 pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
 pub use self::compare::CompareView;
 pub use self::matrix::MatrixView;
+pub use self::memory::{HistoryOverlay, RecentOverlay};
 pub use self::overlay::Overlay;
 pub use self::presenter::PresenterView;
 pub use self::scroll::{ListCursor, Scroll};
@@ -123,6 +125,10 @@ pub struct App {
     detail_lines: LinesCache,
     /// What the last search hit matched, for landing on it and for `n` / `N`.
     needle: Option<String>,
+    /// Queries opened with Enter, newest first.
+    query_history: Vec<String>,
+    /// Items opened, by id, newest first.
+    recent: Vec<String>,
 }
 
 impl App {
@@ -149,6 +155,8 @@ impl App {
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
             needle: None,
+            query_history: Vec::new(),
+            recent: Vec::new(),
         };
         app.sync();
         app
@@ -248,6 +256,8 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Errors(_)) => Context::Errors,
+            Some(Overlay::Recent(_)) => Context::Recent,
+            Some(Overlay::History(_)) => Context::History,
             None => self.base_context(),
         }
     }
@@ -401,7 +411,12 @@ impl App {
                 }
                 return true;
             }
-            Action::Paste(text) => {
+            Action::Restore(memory) => {
+                self.restore(*memory);
+                return true;
+            }
+            // A paste into the history list narrows it.
+            Action::Paste(text) if !matches!(self.overlay, Some(Overlay::History(_))) => {
                 self.paste(&text);
                 return true;
             }
@@ -477,6 +492,7 @@ impl App {
         }
         self.sync_view();
         self.sync_overlay();
+        self.sync_recall();
     }
 
     /// Brings the view on top up to date with the language and the window size.

@@ -17,6 +17,7 @@ mod list;
 mod matrix;
 mod overlay;
 mod presenter;
+mod recall;
 mod search;
 mod status;
 mod tabs;
@@ -71,6 +72,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.overlay() {
         Some(Overlay::Help(help)) => help::render(frame, app, theme, areas.screen, help),
         Some(Overlay::Errors(errors)) => errors::render(frame, app, theme, areas.screen, errors),
+        Some(Overlay::Recent(recent)) => {
+            recall::render_recent(frame, app, theme, areas.screen, recent)
+        }
+        Some(Overlay::History(history)) => {
+            recall::render_history(frame, app, theme, areas.screen, history)
+        }
         None => {}
     }
 }
