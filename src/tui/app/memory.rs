@@ -2,9 +2,9 @@
 //! where the explorer was left.
 //!
 //! - History: every query opened with Enter is kept (newest first, once each, at most
-//!   [`MAX_HISTORY`]). In an empty search box ↑ recalls the last one and each further ↑
-//!   an older one, ↓ a newer one (past the newest, the box is empty again); any other key
-//!   ends the recall, so ↑/↓ move through the results again. Ctrl-R opens
+//!   [`MAX_HISTORY`]). In an empty search box, on its first row, ↑ recalls the last one
+//!   and each further ↑ an older one, ↓ a newer one (past the newest, the box is empty
+//!   again); any other key ends the recall, so ↑/↓ move through the results again. Ctrl-R opens
 //!   [`HistoryOverlay`], the history narrowed by what is typed; Enter puts the query in
 //!   the search box.
 //! - Recent: every item opened (Enter on a row, a followed link, a search hit, the matrix
@@ -188,9 +188,13 @@ impl App {
             return false;
         };
         let at = match (search.recalled, older) {
-            (None, _) if !search.input().is_empty() => return false,
-            (None, false) => return true, // ↓ in an empty box: nothing newer than nothing
-            (None, true) if len == 0 => return true,
+            // ↑ recalls from an empty box at its first row; ↓ there moves the results
+            // (an empty query lists everything).
+            (None, false) => return false,
+            (None, true) if !search.input().is_empty() || search.cursor().selected > 0 => {
+                return false
+            }
+            (None, true) if len == 0 => return false,
             (None, true) => Some(0),
             (Some(at), true) => Some((at + 1).min(len.saturating_sub(1))),
             (Some(0), false) => None,
@@ -393,6 +397,15 @@ impl App {
     /// Comes back to `place`: language, filters, marks, pane, item and its scroll,
     /// focus, view, and the search box with its query.
     fn resume(&mut self, place: Place) {
+        // From a clean main view, whatever was on screen before.
+        self.view = View::Browse;
+        self.overlay = None;
+        self.search = None;
+        self.pinned = None;
+        self.focus = Focus::List;
+        self.cursors = Default::default();
+        self.detail.reset();
+        self.history.clear();
         if let Some(lang) = place.lang {
             self.lang = lang;
         }
