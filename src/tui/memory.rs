@@ -49,7 +49,7 @@ impl Keeper {
             }
         }
         let notice = loaded.problem.map(|why| match lang {
-            Lang::Ko => format!("기억 파일을 쓸 수 없어 무시합니다 (끝낼 때 새로 씀): {why}"),
+            Lang::Ko => format!("기억 파일을 읽을 수 없어 무시합니다 (끝낼 때 새로 씁니다): {why}"),
             Lang::En => format!("the memory file was ignored (it is rewritten on quit): {why}"),
         });
         let keeper = Keeper {
