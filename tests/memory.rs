@@ -4,6 +4,8 @@
 //! nothing any more dropped. Screens of both lists at 120×35 and 80×24, Korean and
 //! English, as insta snapshots.
 
+mod common;
+
 use std::sync::{Arc, OnceLock};
 
 use casebook::collection::{self, Collection};
@@ -483,4 +485,34 @@ fn an_empty_box_says_how_to_recall_and_the_title_which_query_is_recalled() {
     let text = screen(&app);
     assert!(text.contains("Search · earlier query 2/2"), "{text}");
     assert!(text.contains("/ toyota"), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line
+
+#[test]
+fn help_offers_fresh_and_config_says_where_the_memory_is() {
+    let help = common::casebook_command()
+        .arg("--help")
+        .output()
+        .expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--fresh"), "{help}");
+    assert!(help.contains("CASEBOOK_STATE=FILE"), "{help}");
+    let shown = common::casebook_command()
+        .env("CASEBOOK_STATE", "/tmp/somewhere/else.json")
+        .arg("config")
+        .output()
+        .expect("runs");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("# explorer memory: /tmp/somewhere/else.json"),
+        "{shown}"
+    );
+    // `--fresh` is the explorer's: with a subcommand it changes nothing.
+    let listed = common::casebook_command()
+        .args(["--fresh", "list", "--kind", "role"])
+        .output()
+        .expect("runs");
+    assert!(listed.status.success());
 }
