@@ -260,11 +260,13 @@ pub fn load(path: &Path) -> Loaded {
         Err(None) => Loaded::default(),
         Err(Some(why)) => Loaded {
             file: StateFile::default(),
-            problem: Some(crate::text::escape_for_terminal(&crate::text::one_line(&format!(
-                "{}: {why}",
-                path.display()
-            )))
-            .into_owned()),
+            problem: Some(
+                crate::text::escape_for_terminal(&crate::text::one_line(&format!(
+                    "{}: {why}",
+                    path.display()
+                )))
+                .into_owned(),
+            ),
         },
     }
 }
@@ -294,11 +296,15 @@ pub fn parse(bytes: &[u8]) -> Result<StateFile, String> {
         serde_json::from_slice(bytes).map_err(|e| format!("is not valid JSON ({e})"))?;
     match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(format!("is version {v}; this casebook reads version {VERSION}")),
+        Some(v) => {
+            return Err(format!(
+                "is version {v}; this casebook reads version {VERSION}"
+            ))
+        }
         None => return Err("is not a casebook state file (no version)".to_string()),
     }
-    let mut file: StateFile = serde_json::from_value(value)
-        .map_err(|e| format!("is not a casebook state file ({e})"))?;
+    let mut file: StateFile =
+        serde_json::from_value(value).map_err(|e| format!("is not a casebook state file ({e})"))?;
     file.tidy();
     Ok(file)
 }
@@ -405,7 +411,10 @@ mod tests {
         file.store(BUILT_IN, &many);
         assert_eq!(file.history.len(), MAX_HISTORY);
         assert_eq!(file.history[0], "q0[31m");
-        assert!(file.history.iter().all(|q| !q.chars().any(char::is_control)));
+        assert!(file
+            .history
+            .iter()
+            .all(|q| !q.chars().any(char::is_control)));
         assert_eq!(file.collections[0].recent.len(), MAX_RECENT);
         let mut long = StateFile::default();
         long.store(
@@ -455,7 +464,10 @@ mod tests {
     #[test]
     fn a_huge_file_is_refused_without_reading_it_whole() {
         let problem = problem_with(&vec![b' '; MAX_STATE_BYTES as usize + 1]);
-        assert!(problem.contains("more than a state file ever holds"), "{problem}");
+        assert!(
+            problem.contains("more than a state file ever holds"),
+            "{problem}"
+        );
     }
 
     #[test]

@@ -989,7 +989,10 @@ fn a_damaged_state_file_is_one_notice_and_is_replaced_on_quit() {
         return;
     };
     let screen = tmux.wait_for("1 사례");
-    assert!(screen.contains("기억 파일을 읽을 수 없어 무시합니다"), "{screen}");
+    assert!(
+        screen.contains("기억 파일을 읽을 수 없어 무시합니다"),
+        "{screen}"
+    );
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
     let text = std::fs::read_to_string(&path).expect("rewritten");

@@ -8,10 +8,10 @@ use std::sync::{Arc, OnceLock};
 use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::{Lang, Status};
-use casebook::state::{FilterMemory, Memory, Place, ViewName};
-use casebook::tui::app::memory::{history_rows, recent_rows, MAX_HISTORY, MAX_RECENT};
 use casebook::search::Searcher;
+use casebook::state::{FilterMemory, Memory, Place, ViewName};
 use casebook::tui::action::Action;
+use casebook::tui::app::memory::{history_rows, recent_rows, MAX_HISTORY, MAX_RECENT};
 use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
 use casebook::tui::theme::Theme;
@@ -131,7 +131,14 @@ fn any_memory() -> impl Strategy<Value = Memory> {
             ViewName::Timeline,
             ViewName::Presenter,
         ]),
-        prop::sample::select(vec!["cases", "roles", "factors", "problems", "reference", "nope"]),
+        prop::sample::select(vec![
+            "cases",
+            "roles",
+            "factors",
+            "problems",
+            "reference",
+            "nope",
+        ]),
         any::<bool>(),
         prop::option::of(any_id()),
         0usize..500,
@@ -146,7 +153,18 @@ fn any_memory() -> impl Strategy<Value = Memory> {
         ])),
     )
         .prop_map(
-            |(view, pane, detail_focused, item, detail_top, query, marked, compared, lang, status)| {
+            |(
+                view,
+                pane,
+                detail_focused,
+                item,
+                detail_top,
+                query,
+                marked,
+                compared,
+                lang,
+                status,
+            )| {
                 Place {
                     view,
                     pane: pane.to_string(),
@@ -319,28 +337,52 @@ fn check_invariants(app: &App) {
         ),
         Some(Overlay::Recent(recent)) => {
             let cursor = recent.cursor();
-            assert!(cursor.selected < recent.rows().len().max(1), "recent cursor past the list");
+            assert!(
+                cursor.selected < recent.rows().len().max(1),
+                "recent cursor past the list"
+            );
             assert!(cursor.offset <= cursor.selected);
             let page = recent_rows(areas.screen).max(1);
-            assert!(cursor.selected < cursor.offset + page, "recent cursor out of view");
+            assert!(
+                cursor.selected < cursor.offset + page,
+                "recent cursor out of view"
+            );
             assert!(recent.rows().iter().all(|&i| i < app.index().len()));
         }
         Some(Overlay::History(history)) => {
             let cursor = history.cursor();
-            assert!(cursor.selected < history.rows().len().max(1), "history cursor past the list");
+            assert!(
+                cursor.selected < history.rows().len().max(1),
+                "history cursor past the list"
+            );
             let page = history_rows(areas.screen).max(1);
-            assert!(cursor.selected < cursor.offset + page, "history cursor out of view");
-            assert!(history.rows().iter().all(|&at| at < app.query_history().len()));
+            assert!(
+                cursor.selected < cursor.offset + page,
+                "history cursor out of view"
+            );
+            assert!(history
+                .rows()
+                .iter()
+                .all(|&at| at < app.query_history().len()));
         }
     }
     assert!(app.query_history().len() <= MAX_HISTORY);
     assert!(app.recent().len() <= MAX_RECENT);
     for (n, query) in app.query_history().iter().enumerate() {
-        assert!(!query.is_empty() && !query.chars().any(char::is_control), "{query:?} kept");
-        assert!(!app.query_history()[..n].contains(query), "{query:?} kept twice");
+        assert!(
+            !query.is_empty() && !query.chars().any(char::is_control),
+            "{query:?} kept"
+        );
+        assert!(
+            !app.query_history()[..n].contains(query),
+            "{query:?} kept twice"
+        );
     }
     if let Some(at) = app.search().and_then(|s| s.recalled()) {
-        assert_eq!(app.search().map(|s| s.input()), app.query_history().get(at).map(String::as_str));
+        assert_eq!(
+            app.search().map(|s| s.input()),
+            app.query_history().get(at).map(String::as_str)
+        );
     }
 }
 

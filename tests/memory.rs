@@ -127,7 +127,11 @@ fn up_in_an_empty_box_recalls_earlier_queries_and_down_comes_back() {
     assert_eq!(input(&app), "울산");
     assert_eq!(app.search().unwrap().recalled(), Some(0));
     run_pending_search(&mut app);
-    assert_eq!(current_id(&app), "ulsan", "the recalled query's results are shown");
+    assert_eq!(
+        current_id(&app),
+        "ulsan",
+        "the recalled query's results are shown"
+    );
     app.update(Action::SelectPrevious);
     assert_eq!(input(&app), "toyota");
     // The oldest stays.
@@ -336,7 +340,10 @@ fn views_the_open_search_and_a_pinned_item_come_back() {
         assert_eq!(memory.place.as_ref().map(|p| p.view), Some(view));
         let mut back = app(120, 35, Lang::Ko);
         back.update(Action::Restore(Box::new(memory)));
-        assert_eq!(std::mem::discriminant(back.view()), std::mem::discriminant(left.view()));
+        assert_eq!(
+            std::mem::discriminant(back.view()),
+            std::mem::discriminant(left.view())
+        );
         assert_eq!(current_id(&back), "ulsan");
     }
     // The search box with its query, results asked for again.
@@ -368,13 +375,23 @@ fn views_the_open_search_and_a_pinned_item_come_back() {
 #[test]
 fn ids_that_name_nothing_any_more_are_dropped_without_a_word() {
     let memory = Memory {
-        history: vec!["울산".into(), "\u{1b}[2J".into(), "  ".into(), "울산".into()],
+        history: vec![
+            "울산".into(),
+            "\u{1b}[2J".into(),
+            "  ".into(),
+            "울산".into(),
+        ],
         recent: vec!["gone".into(), "ulsan".into(), "also-gone".into()],
         place: Some(Place {
             view: ViewName::Compare,
             pane: "no-such-pane".into(),
             item: Some("gone".into()),
-            marked: vec!["gone".into(), "ulsan".into(), "ulsan".into(), "vision-provider".into()],
+            marked: vec![
+                "gone".into(),
+                "ulsan".into(),
+                "ulsan".into(),
+                "vision-provider".into(),
+            ],
             compared: vec!["ulsan".into(), "gone".into()],
             filter: state::FilterMemory {
                 cluster_type: Some("no-such-type".into()),
@@ -388,7 +405,11 @@ fn ids_that_name_nothing_any_more_are_dropped_without_a_word() {
     app.update(Action::Restore(Box::new(memory)));
     assert_eq!(app.recent(), ["ulsan"]);
     assert_eq!(app.query_history(), ["울산", "[2J"]);
-    assert_eq!(app.marked(), [position("ulsan")], "a role is no case to mark");
+    assert_eq!(
+        app.marked(),
+        [position("ulsan")],
+        "a role is no case to mark"
+    );
     assert!(!app.filter().is_active());
     assert_eq!(app.pane(), Pane::Cases);
     assert_eq!(app.view(), &View::Browse, "one case left is no comparison");
@@ -411,7 +432,9 @@ fn a_run_saved_to_the_file_and_read_back_resumes_and_fresh_starts_at_the_top() {
     assert_eq!(current_id(&back), current_id(&left));
     assert_eq!(back.memory(), left.memory());
     // Another collection resumes nothing of this one.
-    let other = loaded.file.memory_for(&state::collection_key(Some(dir.path())));
+    let other = loaded
+        .file
+        .memory_for(&state::collection_key(Some(dir.path())));
     assert!(other.place.is_none() && other.recent.is_empty());
     // `--fresh`: the lists, but not the place.
     let mut fresh = app(120, 35, Lang::Ko);
@@ -433,7 +456,12 @@ fn with_memory(width: u16, height: u16, lang: Lang) -> App {
     for id in ["daedeok", "san-diego", "vision-provider", "ulsan"] {
         app.update(Action::OpenItem(position(id)));
     }
-    for query in ["샌디에고 연구", "toyota", "울산 자동차", "'figure in:figure"] {
+    for query in [
+        "샌디에고 연구",
+        "toyota",
+        "울산 자동차",
+        "'figure in:figure",
+    ] {
         look_up(&mut app, query);
     }
     app
@@ -472,7 +500,10 @@ fn an_empty_box_says_how_to_recall_and_the_title_which_query_is_recalled() {
         app.update(Action::OpenSearch);
         screen(&app)
     };
-    assert!(!text.contains("earlier queries"), "no history, no hint:\n{text}");
+    assert!(
+        !text.contains("earlier queries"),
+        "no history, no hint:\n{text}"
+    );
     app.update(Action::Close);
     look_up(&mut app, "toyota");
     look_up(&mut app, "kista");

@@ -93,11 +93,9 @@ impl Keeper {
                 self.saved = Some(memory);
                 Ok(())
             }
-            Err(e) => Err(crate::text::escape_for_terminal(&format!(
-                "{}: {e}",
-                path.display()
-            ))
-            .into_owned()),
+            Err(e) => Err(
+                crate::text::escape_for_terminal(&format!("{}: {e}", path.display())).into_owned(),
+            ),
         }
     }
 }

@@ -148,7 +148,6 @@ fn explore(
     mut searches: SearchWorker,
     keeper: &mut memory::Keeper,
 ) -> anyhow::Result<u8> {
-
     // A deliberate crash, so the end-to-end tests can check the panic path gives the
     // terminal back. Nothing sets this outside those tests.
     let crash_for_test = std::env::var_os("CASEBOOK_TEST_PANIC").is_some();

@@ -305,7 +305,9 @@ impl App {
             }
             Action::Paste(text) => {
                 let room = MAX_FILTER_CHARS.saturating_sub(history.input.chars().count());
-                history.input.push_str(&clean_query(&text).chars().take(room).collect::<String>());
+                history
+                    .input
+                    .push_str(&clean_query(&text).chars().take(room).collect::<String>());
                 true
             }
             Action::Open => {
@@ -370,7 +372,9 @@ impl App {
                 history.rows = (0..self.query_history.len())
                     .filter(|&at| narrows_to(&self.query_history[at], &history.input))
                     .collect();
-                history.cursor.clamp(history.rows.len(), history_rows(screen));
+                history
+                    .cursor
+                    .clamp(history.rows.len(), history_rows(screen));
             }
             _ => {}
         }

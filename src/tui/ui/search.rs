@@ -46,7 +46,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     // While ↑/↓ step through earlier queries, the title says which one is in the box.
     let recalled = search.recalled().map_or(String::new(), |at| {
         let of = app.query_history().len();
-        format!(" · {} {}/{of}", lang.pick("지난 검색어", "earlier query"), at + 1)
+        format!(
+            " · {} {}/{of}",
+            lang.pick("지난 검색어", "earlier query"),
+            at + 1
+        )
     });
     let title = truncate(
         &format!(" {}{recalled} · {status} ", lang.pick("검색", "Search")),
