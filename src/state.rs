@@ -324,7 +324,12 @@ pub fn save(path: &Path, file: &StateFile) -> std::io::Result<()> {
         .unwrap_or_else(|| "state.json".into());
     let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
-        let mut out = std::fs::File::create(&temporary)?;
+        // Queries are as private as a shell's history: readable by the user alone.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut out = options.open(&temporary)?;
         out.write_all(&text)?;
         out.sync_all()?;
         std::fs::rename(&temporary, path)

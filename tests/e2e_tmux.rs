@@ -361,6 +361,12 @@ fn sigterm_and_sighup_give_the_terminal_back() {
             .expect("kill")
             .success());
         assert_terminal_given_back(&tmux);
+        // Asked to stop, casebook still wrote down where it was.
+        let memory = std::fs::read_to_string(tmux.state_file()).unwrap_or_default();
+        assert!(
+            memory.contains("\"place\""),
+            "nothing saved on SIG{signal}: {memory:?}"
+        );
     }
 }
 
@@ -961,6 +967,15 @@ fn quitting_and_coming_back_returns_to_the_same_item_and_fresh_starts_at_the_top
         assert!(kista > 0);
         tmux.keys(&["Escape", "/", "Up"]);
         tmux.wait_for("/ kista");
+        // Ctrl-R: the history list, narrowed by typing; Enter puts the query in the box.
+        tmux.keys(&["C-u", "C-r"]);
+        tmux.wait_for("Search history");
+        tmux.type_text("KIS");
+        tmux.wait_for("? KIS");
+        tmux.keys(&["Enter"]);
+        tmux.wait_until("the query back in the box", |s| {
+            s.contains("/ kista") && !s.contains("Search history")
+        });
         tmux.keys(&["Escape", "q"]);
         assert_terminal_given_back(&tmux);
     }
