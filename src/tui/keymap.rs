@@ -4,9 +4,10 @@
 //! it does.
 //!
 //! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `x`
-//! clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
-//! presenter); `q` and Esc close the top overlay or view, and `q` quits only from the
-//! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
+//! clears filters, `r` lists the items opened recently), capitals open a view (`C`
+//! compare, `M` matrix, `T` timeline, `P` presenter); Ctrl-R searches the earlier
+//! queries; `q` and Esc close the top overlay or view, and `q` quits only from the main
+//! view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
 //! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
 //! count; the caller drops releases.
 //!

@@ -14,8 +14,9 @@
 //! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,
 //! `take_suspend`); how the program ends is [`App::exit`].
 //!
-//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
-//! `action`, `keymap` and `layout`. It never touches the terminal.
+//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render`, `state` (the
+//! shapes a run is remembered in) and the explorer's `action`, `keymap` and `layout`. It
+//! never touches the terminal.
 
 pub mod browse;
 pub mod compare;
