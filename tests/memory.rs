@@ -415,7 +415,14 @@ fn ids_that_name_nothing_any_more_are_dropped_without_a_word() {
     assert_eq!(app.view(), &View::Browse, "one case left is no comparison");
     assert_eq!(app.focus(), Focus::List);
     assert_eq!(app.cursor().selected, 0);
-    assert_eq!(app.notice(), None, "nothing came back, so nothing is said");
+    // The mark came back, so the status bar says where from.
+    assert!(app.notice().is_some_and(|n| n.contains("--fresh")));
+    // A run left at the top comes back without a word, too.
+    let top = self::app(120, 35, Lang::En).memory();
+    let mut again = self::app(120, 35, Lang::Ko);
+    again.update(Action::Restore(Box::new(top)));
+    assert_eq!(again.lang(), Lang::En);
+    assert_eq!(again.notice(), None);
 }
 
 #[test]

@@ -485,7 +485,17 @@ impl App {
             ViewName::Timeline => self.show_timeline(),
             ViewName::Presenter => self.show_presenter(),
         }
-        if item.is_some() || self.view != View::Browse || self.search.is_some() {
+        // Said only when it is not where any start would be anyway.
+        let at_the_top = self.view == View::Browse
+            && self.search.is_none()
+            && self.pane == Pane::Cases
+            && self.pinned.is_none()
+            && self.cursor().selected == 0
+            && self.focus == Focus::List
+            && self.detail.scroll.top() == 0
+            && !self.filter.is_active()
+            && self.marked.is_empty();
+        if !at_the_top {
             self.notice = Some(
                 self.lang
                     .pick(
