@@ -32,6 +32,8 @@
 //! - [`matrix`]: the role matrix, its weakest-role mark and legend.
 //! - [`render`]: output formats (plain text, Markdown, JSON) and the match highlighter.
 //! - [`config`]: the settings file (language, theme, collection).
+//! - [`state`]: the explorer's memory between runs (queries, recent items, the place
+//!   it was left at), in the platform's state directory.
 //! - [`cli`]: the subcommands: flags, settings resolution, one file per command.
 //! - [`tui`]: the interactive explorer.
 
@@ -51,6 +53,7 @@ pub mod render;
 pub mod report;
 pub mod safe_read;
 pub mod search;
+pub mod state;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod text;

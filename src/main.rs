@@ -124,6 +124,8 @@ fn run(args: &Args) -> anyhow::Result<Outcome> {
                 cases: resolved.cases.clone(),
                 // A broken settings file is said on screen too, not only after quitting.
                 notice: settings.warning.clone(),
+                fresh: args.fresh,
+                lang_from_flag: args.lang.is_some(),
             })?;
             Outcome {
                 stdout: String::new(),

@@ -24,7 +24,7 @@ fn tmux_available() -> bool {
 
 /// `None` (after a loud notice) when these tests cannot run here.
 fn session(name: &str, width: u16, height: u16, env: &str) -> Option<Tmux> {
-    session_with_config(name, width, height, env, "/dev/null")
+    session_full(name, width, height, env, "/dev/null", "")
 }
 
 /// [`session`] with the tmux server reading `config` (a file of tmux commands) first.
@@ -34,6 +34,26 @@ fn session_with_config(
     height: u16,
     env: &str,
     config: &str,
+) -> Option<Tmux> {
+    session_full(name, width, height, env, config, "")
+}
+
+/// A session running casebook with `args`.
+fn session_with_args(name: &str, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
+    session_full(name, width, height, env, "/dev/null", args)
+}
+
+/// A session running casebook with `args`, the tmux server reading `config` first. Each
+/// session remembers into a state file of its own (`CASEBOOK_STATE`, which `env` may set
+/// to share one between sessions), so no test resumes where another, or the developer,
+/// left off.
+fn session_full(
+    name: &str,
+    width: u16,
+    height: u16,
+    env: &str,
+    config: &str,
+    args: &str,
 ) -> Option<Tmux> {
     if !tmux_available() {
         assert!(
@@ -49,14 +69,12 @@ fn session_with_config(
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebook")));
     let socket = format!("casebook-e2e-{}-{name}", std::process::id());
-    let tmux = Tmux {
-        socket,
-        config: config.to_string(),
-    };
+    let tmux = Tmux::new(socket, config);
     // After casebook exits, the shell prints its status and what the terminal looks like,
     // so the test can see the screen was given back.
     let script = format!(
-        "CASEBOOK_CONFIG=/nonexistent/casebook-config.toml {env} {bin}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
+        "CASEBOOK_CONFIG=/nonexistent/casebook-config.toml CASEBOOK_STATE={state} {env} {bin} {args}; echo CASEBOOK_EXIT=$?; stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo SHELL_DONE; sleep 30",
+        state = tmux.state_file().display(),
         bin = binary.display()
     );
     tmux.start(width, height, &["sh", "-c", &script]);
@@ -67,9 +85,23 @@ struct Tmux {
     socket: String,
     /// The file of tmux commands the server reads at start (`/dev/null`: none).
     config: String,
+    /// Holds this session's state file.
+    state: tempfile::TempDir,
 }
 
 impl Tmux {
+    fn new(socket: String, config: &str) -> Tmux {
+        Tmux {
+            socket,
+            config: config.to_string(),
+            state: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    fn state_file(&self) -> PathBuf {
+        self.state.path().join("state.json")
+    }
+
     /// A detached session of `width` × `height` running `command`.
     fn start(&self, width: u16, height: u16, command: &[&str]) {
         // -u: tmux treats the pane as UTF-8 whatever the locale of the machine running it.
@@ -356,6 +388,12 @@ fn sigterm_and_sighup_give_the_terminal_back() {
             .expect("kill")
             .success());
         assert_terminal_given_back(&tmux);
+        // Asked to stop, casebook still wrote down where it was.
+        let memory = std::fs::read_to_string(tmux.state_file()).unwrap_or_default();
+        assert!(
+            memory.contains("\"place\""),
+            "nothing saved on SIG{signal}: {memory:?}"
+        );
     }
 }
 
@@ -552,10 +590,8 @@ fn shell_session(name: &str, width: u16, height: u16) -> Option<Tmux> {
         return None;
     }
     let socket = format!("casebook-e2e-{}-{name}", std::process::id());
-    let tmux = Tmux {
-        socket,
-        config: "/dev/null".to_string(),
-    };
+    let tmux = Tmux::new(socket, "/dev/null");
+    let state = format!("CASEBOOK_STATE={}", tmux.state_file().display());
     let status = Command::new("tmux")
         .args([
             "-u",
@@ -575,6 +611,7 @@ fn shell_session(name: &str, width: u16, height: u16) -> Option<Tmux> {
             "PS1=$ ",
             "LANG=en_US.UTF-8",
             "CASEBOOK_CONFIG=/nonexistent/casebook-config.toml",
+            &state,
             "bash",
             "--norc",
             "--noprofile",
@@ -1107,4 +1144,96 @@ fn high_contrast_without_restarting_and_brenta_presented_full_screen() {
     tmux.wait_for("1 Cases");
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
+}
+
+/// Quit and come back to the same place: the pane, the item and the detail's focus; the
+/// last query is one ↑ away; `--fresh` starts at the top (and forgets no query).
+#[test]
+fn quitting_and_coming_back_returns_to_the_same_item_and_fresh_starts_at_the_top() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let env = format!(
+        "LANG=en_US.UTF-8 CASEBOOK_STATE={}",
+        dir.path().join("state.json").display()
+    );
+    let (left_title, left_row) = {
+        let Some(tmux) = session("resume-1", 120, 35, &env) else {
+            return;
+        };
+        tmux.wait_for("1 Cases");
+        tmux.keys(&["/"]);
+        tmux.type_text("kista");
+        tmux.keys(&["Enter"]);
+        tmux.wait_until("Kista opened", |s| detail_title(s).contains("Kista"));
+        tmux.keys(&["3", "j", "j", "Enter"]);
+        let screen = tmux.wait_for("Success factors 24");
+        let title = detail_title(&screen);
+        let row = selected_row(&screen);
+        assert!(!title.is_empty() && !row.is_empty(), "{screen}");
+        tmux.keys(&["q"]);
+        assert_terminal_given_back(&tmux);
+        (title, row)
+    };
+    {
+        let Some(tmux) = session("resume-2", 120, 35, &env) else {
+            return;
+        };
+        let screen = tmux.wait_for("back where you left off");
+        assert_eq!(detail_title(&screen), left_title, "{screen}");
+        assert_eq!(selected_row(&screen), left_row, "{screen}");
+        assert!(screen.contains("Success factors 24"), "{screen}");
+        // The recent list has both items, newest first; the last query is one ↑ away.
+        tmux.keys(&["r"]);
+        let screen = tmux.wait_for("Recently opened");
+        let kista = screen.find("Kista").expect("Kista in the recent list");
+        let factor = screen[screen.find("Recently opened").unwrap()..]
+            .find(left_title.trim_start_matches("Success factor").trim());
+        assert!(factor.is_some(), "{screen}");
+        assert!(kista > 0);
+        tmux.keys(&["Escape", "/", "Up"]);
+        tmux.wait_for("/ kista");
+        // Ctrl-R: the history list, narrowed by typing; Enter puts the query in the box.
+        tmux.keys(&["C-u", "C-r"]);
+        tmux.wait_for("Search history");
+        tmux.type_text("KIS");
+        tmux.wait_for("? KIS");
+        tmux.keys(&["Enter"]);
+        tmux.wait_until("the query back in the box", |s| {
+            s.contains("/ kista") && !s.contains("Search history")
+        });
+        tmux.keys(&["Escape", "q"]);
+        assert_terminal_given_back(&tmux);
+    }
+    let Some(tmux) = session_with_args("resume-3", 120, 35, &env, "--fresh") else {
+        return;
+    };
+    let screen = tmux.wait_for("Cases 24");
+    assert!(!screen.contains("Success factors 24"), "{screen}");
+    assert!(!screen.contains("back where you left off"), "{screen}");
+    assert!(selected_row(&screen).contains("Daedeok"), "{screen}");
+    tmux.keys(&["/", "Up"]);
+    tmux.wait_for("/ kista");
+    tmux.keys(&["Escape", "q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+/// A state file that is not one (here a folder's worth of garbage) is said once on the
+/// status bar and replaced when the explorer ends.
+#[test]
+fn a_damaged_state_file_is_one_notice_and_is_replaced_on_quit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("state.json");
+    std::fs::write(&path, "{\"version\": 1, \"history\": [tru").expect("write");
+    let env = format!("LANG=ko_KR.UTF-8 CASEBOOK_STATE={}", path.display());
+    let Some(tmux) = session("damaged-state", 120, 35, &env) else {
+        return;
+    };
+    let screen = tmux.wait_for("1 사례");
+    assert!(
+        screen.contains("기억 파일을 읽을 수 없어 무시합니다"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+    let text = std::fs::read_to_string(&path).expect("rewritten");
+    assert!(text.contains("\"version\": 1"), "{text}");
 }

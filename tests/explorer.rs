@@ -732,7 +732,7 @@ fn english_detail_presenter_and_copy_read_figures_in_english() {
 
     let mut app = self::app(120, 35, Lang::En);
     select_case(&mut app, "ulsan");
-    app.update(Action::Copy);
+    app.update(Action::CopyAll);
     let markdown = app.take_copy().expect("copied");
     assert!(
         markdown.contains("**KRW 231.2 billion (2,312억 원)** (2002)"),
@@ -740,7 +740,7 @@ fn english_detail_presenter_and_copy_read_figures_in_english() {
     );
     let mut app = self::app(120, 35, Lang::Ko);
     select_case(&mut app, "ulsan");
-    app.update(Action::Copy);
+    app.update(Action::CopyAll);
     let markdown = app.take_copy().expect("copied");
     assert!(markdown.contains("**2,312억원** (2002)"), "{markdown}");
 }

@@ -7,9 +7,11 @@ use std::sync::{Arc, OnceLock};
 
 use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
-use casebook::model::Lang;
+use casebook::model::{Lang, Status};
 use casebook::search::Searcher;
+use casebook::state::{FilterMemory, Memory, Place, ViewName};
 use casebook::tui::action::Action;
+use casebook::tui::app::memory::{history_rows, recent_rows, MAX_HISTORY, MAX_RECENT};
 use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
 use casebook::tui::clipboard::{Delivery, TerminalRoute, ToolOutcome};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
@@ -94,8 +96,11 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::Tick,
             Action::NextMatch,
             Action::PreviousMatch,
-            Action::CycleTheme,
-        ]),
+                Action::CycleTheme,
+                Action::ShowRecent,
+            Action::SearchHistory,
+            ]),
+        1 => any_memory().prop_map(|memory| Action::Restore(Box::new(memory))),
         1 => prop::collection::vec(any_char(), 0..300)
             .prop_map(|chars| Action::Paste(chars.into_iter().collect())),
         1 => any_char().prop_map(|c| Action::EscapeThen(crossterm::event::KeyEvent::new(
@@ -113,6 +118,94 @@ fn any_action() -> impl Strategy<Value = Action> {
         }),
         1 => (0u16..250, 0u16..80).prop_map(|(column, row)| Action::Click { column, row }),
     ]
+}
+
+/// Ids that exist and ids that do not, as a remembered run may hold.
+fn any_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (0usize..400).prop_map(|n| {
+            let index = &shipped().index;
+            index.item(n % index.len()).id.clone()
+        }),
+        1 => "[a-z\\-]{0,12}",
+    ]
+}
+
+/// A remembered run, of every view and with stale, foreign or hostile parts.
+fn any_memory() -> impl Strategy<Value = Memory> {
+    let text = || {
+        prop::collection::vec(any_char(), 0..260).prop_map(|c| c.into_iter().collect::<String>())
+    };
+    let place = (
+        prop::sample::select(vec![
+            ViewName::Browse,
+            ViewName::Compare,
+            ViewName::Matrix,
+            ViewName::Timeline,
+            ViewName::Presenter,
+        ]),
+        prop::sample::select(vec![
+            "cases",
+            "roles",
+            "factors",
+            "problems",
+            "reference",
+            "nope",
+        ]),
+        any::<bool>(),
+        prop::option::of(any_id()),
+        0usize..500,
+        prop::option::of(text()),
+        prop::collection::vec(any_id(), 0..8),
+        prop::collection::vec(any_id(), 0..6),
+        prop::option::of(prop::sample::select(vec![Lang::Ko, Lang::En])),
+        prop::option::of(prop::sample::select(vec![
+            Status::Established,
+            Status::Emerging,
+            Status::NotStated,
+        ])),
+    )
+        .prop_map(
+            |(
+                view,
+                pane,
+                detail_focused,
+                item,
+                detail_top,
+                query,
+                marked,
+                compared,
+                lang,
+                status,
+            )| {
+                Place {
+                    view,
+                    pane: pane.to_string(),
+                    detail_focused,
+                    item,
+                    detail_top,
+                    query,
+                    filter: FilterMemory {
+                        cluster_type: Some("university-led".into()),
+                        country: Some("Korea".into()),
+                        status,
+                    },
+                    marked,
+                    compared,
+                    lang,
+                }
+            },
+        );
+    (
+        prop::collection::vec(text(), 0..120),
+        prop::collection::vec(any_id(), 0..30),
+        prop::option::of(place),
+    )
+        .prop_map(|(history, recent, place)| Memory {
+            history,
+            recent,
+            place,
+        })
 }
 
 /// A scroll that shows `len` lines through a window of `page`, and no further than the
@@ -274,6 +367,54 @@ fn check_invariants(app: &App) {
             errors.lines().len(),
             layout::overlay_inner(areas.screen, ERRORS_WIDTH).height as usize,
         ),
+        Some(Overlay::Recent(recent)) => {
+            let cursor = recent.cursor();
+            assert!(
+                cursor.selected < recent.rows().len().max(1),
+                "recent cursor past the list"
+            );
+            assert!(cursor.offset <= cursor.selected);
+            let page = recent_rows(areas.screen).max(1);
+            assert!(
+                cursor.selected < cursor.offset + page,
+                "recent cursor out of view"
+            );
+            assert!(recent.rows().iter().all(|&i| i < app.index().len()));
+        }
+        Some(Overlay::History(history)) => {
+            let cursor = history.cursor();
+            assert!(
+                cursor.selected < history.rows().len().max(1),
+                "history cursor past the list"
+            );
+            let page = history_rows(areas.screen).max(1);
+            assert!(
+                cursor.selected < cursor.offset + page,
+                "history cursor out of view"
+            );
+            assert!(history
+                .rows()
+                .iter()
+                .all(|&at| at < app.query_history().len()));
+        }
+    }
+    assert!(app.query_history().len() <= MAX_HISTORY);
+    assert!(app.recent().len() <= MAX_RECENT);
+    for (n, query) in app.query_history().iter().enumerate() {
+        assert!(
+            !query.is_empty() && !query.chars().any(char::is_control),
+            "{query:?} kept"
+        );
+        assert!(
+            !app.query_history()[..n].contains(query),
+            "{query:?} kept twice"
+        );
+    }
+    if let Some(at) = app.search().and_then(|s| s.recalled()) {
+        assert_eq!(
+            app.search().map(|s| s.input()),
+            app.query_history().get(at).map(String::as_str)
+        );
     }
 }
 

@@ -26,7 +26,8 @@ Search syntax (explorer `/` and `casebook search`):
 Exit status: 0 success; 1 nothing found (search, show, compare) or errors found (check);
 2 usage error.
 Environment: CASEBOOK_CASES=DIR is the default for --cases; CASEBOOK_CONFIG=FILE reads
-settings from FILE (see `casebook config`); NO_COLOR disables colour.";
+settings from FILE (see `casebook config`); CASEBOOK_STATE=FILE keeps the explorer's memory
+(queries, recent items, where it was left) in FILE; NO_COLOR disables colour.";
 
 /// casebook — industrial-cluster case studies in Korean and English.
 ///
@@ -45,6 +46,11 @@ pub struct Args {
     /// Colours of the explorer (high-contrast for projectors) [default: dark].
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeArg>,
+
+    /// Open the explorer at the top instead of where it was left (the query history and
+    /// the recent items are kept).
+    #[arg(long)]
+    pub fresh: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

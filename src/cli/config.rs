@@ -1,8 +1,9 @@
 //! `casebook config [--path]`: where the settings file is read from, whether it was
 //! found, and each setting in effect with where it came from (the command line or
-//! environment, the settings file, or the default).
+//! environment, the settings file, or the default); last, where the explorer keeps its
+//! memory.
 //!
-//! Depends on the CLI's own `Outcome`, `config`, `model` and `text`.
+//! Depends on the CLI's own `Outcome`, `config`, `model`, `state` and `text`.
 
 use std::fmt::Write as _;
 
@@ -79,5 +80,12 @@ pub fn config(
             let _ = writeln!(out, "# cases: the built-in collection (default)");
         }
     }
+    let memory = crate::state::path()
+        .map(|p| text::escape_for_terminal(&p.display().to_string()).into_owned())
+        .unwrap_or_else(|| "(no state directory on this system)".into());
+    let _ = writeln!(
+        out,
+        "# explorer memory: {memory} (delete it to forget; --fresh opens at the top)"
+    );
     Outcome::ok(out)
 }

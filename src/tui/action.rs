@@ -3,8 +3,8 @@
 //! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
 //! [`super::app::App::update`] is the only place that changes state in response.
 //!
-//! Depends on `index`, `collection` (a search's answer), the explorer's `clipboard` (a
-//! copy's outcome) and crossterm's key events.
+//! Depends on `index`, `collection` (a search's answer), `state` (a remembered run), the
+//! explorer's `clipboard` (a copy's outcome) and crossterm's key events.
 
 use std::fmt;
 use std::sync::Arc;
@@ -115,6 +115,13 @@ pub enum Action {
     Copied(Delivery),
     /// The file the last copy was written to (escaped for the screen), or why not.
     Saved(Result<String, String>),
+    /// Show the items opened recently (newest first); Enter there opens one.
+    ShowRecent,
+    /// Search the queries searched before (Ctrl-R); Enter puts one in the search box.
+    SearchHistory,
+    /// Bring back what an earlier run remembered: the query history, the recent items
+    /// and (unless started `--fresh`) the place it was left at.
+    Restore(Box<crate::state::Memory>),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
     /// Scroll the pane under (column, row) by `delta` rows.

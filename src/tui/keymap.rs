@@ -4,9 +4,10 @@
 //! it does.
 //!
 //! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `x`
-//! clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
-//! presenter); `q` and Esc close the top overlay or view, and `q` quits only from the
-//! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
+//! clears filters, `r` lists the items opened recently), capitals open a view (`C`
+//! compare, `M` matrix, `T` timeline, `P` presenter); Ctrl-R searches the earlier
+//! queries; `q` and Esc close the top overlay or view, and `q` quits only from the main
+//! view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
 //! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
 //! count; the caller drops releases.
 //!
@@ -38,11 +39,15 @@ pub enum Context {
     Help,
     /// The load-problems overlay.
     Errors,
+    /// The list of recently opened items.
+    Recent,
+    /// Searching the query history (typing narrows it).
+    History,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::List,
         Context::Detail,
         Context::Search,
@@ -52,6 +57,8 @@ impl Context {
         Context::Presenter,
         Context::Help,
         Context::Errors,
+        Context::Recent,
+        Context::History,
     ];
 
     /// The heading of this context's keys in the help.
@@ -66,6 +73,8 @@ impl Context {
             Context::Presenter => lang.pick("발표 모드", "Presenter"),
             Context::Help => lang.pick("도움말", "Help"),
             Context::Errors => lang.pick("불러오기 문제", "Load problems"),
+            Context::Recent => lang.pick("최근 연 항목", "Recently opened"),
+            Context::History => lang.pick("검색 기록", "Search history"),
         }
     }
 }
@@ -133,7 +142,9 @@ impl Binding {
     }
 }
 
-use Context::{Compare, Detail, Errors, Help, List, Matrix, Presenter, Search, Timeline};
+use Context::{
+    Compare, Detail, Errors, Help, History, List, Matrix, Presenter, Recent, Search, Timeline,
+};
 
 const fn b(
     contexts: &'static [Context],
@@ -180,7 +191,7 @@ const fn bh(
 
 const MAIN: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[
-    List, Detail, Search, Compare, Matrix, Timeline, Presenter, Help, Errors,
+    List, Detail, Search, Compare, Matrix, Timeline, Presenter, Help, Errors, Recent, History,
 ];
 /// The full-width views and the overlays: every context but the main view and the box.
 const ON_TOP: &[Context] = &[Compare, Matrix, Timeline, Presenter, Help, Errors];
@@ -214,6 +225,8 @@ pub const BINDINGS: &[Binding] = &[
     b(MAIN, &[ch('4', "4")], Action::ShowPane(3), "정책문제", "policy problems"),
     b(MAIN, &[ch('5', "5")], Action::ShowPane(4), "유형·전략·개념", "types, strategies, concepts"),
     bh(MAIN, &[ch('/', "/")], Action::OpenSearch, "검색", "search", "/", "검색", "search"),
+    b(MAIN, &[ch('r', "r")], Action::ShowRecent, "최근 연 항목", "recently opened items"),
+    b(&[List, Detail, Search], &[ctrl('r', "Ctrl-r")], Action::SearchHistory, "검색 기록에서 찾기", "search earlier queries"),
     bh(MAIN, &[ENTER, key(KeyCode::Right, "→"), ch('l', "l")], Action::Open, "열기 / 링크 따라가기", "open / follow link", "Enter", "열기", "open"),
     bh(MAIN, &[key(KeyCode::Backspace, "Backspace"), ch('b', "b")], Action::Back, "뒤로 (방문 기록)", "back (history)", "⌫", "뒤로", "back"),
     b(MAIN, &[ESC, key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "목록으로 / 필터 해제", "to the list / clear filters"),
@@ -241,8 +254,8 @@ pub const BINDINGS: &[Binding] = &[
     // The search box: every other printable key is text.
     bh(&[Search], &[ENTER], Action::Open, "결과로 이동", "go to the result", "Enter", "이동", "go"),
     bh(&[Search], &[ESC], Action::Close, "검색 닫기", "close search", "Esc", "닫기", "close"),
-    bh(&[Search], &[DOWN, ctrl('n', "Ctrl-n")], Action::SelectNext, "다음 결과", "next result", "↑↓", "선택", "select"),
-    b(&[Search], &[UP, ctrl('p', "Ctrl-p")], Action::SelectPrevious, "이전 결과", "previous result"),
+    bh(&[Search], &[DOWN, ctrl('n', "Ctrl-n")], Action::SelectNext, "다음 결과 (지난 검색어를 보는 중이면 더 최근 것)", "next result (while recalling: a newer query)", "↑↓", "선택", "select"),
+    b(&[Search], &[UP, ctrl('p', "Ctrl-p")], Action::SelectPrevious, "이전 결과 (빈 검색 창에서는 지난 검색어)", "previous result (in an empty box: the last query)"),
     b(&[Search], &[PAGE_DOWN], Action::PageDown, "결과 한 화면 아래", "results page down"),
     b(&[Search], &[PAGE_UP], Action::PageUp, "결과 한 화면 위", "results page up"),
     b(&[Search], &[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, "앞 글자 지우기", "delete before caret"),
@@ -252,6 +265,20 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Search], &[HOME, ctrl('a', "Ctrl-a")], Action::SearchCaretHome, "커서 맨 앞", "caret to start"),
     b(&[Search], &[END, ctrl('e', "Ctrl-e")], Action::SearchCaretEnd, "커서 맨 뒤", "caret to end"),
     b(&[Search], &[ctrl('u', "Ctrl-u")], Action::SearchClear, "입력 지우기", "clear input"),
+
+    // The recent items (`r`) and the query history (Ctrl-r): small lists over the screen.
+    bh(&[Recent], &[ENTER], Action::Open, "항목 열기", "open the item", "Enter", "열기", "open"),
+    bh(&[Recent], &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목", "next item", "↑↓", "선택", "select"),
+    b(&[Recent], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous item"),
+    bh(&[Recent], &[ESC, ch('q', "q"), ch('r', "r")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
+    bh(&[History], &[ENTER], Action::Open, "이 검색어로 검색", "search this query", "Enter", "검색", "search"),
+    bh(&[History], &[DOWN, ctrl('n', "Ctrl-n")], Action::SelectNext, "다음 (더 오래된) 검색어", "next (older) query", "↑↓", "선택", "select"),
+    b(&[History], &[UP, ctrl('p', "Ctrl-p")], Action::SelectPrevious, "이전 (더 최근) 검색어", "previous (newer) query"),
+    b(&[Recent, History], &[PAGE_DOWN], Action::PageDown, "한 화면 아래", "page down"),
+    b(&[Recent, History], &[PAGE_UP], Action::PageUp, "한 화면 위", "page up"),
+    b(&[History], &[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, "앞 글자 지우기 (입력하면 좁혀짐)", "delete before caret (typing narrows the list)"),
+    b(&[History], &[ctrl('u', "Ctrl-u")], Action::SearchClear, "입력 지우기", "clear input"),
+    bh(&[History], &[ESC, ctrl('r', "Ctrl-r")], Action::Close, "닫기 (검색 창으로)", "close (back to the search box)", "Esc", "닫기", "close"),
 
     // Full-width views and overlays.
     bh(&[Compare, Help, Errors], &[DOWN, ch('j', "j")], Action::SelectNext, "한 줄 아래", "scroll down", "↑↓", "스크롤", "scroll"),
@@ -314,7 +341,7 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
     // With the Korean input method left on, the key for `j` arrives as ㅓ: where keys
     // are commands, a jamo means the Latin key in its place on a 두벌식 keyboard (Shift
     // where the terminal reports it: Shift+ㅅ is `T`, and ㅆ is `T` anyway).
-    if context != Context::Search {
+    if !matches!(context, Context::Search | Context::History) {
         if let Some(latin) = latin_key_for(event) {
             return action_for(&latin, context);
         }
@@ -326,8 +353,9 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
             return Some(Action::EscapeThen(*event));
         }
     }
-    // In the search box every other printable character is text.
-    if context == Context::Search {
+    // In the search box (and the history list's filter) every other printable
+    // character is text.
+    if matches!(context, Context::Search | Context::History) {
         if let KeyCode::Char(c) = event.code {
             let plain = (event.modifiers - KeyModifiers::SHIFT).is_empty();
             if plain && !c.is_control() {
@@ -384,7 +412,7 @@ pub enum HelpLine {
 
 /// The help's sections: the contexts listed together (the list and the detail share
 /// nearly every key), and the context whose bindings stand for the section.
-const HELP_SECTIONS: [(&[Context], Context); 8] = [
+const HELP_SECTIONS: [(&[Context], Context); 10] = [
     (&[List, Detail], List),
     (&[Search], Search),
     (&[Compare], Compare),
@@ -393,6 +421,8 @@ const HELP_SECTIONS: [(&[Context], Context); 8] = [
     (&[Presenter], Presenter),
     (&[Help], Help),
     (&[Errors], Errors),
+    (&[Recent], Recent),
+    (&[History], History),
 ];
 
 /// The help for `current`: its section's keys first, then every other section's, then
@@ -491,7 +521,7 @@ mod tests {
         for context in Context::ALL {
             let expected = match context {
                 List | Detail => Some(Action::Quit),
-                Search => Some(Action::SearchInsert('q')),
+                Search | History => Some(Action::SearchInsert('q')),
                 _ => Some(Action::Close),
             };
             assert_eq!(action_for(&q, context), expected, "q in {context:?}");

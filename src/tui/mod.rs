@@ -12,14 +12,15 @@
 //! - [`layout`]: where everything goes for a terminal size, shared by app and ui.
 //! - [`theme`]: styles by role. [`terminal`]: raw mode, restoring, suspending.
 //! - [`worker`]: the search worker. [`watch`]: live reload. [`clipboard`]: copying.
+//! - [`memory`]: the state file: what the last run remembered, saved again on the way out.
 //!
 //! The loop below only moves inputs to `update`, carries out the effects the app asks
 //! for (a search, a copy, a file to save, a suspend) and redraws when an update changed
 //! something. The terminal is given back on every way out (see [`terminal`]). Nothing calls
 //! `process::exit`: [`run`] returns the exit status (0, or 130 after Ctrl-C).
 //!
-//! Depends on `model`, `index`, `collection`, `search`, `report`, `compare`, `config`
-//! and the renderers below the front ends; never on `cli`.
+//! Depends on `model`, `index`, `collection`, `search`, `report`, `compare`, `config`,
+//! `state` and the renderers below the front ends; never on `cli`.
 
 pub mod action;
 pub mod app;
@@ -27,6 +28,7 @@ pub mod clipboard;
 pub mod events;
 pub mod keymap;
 pub mod layout;
+pub mod memory;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -63,6 +65,10 @@ pub struct Options {
     pub cases: Option<PathBuf>,
     /// A message for the status bar at start (a warning about the settings file).
     pub notice: Option<String>,
+    /// `--fresh`: start at the top instead of where the last run was left.
+    pub fresh: bool,
+    /// The language was given with `--lang`, so the remembered one does not replace it.
+    pub lang_from_flag: bool,
 }
 
 /// How often the loop looks up from waiting when nothing happens: to notice a terminal
@@ -102,18 +108,49 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     let size = terminal.size()?;
     let mut app = App::new(Arc::clone(&index), options.lang, (size.width, size.height))
         .with_theme(options.theme, options.no_color);
-    if let Some(notice) = options.notice.clone() {
+    let (mut keeper, memory, memory_notice) = memory::Keeper::open(
+        options.cases.as_deref(),
+        options.fresh,
+        options.lang_from_flag,
+        options.lang,
+    );
+    app.update(Action::Restore(Box::new(memory)));
+    // One notice at most: the settings file's, else the memory file's.
+    if let Some(notice) = options.notice.clone().or(memory_notice) {
         app.update(Action::Notice(notice));
     }
     // The panes are usable at once; the worker builds the search index first and
     // answers the newest query typed meanwhile.
-    let mut searches = SearchWorker::spawn(Arc::clone(&index), None, inputs_tx.clone());
+    let searches = SearchWorker::spawn(Arc::clone(&index), None, inputs_tx.clone());
     // Live reload: only a collection on disk can change under us. The watcher keeps
     // the files as loaded, so that a reload parses only those that changed.
     if let Some(reloader) = reloader {
         watch::watch_collection(reloader, inputs_tx.clone());
     }
+    let status = explore(
+        &mut terminal,
+        &mut app,
+        &inputs,
+        &inputs_tx,
+        searches,
+        &mut keeper,
+    );
+    // Every way out of the loop comes here, with the terminal not yet given back: the
+    // memory is written whatever ended the run (a failure has no screen to be told on).
+    let _ = keeper.save(&app);
+    status
+}
 
+/// The event loop: inputs to the app, effects carried out, frames drawn; the exit status
+/// when the explorer ends.
+fn explore(
+    terminal: &mut terminal::Terminal,
+    app: &mut App,
+    inputs: &Receiver<Input>,
+    inputs_tx: &mpsc::Sender<Input>,
+    mut searches: SearchWorker,
+    keeper: &mut memory::Keeper,
+) -> anyhow::Result<u8> {
     // A deliberate crash, so the end-to-end tests can check the panic path gives the
     // terminal back. Nothing sets this outside those tests.
     let crash_for_test = std::env::var_os("CASEBOOK_TEST_PANIC").is_some();
@@ -122,7 +159,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     let mut held: VecDeque<Input> = VecDeque::new();
     loop {
         if dirty {
-            terminal.draw(|frame| ui::render(frame, &app, app.theme()))?;
+            terminal.draw(|frame| ui::render(frame, app, app.theme()))?;
             dirty = false;
         }
         if crash_for_test && app.search().is_some() {
@@ -140,6 +177,9 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
                         return Ok(0);
                     }
                     dirty |= app.update(Action::Tick);
+                    if let Some(failed) = keeper.save_now_and_then(app) {
+                        dirty |= app.update(Action::Notice(failed));
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => return Ok(0),
@@ -149,12 +189,12 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
         let mut next = Some(first);
         while let Some(input) = next {
             let action = match input {
-                Input::Terminal(event) => events::to_action(event, &app),
+                Input::Terminal(event) => events::to_action(event, app),
                 Input::TerminalGone => return Ok(0),
                 Input::Signal(SIGINT) => Some(Action::Interrupt),
                 Input::Signal(SIGTSTP) => Some(Action::Suspend),
                 Input::Signal(SIGCONT) => {
-                    terminal::resume(&mut terminal)?;
+                    terminal::resume(terminal)?;
                     dirty = true;
                     None
                 }
@@ -186,7 +226,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
             if let Some(generation) = app.awaiting_answer() {
                 // Enter on a query whose results are not in yet: its answer comes
                 // first (milliseconds); what was typed after Enter waits for it.
-                match wait_for_answer(&inputs, generation, &mut held) {
+                match wait_for_answer(inputs, generation, &mut held) {
                     Some(answer) => dirty |= app.update(answer),
                     None => return Ok(0),
                 }
@@ -206,7 +246,7 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
             });
         }
         if app.take_suspend() {
-            terminal::suspend(&mut terminal)?;
+            terminal::suspend(terminal)?;
             dirty = true;
         }
     }

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-/// The binary with a predictable environment: built-in cases, no locale, colour or
-/// settings file inherited from the machine running the tests.
+/// The binary with a predictable environment: built-in cases, no locale, colour,
+/// settings or state file inherited from the machine running the tests.
 pub fn casebook_command() -> Command {
     let mut cmd = Command::cargo_bin("casebook").expect("the casebook binary is built");
     for var in [
@@ -19,6 +19,8 @@ pub fn casebook_command() -> Command {
         cmd.env_remove(var);
     }
     cmd.env("CASEBOOK_CONFIG", "/nonexistent/casebook-config.toml");
+    // The explorer's memory: never the developer's (the subcommands do not touch it).
+    cmd.env("CASEBOOK_STATE", "/nonexistent/casebook-state.json");
     cmd
 }
 

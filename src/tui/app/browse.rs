@@ -185,6 +185,8 @@ impl App {
                 }
             }
             Action::OpenSearch => self.open_search(),
+            Action::ShowRecent => self.open_recent(),
+            Action::SearchHistory => self.open_history(),
             Action::CycleTypeFilter => {
                 let types: Vec<String> = self
                     .index
@@ -356,7 +358,8 @@ impl App {
     fn open(&mut self) {
         match self.focus {
             Focus::List => {
-                if self.current_item().is_some() {
+                if let Some(item) = self.current_item() {
+                    self.remember_opened(item);
                     self.focus = Focus::Detail;
                     let lines = self.fresh_detail_lines();
                     let scroll = self.detail.scroll;
@@ -405,6 +408,7 @@ impl App {
             self.history.remove(0);
         }
         self.history.push(here);
+        self.remember_opened(item);
         let pane = Pane::for_kind(self.index.item(item).kind);
         let listed = self.list_items(pane);
         self.pane = pane;

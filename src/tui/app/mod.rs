@@ -5,8 +5,8 @@
 //!
 //! Each view keeps its state and its part of `update` in its own module:
 //! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
-//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and [`overlay`] (help and
-//! load problems). Scrolling goes through [`scroll::Scroll`], which clamps to the
+//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`], [`overlay`] (help and
+//! load problems) and [`memory`] (query history, recent items, resuming a run). Scrolling goes through [`scroll::Scroll`], which clamps to the
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
@@ -16,9 +16,9 @@
 //! actions (`Action::Copied`, `Action::Saved`). How the program ends is [`App::exit`].
 //!
 //! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render`, `config` (the
-//! theme's name) and the explorer's `action`, `keymap`, `layout`, `clipboard` (the types
-//! of a copy's outcome only) and `theme` (the styles are state: `Ctrl-t` changes them).
-//! It never touches the terminal.
+//! theme's name), `state` (the shapes a run is remembered in) and the explorer's
+//! `action`, `keymap`, `layout`, `clipboard` (the types of a copy's outcome only) and
+//! `theme` (the styles are state: `Ctrl-t` changes them). It never touches the terminal.
 
 pub mod browse;
 pub mod compare;
@@ -26,6 +26,7 @@ mod copy;
 pub mod detail;
 pub mod found;
 pub mod matrix;
+pub mod memory;
 pub mod overlay;
 pub mod presenter;
 pub mod scroll;
@@ -37,6 +38,7 @@ use std::sync::Arc;
 pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
 pub use self::compare::CompareView;
 pub use self::matrix::MatrixView;
+pub use self::memory::{HistoryOverlay, RecentOverlay};
 pub use self::overlay::Overlay;
 pub use self::presenter::PresenterView;
 pub use self::scroll::{ListCursor, Scroll};
@@ -136,6 +138,10 @@ pub struct App {
     theme: ThemeName,
     no_color: bool,
     styles: Theme,
+    /// Queries opened with Enter, newest first.
+    query_history: Vec<String>,
+    /// Items opened, by id, newest first.
+    recent: Vec<String>,
 }
 
 impl App {
@@ -166,6 +172,8 @@ impl App {
             theme: ThemeName::Dark,
             no_color: false,
             styles: Theme::new(ThemeName::Dark, false),
+            query_history: Vec::new(),
+            recent: Vec::new(),
         };
         app.sync();
         app
@@ -282,6 +290,8 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Errors(_)) => Context::Errors,
+            Some(Overlay::Recent(_)) => Context::Recent,
+            Some(Overlay::History(_)) => Context::History,
             None => self.base_context(),
         }
     }
@@ -450,7 +460,12 @@ impl App {
                 }
                 return true;
             }
-            Action::Paste(text) => {
+            Action::Restore(memory) => {
+                self.restore(*memory);
+                return true;
+            }
+            // A paste into the history list narrows it.
+            Action::Paste(text) if !matches!(self.overlay, Some(Overlay::History(_))) => {
                 self.paste(&text);
                 return true;
             }
@@ -533,6 +548,7 @@ impl App {
         }
         self.sync_view();
         self.sync_overlay();
+        self.sync_recall();
     }
 
     /// Brings the view on top up to date with the language and the window size.

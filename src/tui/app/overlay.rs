@@ -1,5 +1,6 @@
 //! Overlays on top of any view: the key help (generated from the key table, for the
-//! context it was opened from) and the list of problems found while loading. Each
+//! context it was opened from) and the list of problems found while loading (the
+//! recent-items and query-history lists are overlays too; they live in `memory`). Each
 //! scrolls within the lines it draws, measured at the overlay's own size.
 //!
 //! Depends on the app's state (`super`), the explorer's `keymap` and `layout`, `text`.
@@ -18,6 +19,10 @@ use crate::tui::layout;
 pub enum Overlay {
     Help(HelpOverlay),
     Errors(ErrorsOverlay),
+    /// Recently opened items (`r`); see the app's `memory`.
+    Recent(super::RecentOverlay),
+    /// The query history, narrowed by typing (Ctrl-R).
+    History(super::HistoryOverlay),
 }
 
 impl Overlay {
@@ -25,6 +30,8 @@ impl Overlay {
         match self {
             Overlay::Help(help) => help.scroll,
             Overlay::Errors(errors) => errors.scroll,
+            // Lists: they keep a cursor, not a scroll.
+            Overlay::Recent(_) | Overlay::History(_) => Scroll::default(),
         }
     }
 }
@@ -112,10 +119,19 @@ impl App {
         let Some(overlay) = &mut self.overlay else {
             return;
         };
+        match overlay {
+            Overlay::Recent(_) => return self.update_recent(action),
+            Overlay::History(_) => return self.update_history(action),
+            Overlay::Help(_) | Overlay::Errors(_) => {}
+        }
+        let Some(overlay) = &mut self.overlay else {
+            return;
+        };
         if movement(&action, 1).is_some() {
             match overlay {
                 Overlay::Help(help) => scroll_by(&mut help.scroll, &action),
                 Overlay::Errors(errors) => scroll_by(&mut errors.scroll, &action),
+                Overlay::Recent(_) | Overlay::History(_) => false,
             };
             return;
         }
@@ -150,7 +166,7 @@ impl App {
                     .scroll
                     .resize(errors.lines.len(), inner.height as usize);
             }
-            None => {}
+            Some(Overlay::Recent(_) | Overlay::History(_)) | None => {}
         }
     }
 }

@@ -9,8 +9,11 @@
 //! ([`App::awaiting_answer`]) and opens its first result when it arrives, as fzf does.
 //! A paste goes into the box as text, cut to [`MAX_QUERY_CHARS`]; it never runs as keys.
 //!
+//! A query opened with Enter joins the history; ↑ in an empty box (and ↑/↓ while
+//! recalling) steps through it, Ctrl-R searches it (see the app's `memory`).
+//!
 //! Depends on the app's state (`super`), `collection` (the result rows) and the app's
-//! `found` (landing on the matched line).
+//! `found` (landing on the matched line) and `memory` (the query history).
 
 use super::scroll::ListCursor;
 use super::App;
@@ -54,6 +57,9 @@ pub struct SearchBox {
     /// Enter was pressed before the results for the input arrived: open the first one
     /// as soon as they do.
     open_when_answered: bool,
+    /// The position in the query history of the query recalled into the box with ↑,
+    /// while ↑/↓ keep stepping through the history.
+    pub(super) recalled: Option<usize>,
 }
 
 impl SearchBox {
@@ -106,6 +112,20 @@ impl SearchBox {
     /// The generation the loop must wait for before applying more input.
     pub fn awaiting_answer(&self) -> Option<u64> {
         self.open_when_answered.then_some(self.generation)
+    }
+
+    /// Which query of the history is in the box, while ↑/↓ step through the history
+    /// (0 is the newest).
+    pub fn recalled(&self) -> Option<usize> {
+        self.recalled
+    }
+
+    /// Replaces the input (a recalled or chosen query), the caret at its end.
+    pub(super) fn set_input(&mut self, text: &str) {
+        self.input = text.chars().take(MAX_QUERY_CHARS).collect();
+        self.caret = self.chars();
+        self.recalled = None;
+        self.open_when_answered = false;
     }
 
     pub(super) fn clear_results(&mut self) {
@@ -199,6 +219,22 @@ impl App {
         };
         let len = search.results.len();
         let mut changed = false;
+        // ↑/↓ in an empty box, and while recalling, step through earlier queries;
+        // any other key ends the recall.
+        let older = match action {
+            Action::SelectPrevious => Some(true),
+            Action::SelectNext => Some(false),
+            _ => None,
+        };
+        if let Some(older) = older {
+            if self.recall_query(older) {
+                return;
+            }
+        }
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        search.recalled = None;
         match action {
             Action::SelectNext => search.cursor.moved(1, len, height),
             Action::SelectPrevious => search.cursor.moved(-1, len, height),
@@ -227,6 +263,10 @@ impl App {
                 self.detail.reset();
                 return;
             }
+            Action::SearchHistory => {
+                self.open_history();
+                return;
+            }
             ref editing => changed = search.edit(editing),
         }
         self.detail.reset();
@@ -243,6 +283,8 @@ impl App {
         let Some(row) = search.selected().cloned() else {
             return;
         };
+        let query = search.input.clone();
+        self.remember_query(&query);
         self.search = None;
         self.needle = super::found::matched_text(&row);
         self.follow(row.item);

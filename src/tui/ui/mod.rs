@@ -19,6 +19,7 @@ mod list;
 mod matrix;
 mod overlay;
 mod presenter;
+mod recall;
 mod search;
 mod status;
 mod tabs;
@@ -86,6 +87,12 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.overlay() {
         Some(Overlay::Help(help)) => help::render(frame, app, theme, areas.screen, help),
         Some(Overlay::Errors(errors)) => errors::render(frame, app, theme, areas.screen, errors),
+        Some(Overlay::Recent(recent)) => {
+            recall::render_recent(frame, app, theme, areas.screen, recent)
+        }
+        Some(Overlay::History(history)) => {
+            recall::render_history(frame, app, theme, areas.screen, history)
+        }
         None => {}
     }
 }

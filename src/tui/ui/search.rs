@@ -1,7 +1,8 @@
 //! The search box in place of the list: the input line with the caret where an input
 //! method draws its composing syllable, and the results with their matched characters
 //! highlighted and, in the list's mark column, the `✓` of each case marked for
-//! comparison.
+//! comparison. An empty box shows how to recall earlier queries, and while ↑/↓ step
+//! through them the title says which one is in the box.
 //!
 //! Depends on the app's state (read only), `render::highlight`, `text` and `theme`.
 
@@ -42,8 +43,17 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
             ([], None, []) => count,
         }
     };
+    // While ↑/↓ step through earlier queries, the title says which one is in the box.
+    let recalled = search.recalled().map_or(String::new(), |at| {
+        let of = app.query_history().len();
+        format!(
+            " · {} {}/{of}",
+            lang.pick("지난 검색어", "earlier query"),
+            at + 1
+        )
+    });
     let title = truncate(
-        &format!(" {} · {status} ", lang.pick("검색", "Search")),
+        &format!(" {}{recalled} · {status} ", lang.pick("검색", "Search")),
         areas.list.width.saturating_sub(2) as usize,
     )
     .into_owned();
@@ -58,13 +68,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     let start = first_shown(&chars[..caret], room);
     let visible: String = chars[start..].iter().collect();
     let shown = truncate_plain(&one_line(&visible), room);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(prompt, theme.heading),
-            Span::raw(shown),
-        ])),
-        input_area,
-    );
+    let mut input_line = vec![Span::styled(prompt, theme.heading), Span::raw(shown)];
+    // An empty box says how to get an earlier query back, when there is one.
+    if chars.is_empty() && !app.query_history().is_empty() {
+        let hint = lang.pick(
+            "↑ 지난 검색어 · Ctrl-r 기록 검색",
+            "↑ earlier queries · Ctrl-r search them",
+        );
+        input_line.push(Span::styled(truncate(hint, room).into_owned(), theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(input_line)), input_area);
     let before: String = chars[start..caret].iter().collect();
     let caret_x = input_area.x + width(prompt) as u16 + width(&one_line(&before)) as u16;
     // The terminal cursor sits on the caret, so an input method draws its composing
