@@ -198,6 +198,18 @@ impl Status {
             Status::NotStated => lang.pick("미상", "not stated"),
         }
     }
+
+    /// The label for a narrow column: never wider than four Hangul syllables or six
+    /// Latin letters.
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Established => lang.pick("정착", "estab."),
+            Status::Emerging => lang.pick("형성", "emerg."),
+            Status::Transforming => lang.pick("전환", "trans."),
+            Status::Planned => lang.pick("계획", "plan"),
+            Status::NotStated => lang.pick("미상", "n/s"),
+        }
+    }
 }
 
 /// The decades of the report's era timeline.

@@ -42,6 +42,9 @@ pub struct Areas {
 pub const HELP_WIDTH: u16 = 76;
 /// How wide the load-problems overlay grows, at most.
 pub const ERRORS_WIDTH: u16 = 110;
+/// How wide the detail's text grows, at most: a readable measure. Its border and padding
+/// take four columns more.
+pub const DETAIL_MEASURE: u16 = 100;
 /// How wide presenter mode's text grows, at most: a readable measure.
 pub const PRESENTER_WIDTH: u16 = 100;
 
@@ -58,8 +61,12 @@ pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
     let status = Rect::new(0, rows - 1, columns, 1);
     let main_height = rows - 2;
     // The list gets about nine twentieths: enough for a Hangul name, country, type and status
-    // at 120 columns, and the detail keeps room for figures with their sources.
-    let list_width = (columns * 9 / 20).clamp(30, 60);
+    // at 120 columns, and the detail keeps room for figures with their sources. On a wide
+    // screen the detail's text stops at a readable measure and the list takes the rest,
+    // where its columns can show names and types whole.
+    let list_width = (columns * 9 / 20)
+        .clamp(30, 60)
+        .max(columns.saturating_sub(DETAIL_MEASURE + 4));
     let list = Rect::new(0, 1, list_width, main_height);
     let detail = Rect::new(list_width, 1, columns - list_width, main_height);
     let list_inner = inner(list, 0);

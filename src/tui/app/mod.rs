@@ -18,6 +18,7 @@
 //! `action`, `keymap` and `layout`. It never touches the terminal.
 
 pub mod browse;
+pub mod columns;
 pub mod compare;
 mod copy;
 pub mod detail;
@@ -42,6 +43,7 @@ pub use self::timeline::{TimelineLine, TimelineView};
 pub use crate::matrix::MatrixLine;
 
 use self::browse::Location;
+use self::columns::CaseColumns;
 use self::detail::{DetailLine, LinesCache};
 use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
@@ -121,6 +123,9 @@ pub struct App {
     effects: Effects,
     /// The detail pane's lines for the current item, language and width.
     detail_lines: LinesCache,
+    /// The case list's column widths for this collection, in the language they were
+    /// measured in.
+    case_columns: Option<(Lang, CaseColumns)>,
     /// What the last search hit matched, for landing on it and for `n` / `N`.
     needle: Option<String>,
 }
@@ -148,6 +153,7 @@ impl App {
             exit: None,
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
+            case_columns: None,
             needle: None,
         };
         app.sync();
@@ -286,6 +292,16 @@ impl App {
                 .get(self.cursor().selected)
                 .copied()
         })
+    }
+
+    /// The widest name, country, type and status of the collection's cases, in the
+    /// current language: what the case list sizes its columns from.
+    pub fn case_columns(&self) -> CaseColumns {
+        match self.case_columns {
+            Some((lang, columns)) if lang == self.lang => columns,
+            // Only before the first `sync`, which measures them.
+            _ => CaseColumns::measure(&self.index, self.lang),
+        }
     }
 
     /// The detail lines for the current item at the current size: what the detail pane
@@ -458,6 +474,9 @@ impl App {
     /// for the current item, language and width, and each scroll's content and window.
     /// Runs after every action, so what the renderer reads always matches.
     fn sync(&mut self) {
+        if self.case_columns.is_none_or(|(lang, _)| lang != self.lang) {
+            self.case_columns = Some((self.lang, CaseColumns::measure(&self.index, self.lang)));
+        }
         let width = self.areas().detail_inner.width as usize;
         let item = self.current_item();
         self.detail_lines
@@ -552,6 +571,7 @@ impl App {
         };
         self.index = index;
         self.detail_lines.invalidate();
+        self.case_columns = None;
         let find = |id: &String| self.index.position(id);
         for (n, pane) in Pane::ALL.into_iter().enumerate() {
             let rows = self.list_items(pane);
