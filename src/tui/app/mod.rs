@@ -506,7 +506,12 @@ impl App {
         match &mut self.view {
             View::Browse => {}
             // One header line of case names above the body.
-            View::Compare(view) => view.sync(&self.index, self.lang, body.saturating_sub(1)),
+            View::Compare(view) => view.sync(
+                &self.index,
+                self.lang,
+                body.saturating_sub(1),
+                areas.view_inner.width as usize,
+            ),
             // A header above; a blank line, the legend and the note on the reading below.
             View::Matrix(view) => view.sync(body.saturating_sub(4)),
             View::Timeline(view) => view.sync(&self.index, self.lang, body),
