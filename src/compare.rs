@@ -31,20 +31,24 @@ pub const DIFFERS: &str = "≠";
 
 /// Which part of the comparison a row belongs to, in display order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum CompareSection {
     Facts,
     Roles,
+    /// Figures of the same measure, side by side.
     Figures,
+    /// Each case's other figures, listed under it.
+    CaseFigures,
     Factors,
     Problems,
 }
 
 impl CompareSection {
-    pub const ALL: [CompareSection; 5] = [
+    pub const ALL: [CompareSection; 6] = [
         CompareSection::Facts,
         CompareSection::Roles,
         CompareSection::Figures,
+        CompareSection::CaseFigures,
         CompareSection::Factors,
         CompareSection::Problems,
     ];
@@ -54,7 +58,10 @@ impl CompareSection {
         match self {
             CompareSection::Facts => lang.pick("개요", "Facts"),
             CompareSection::Roles => lang.pick("구성주체 역할", "Actor roles"),
-            CompareSection::Figures => lang.pick("주요 수치", "Key figures"),
+            CompareSection::Figures => {
+                lang.pick("같은 잣대의 수치", "Figures that measure the same thing")
+            }
+            CompareSection::CaseFigures => lang.pick("사례별 수치", "Each case's figures"),
             CompareSection::Factors => lang.pick("성공요인", "Success factors"),
             CompareSection::Problems => lang.pick("정책문제", "Policy problems"),
         }
@@ -73,11 +80,11 @@ pub struct CompareRow {
 }
 
 impl CompareRow {
-    /// Whether text outputs mark the row `≠`: it differs, and is not a figure row
-    /// (figures of different cases measure different things, so nearly every figure row
-    /// "differs" and a mark would say nothing).
+    /// Whether text outputs mark the row `≠`: its cells differ. The lists of each case's
+    /// own figures never differ: their rows set side by side figures that measure
+    /// different things.
     pub fn marked(&self) -> bool {
-        self.differs && self.section != CompareSection::Figures
+        self.differs
     }
 }
 
@@ -235,29 +242,63 @@ pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, Co
         });
     }
 
-    // Figures: the i-th figure of each case. Figures of different cases measure
-    // different things, so this lines them up for reading, not for comparing.
-    let most = cases
-        .iter()
-        .map(|(_, c)| c.figures.len())
-        .max()
-        .unwrap_or(0);
+    // Figures side by side only where they measure the same thing: one row per measure
+    // that two cases or more have. Every other figure is listed under its own case, so
+    // no row pairs numbers that only happen to come in the same place.
+    let figure_text = |f: &crate::model::Figure, with_label: bool| {
+        let year = f.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        let value = report::figure_value(f, lang);
+        if with_label {
+            format!("{value}{year} — {}", f.label.get(lang))
+        } else {
+            format!("{value}{year}")
+        }
+    };
+    let mut aligned: Vec<crate::model::Measure> = Vec::new();
+    for measure in crate::model::Measure::ALL {
+        let has = |c: &CaseDetails| c.figures.iter().any(|f| f.measure == Some(measure));
+        if cases.iter().filter(|(_, c)| has(c)).count() >= 2 {
+            aligned.push(measure);
+            rows.push(row(
+                Figures,
+                measure.label(lang),
+                cells(&|_, c| {
+                    let of: Vec<String> = c
+                        .figures
+                        .iter()
+                        .filter(|f| f.measure == Some(measure))
+                        .map(|f| figure_text(f, false))
+                        .collect();
+                    if of.is_empty() {
+                        EMPTY.to_string()
+                    } else {
+                        of.join("; ")
+                    }
+                }),
+            ));
+        }
+    }
+    let own = |c: &CaseDetails| -> Vec<String> {
+        c.figures
+            .iter()
+            .filter(|f| f.measure.is_none_or(|m| !aligned.contains(&m)))
+            .map(|f| figure_text(f, true))
+            .collect()
+    };
+    let own: Vec<Vec<String>> = cases.iter().map(|(_, c)| own(c)).collect();
+    let most = own.iter().map(Vec::len).max().unwrap_or(0);
     for i in 0..most {
-        rows.push(row(
-            Figures,
-            format!("{} {}", lang.pick("수치", "Figure"), i + 1),
-            cells(&|_, c| match c.figures.get(i) {
-                Some(f) => {
-                    let year = f.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    format!(
-                        "{} — {}{year}",
-                        report::figure_value(f, lang),
-                        f.label.get(lang)
-                    )
-                }
-                None => EMPTY.to_string(),
-            }),
-        ));
+        let cells = own
+            .iter()
+            .map(|figures| figures.get(i).cloned().unwrap_or_default())
+            .collect();
+        // A list per case, not a row of like things: no label, and never "differs".
+        rows.push(CompareRow {
+            label: String::new(),
+            cells,
+            differs: false,
+            section: CaseFigures,
+        });
     }
 
     // Factors and problems: every one any of the cases links to, in catalog order.

@@ -198,6 +198,18 @@ impl Status {
             Status::NotStated => lang.pick("미상", "not stated"),
         }
     }
+
+    /// The label for a narrow column: never wider than four Hangul syllables or six
+    /// Latin letters.
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Established => lang.pick("정착", "estab."),
+            Status::Emerging => lang.pick("형성", "emerg."),
+            Status::Transforming => lang.pick("전환", "trans."),
+            Status::Planned => lang.pick("계획", "plan"),
+            Status::NotStated => lang.pick("미상", "n/s"),
+        }
+    }
 }
 
 /// The decades of the report's era timeline.
@@ -285,7 +297,65 @@ pub struct Figure {
     pub year: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// What the figure measures, where figures of different cases measure the same thing
+    /// and can be set side by side (compare lines them up only then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
     pub source: Source,
+}
+
+/// Things figures of different cases measure alike. The list is closed, so a comparison
+/// never pairs two numbers only because their labels look similar; the loader checks each
+/// figure's unit against its measure ([`Measure::unit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// The year the cluster's anchor — a research town, a carmaker's plant — was set up.
+    StartYear,
+    /// How many firms of the cluster's industry it holds.
+    FirmCount,
+    /// The cluster's share of its industry's national output.
+    NationalShare,
+    /// The economic growth rate of the cluster's region in a year.
+    RegionalGrowth,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::StartYear,
+        Measure::FirmCount,
+        Measure::NationalShare,
+        Measure::RegionalGrowth,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::StartYear => "start-year",
+            Measure::FirmCount => "firm-count",
+            Measure::NationalShare => "national-share",
+            Measure::RegionalGrowth => "regional-growth",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Measure::StartYear => lang.pick("출발 연도", "Year it began"),
+            Measure::FirmCount => lang.pick("업체 수", "Number of firms"),
+            Measure::NationalShare => {
+                lang.pick("전국 산업 중 비중", "Share of the national industry")
+            }
+            Measure::RegionalGrowth => lang.pick("지역 경제성장률", "Regional growth rate"),
+        }
+    }
+
+    /// The Korean unit a figure of this measure must carry, where the measure fixes one.
+    pub fn unit(self) -> Option<&'static str> {
+        match self {
+            Measure::StartYear => Some("년"),
+            Measure::FirmCount => None,
+            Measure::NationalShare | Measure::RegionalGrowth => Some("%"),
+        }
+    }
 }
 
 /// A titled group of statements: history, a programme, a part of a plan.

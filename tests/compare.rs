@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use casebook::compare::{self, CompareError, CompareSection};
 use casebook::index::Index;
 use casebook::load;
-use casebook::model::Lang;
+use casebook::model::{Lang, Measure};
 
 fn index() -> Index {
     Index::build(load::load_shipped())
@@ -95,31 +95,52 @@ fn facts_differ_only_where_the_cases_differ() {
 }
 
 #[test]
-fn figures_line_up_by_position_with_a_dash_for_missing_ones() {
+fn figures_line_up_only_where_they_measure_the_same_thing() {
     let index = index();
-    let c = compare::compare(&index, &["icheon", "brenta"], Lang::En).unwrap();
-    let figures: Vec<_> = c.rows_in(CompareSection::Figures).collect();
-    let counts: Vec<usize> = ["icheon", "brenta"]
-        .iter()
-        .map(|id| index.get(id).unwrap().case().unwrap().figures.len())
-        .collect();
-    assert_eq!(figures.len(), *counts.iter().max().unwrap());
-    assert_eq!(figures[0].label, "Figure 1");
-    assert!(
-        figures[0].cells[0].starts_with("67% — "),
-        "{:?}",
-        figures[0]
-    );
-    for (i, row) in figures.iter().enumerate() {
-        for (case, cell) in row.cells.iter().enumerate() {
-            assert_eq!(cell == "—", i >= counts[case], "{row:?}");
-        }
+    let c = compare::compare(&index, &["ulsan", "icheon", "brenta"], Lang::En).unwrap();
+    let aligned: Vec<_> = c.rows_in(CompareSection::Figures).collect();
+    // Ulsan and Icheon both give a share of their industry's national output; Brenta
+    // gives none, and no other measure is shared by two of the three.
+    assert_eq!(aligned.len(), 1, "{aligned:?}");
+    assert_eq!(aligned[0].label, "Share of the national industry");
+    assert_eq!(aligned[0].cells, ["26.9% (2000)", "60% (2002)", "—"]);
+    assert!(aligned[0].marked());
+    // Every other figure is listed under its own case, once, with its label, and the
+    // lists are never marked as differing.
+    let own: Vec<_> = c.rows_in(CompareSection::CaseFigures).collect();
+    for (column, id) in ["ulsan", "icheon", "brenta"].iter().enumerate() {
+        let figures = &index.get(id).unwrap().case().unwrap().figures;
+        let listed: Vec<&String> = own
+            .iter()
+            .map(|r| &r.cells[column])
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        let aligned_here = figures
+            .iter()
+            .filter(|f| f.measure == Some(Measure::NationalShare))
+            .count();
+        assert_eq!(
+            listed.len(),
+            figures.len() - aligned_here,
+            "{id}: {listed:?}"
+        );
+        assert!(listed.iter().all(|cell| cell.contains(" — ")), "{listed:?}");
     }
+    assert!(own.iter().all(|r| r.label.is_empty() && !r.marked()));
     // A year is given in brackets.
+    assert!(own.iter().any(|r| r.cells[1].contains("(2002)")), "{own:?}");
+    let md = casebook::render::markdown::comparison(&c, Lang::En);
     assert!(
-        figures.iter().any(|r| r.cells[0].ends_with("(2002)")),
-        "{figures:?}"
+        md.contains("## Figures that measure the same thing"),
+        "{md}"
     );
+    assert!(
+        md.contains("| **Share of the national industry** ≠ | 26.9% (2000) | 60% (2002) | — |"),
+        "{md}"
+    );
+    // Two cases with no measure in common: no aligned row at all.
+    let c = compare::compare(&index, &["brenta", "kista"], Lang::En).unwrap();
+    assert_eq!(c.rows_in(CompareSection::Figures).count(), 0);
 }
 
 #[test]
@@ -184,7 +205,7 @@ fn markdown_has_a_table_per_section_marks_and_sources() {
     for heading in [
         "## Facts",
         "## Actor roles",
-        "## Key figures",
+        "## Each case's figures",
         "## Success factors",
         "## Policy problems",
         "## Sources",
@@ -199,8 +220,9 @@ fn markdown_has_a_table_per_section_marks_and_sources() {
     // Differing rows are marked in text, not colour.
     assert!(md.contains("| **Country · region** ≠ |"), "{md}");
     assert!(md.contains("| Type |"), "{md}");
-    // Figures of different cases measure different things: not marked.
-    assert!(md.contains("| Figure 1 |"), "{md}");
+    // Each case's own figures are a list under it, with no label and no mark.
+    assert!(md.contains("|  | 40% — "), "{md}");
+    assert!(!md.contains("Figure 1"), "{md}");
     // Sources: a numbered list of citations, each once, with the cases citing it, then
     // the documents' full references; never a file name.
     let tail = md.split("## Sources").nth(1).unwrap();

@@ -418,7 +418,7 @@ fn caret_edits_mixed_korean_and_latin_input() {
 #[test]
 fn clicking_a_tab_and_a_row_selects_them() {
     let mut app = app(120, 35, Lang::Ko);
-    let tabs = casebook::tui::layout::tabs(Lang::Ko);
+    let tabs = casebook::tui::layout::tabs(Lang::Ko, 120, 0);
     let (_, x) = &tabs[2];
     app.update(Action::Click {
         column: *x + 1,
@@ -660,6 +660,19 @@ fn timeline_lists_eras_with_their_policy_focus_and_links_to_cases() {
     app.update(Action::ShowTimeline);
     app.update(Action::Open);
     assert_eq!(current_id(&app), "silicon-valley");
+}
+
+#[test]
+fn timeline_place_labels_are_whole_in_english() {
+    let mut app = app(80, 24, Lang::En);
+    app.update(Action::ShowTimeline);
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("World · ") && text.contains("Korea · "),
+        "{text}"
+    );
+    assert!(!text.contains("Wor…") && !text.contains("Kor…"), "{text}");
+    insta::assert_snapshot!("timeline_80x24_en", text);
 }
 
 #[test]

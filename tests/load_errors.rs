@@ -157,6 +157,28 @@ fn bad_status_says_unknown_value_and_lists_the_choices() {
 }
 
 #[test]
+fn a_figure_measure_must_be_known_and_fit_its_unit_and_value() {
+    assert_fixture(
+        "unknown-measure.yaml",
+        &[
+            "CASES/unknown-measure.yaml:14:14: error: figures[0].measure: unknown value `staff`, \
+           expected one of `start-year`, `firm-count`, `national-share`, `regional-growth`",
+        ],
+        0,
+    );
+    assert_fixture(
+        "bad-measure.yaml",
+        &[
+            "CASES/bad-measure.yaml:18:12: error: `figures.0.value` must be a four-digit year \
+           for `start-year`, not `1970년대`",
+            "CASES/bad-measure.yaml:25:14: error: `figures.1.measure` is `national-share`, \
+           which needs the unit `%`; the figure's unit is `개`",
+        ],
+        0,
+    );
+}
+
+#[test]
 fn bad_strength_points_at_the_nested_value() {
     assert_fixture(
         "bad-strength.yaml",

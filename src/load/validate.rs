@@ -14,9 +14,10 @@ use super::diagnostic::Diagnostic;
 use super::positions::Positions;
 use crate::model::{
     Actor, CaseDetails, Details, DocumentDate, DocumentKind, DocumentSection, EraEntry, Figure,
-    Item, Kind, Person, Point, Publisher, Region, RoleScheme, Section, Source, SourceDocument,
-    Status, Table, Text, TypeActor,
+    Item, Kind, Measure, Person, Point, Publisher, Region, RoleScheme, Section, Source,
+    SourceDocument, Status, Table, Text, TypeActor,
 };
+use crate::text::quoted;
 
 /// Problems found by our own checks, each at a field path.
 #[derive(Default)]
@@ -259,6 +260,9 @@ pub(super) fn case_item(raw: CaseFile, stem: &str, path: &str, problems: &mut Pr
             problems.text(&format!("{at}.note"), note);
         }
         problems.source(&format!("{at}.source"), &figure.source);
+        if let Some(measure) = figure.measure {
+            measure_fits(problems, &at, figure, measure);
+        }
     }
     problems.points("strengths", &raw.strengths);
     problems.points("weaknesses", &raw.weaknesses);
@@ -554,6 +558,34 @@ fn source_document(problems: &mut Problems, prefix: &str, entry: &mut CatalogEnt
         pages_note: entry.pages_note.take(),
         sections: entry.sections.take().unwrap_or_default(),
     }))
+}
+
+/// A figure set beside other cases' figures must measure what its `measure` says: the
+/// measure's unit, and for a year a plain four-digit year.
+fn measure_fits(problems: &mut Problems, at: &str, figure: &Figure, measure: Measure) {
+    let unit = figure.unit.as_ref().map(|u| u.ko.as_str());
+    if let Some(wanted) = measure.unit() {
+        if unit != Some(wanted) {
+            problems.add(
+                format!("{at}.measure"),
+                format!(
+                    "`{at}.measure` is `{}`, which needs the unit `{wanted}`; the figure's unit is {}",
+                    measure.as_str(),
+                    unit.map_or("missing".to_string(), |u| format!("`{}`", quoted(u)))
+                ),
+            );
+        }
+    }
+    let is_year = figure.value.len() == 4 && figure.value.bytes().all(|b| b.is_ascii_digit());
+    if measure == Measure::StartYear && !is_year {
+        problems.add(
+            format!("{at}.value"),
+            format!(
+                "`{at}.value` must be a four-digit year for `start-year`, not `{}`",
+                quoted(&figure.value)
+            ),
+        );
+    }
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -200,8 +200,8 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
         out,
         "*{}*\n",
         lang.pick(
-            "≠ 표시: 사례마다 다른 행 (역할은 강도 기준, 수치는 서로 다른 것을 재므로 비교하지 않음). ◎ 강 ○ 중 △ 약.",
-            "≠ marks rows where the cases differ (roles: by strength; figures measure different things and are not compared). ◎ strong ○ medium △ weak."
+            "≠ 표시: 사례마다 다른 행 (역할은 강도 기준, 수치는 같은 잣대로 잰 것끼리만 나란히 두고 나머지는 사례별로 적음). ◎ 강 ○ 중 △ 약.",
+            "≠ marks rows where the cases differ (roles: by strength; figures side by side only where they measure the same thing, the rest listed per case). ◎ strong ○ medium △ weak."
         )
     );
     for section in CompareSection::ALL {

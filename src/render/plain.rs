@@ -221,8 +221,8 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
         lang.pick("사례 비교", "Comparison"),
         lang.pick("사례마다 다른 행", "rows where the cases differ"),
         lang.pick(
-            "역할은 강도 기준, 수치는 비교하지 않음",
-            "roles by strength; figures not compared"
+            "역할은 강도 기준, 수치는 같은 잣대끼리만",
+            "roles by strength; figures only where they measure the same thing"
         ),
     );
     for section in CompareSection::ALL {

@@ -43,6 +43,9 @@ pub struct Areas {
 pub const HELP_WIDTH: u16 = 76;
 /// How wide the load-problems overlay grows, at most.
 pub const ERRORS_WIDTH: u16 = 110;
+/// How wide the detail's text grows, at most: a readable measure. Its border and padding
+/// take four columns more.
+pub const DETAIL_MEASURE: u16 = 100;
 /// How wide presenter mode's text grows, at most: a readable measure.
 pub const PRESENTER_WIDTH: u16 = 100;
 
@@ -59,8 +62,12 @@ pub fn areas(columns: u16, rows: u16, searching: bool) -> Areas {
     let status = Rect::new(0, rows - 1, columns, 1);
     let main_height = rows - 2;
     // The list gets about nine twentieths: enough for a Hangul name, country, type and status
-    // at 120 columns, and the detail keeps room for figures with their sources.
-    let list_width = (columns * 9 / 20).clamp(30, 60);
+    // at 120 columns, and the detail keeps room for figures with their sources. On a wide
+    // screen the detail's text stops at a readable measure and the list takes the rest,
+    // where its columns can show names and types whole.
+    let list_width = (columns * 9 / 20)
+        .clamp(30, 60)
+        .max(columns.saturating_sub(DETAIL_MEASURE + 4));
     let list = Rect::new(0, 1, list_width, main_height);
     let detail = Rect::new(list_width, 1, columns - list_width, main_height);
     let list_inner = inner(list, 0);
@@ -119,14 +126,60 @@ fn inner(rect: Rect, pad: u16) -> Rect {
     )
 }
 
-/// The tab labels ("1 사례", …) and the column each starts at.
-pub fn tabs(lang: Lang) -> Vec<(String, u16)> {
+/// The brand at the right end of the tab bar, drawn where it fits.
+pub const BRAND: &str = " casebook ";
+
+/// The tab labels and the column each starts at, for a bar `columns` wide with the tab of
+/// pane number `current` selected. Each tab says what its pane is ("3 Success factors");
+/// while the bar and the brand do not fit, the longest full title gives way to its short
+/// label ("3 Factors"), one at a time; then the brand makes room, and then tabs other than
+/// the current one keep only their number.
+pub fn tabs(lang: Lang, columns: u16, current: usize) -> Vec<(String, u16)> {
+    // 0: the full title, 1: the short label, 2: the number alone.
+    let mut level = [0u8; Pane::ALL.len()];
+    let label_at = |pane: Pane, level: u8| match level {
+        0 => pane.title(lang),
+        1 => pane.tab_label(lang),
+        _ => "",
+    };
+    loop {
+        let labels = tab_labels(|i, pane| label_at(pane, level[i]));
+        // The bar is a space, then each label and a space; the brand needs a gap too, and
+        // gives its room up before any tab is cut to its number.
+        let end = labels
+            .last()
+            .map_or(1, |(label, at)| at + width(label) as u16 + 1);
+        let brand = if level.contains(&0) { width(BRAND) } else { 0 };
+        if (end as usize) + brand < columns as usize {
+            return labels;
+        }
+        let saving = |i: usize| {
+            let pane = Pane::ALL[i];
+            width(label_at(pane, level[i])) - width(label_at(pane, level[i] + 1))
+        };
+        let shorten = (0..level.len())
+            .filter(|&i| level[i] == 0 || (level[i] == 1 && i != current))
+            .max_by_key(|&i| (level[i] == 0, saving(i)));
+        match shorten {
+            Some(i) => level[i] += 1,
+            // Narrower than the numbers: the renderer cuts the bar at the edge.
+            None => return labels,
+        }
+    }
+}
+
+fn tab_labels(label: impl Fn(usize, Pane) -> &'static str) -> Vec<(String, u16)> {
     let mut x = 1u16;
     Pane::ALL
         .iter()
         .enumerate()
-        .map(|(i, pane)| {
-            let label = format!(" {} {} ", i + 1, pane.tab_label(lang));
+        .map(|(i, &pane)| {
+            let text = label(i, pane);
+            let label = if text.is_empty() {
+                format!(" {} ", i + 1)
+            } else {
+                format!(" {} {text} ", i + 1)
+            };
             let at = x;
             x += width(&label) as u16 + 1;
             (label, at)
@@ -135,11 +188,57 @@ pub fn tabs(lang: Lang) -> Vec<(String, u16)> {
 }
 
 /// The pane whose tab is at (column, row), if any.
-pub fn tab_at(areas: &Areas, lang: Lang, column: u16, row: u16) -> Option<usize> {
+pub fn tab_at(areas: &Areas, lang: Lang, current: usize, column: u16, row: u16) -> Option<usize> {
     if areas.too_small || row != areas.tabs.y {
         return None;
     }
-    tabs(lang)
+    tabs(lang, areas.tabs.width, current)
         .iter()
         .position(|(label, at)| column >= *at && column < at + width(label) as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(lang: Lang, columns: u16) -> String {
+        tabs(lang, columns, 0)
+            .iter()
+            .map(|(label, _)| label.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn tabs_say_what_the_panes_are_and_shorten_only_when_the_width_needs_it() {
+        let wide = bar(Lang::En, 200);
+        assert!(
+            wide.contains("Success factors") && wide.contains("Policy problems"),
+            "{wide}"
+        );
+        assert!(wide.contains(Pane::Reference.title(Lang::En)), "{wide}");
+        let narrow = bar(Lang::En, 80);
+        assert!(narrow.contains(" 3 Factors "), "{narrow}");
+        for columns in [60, 70, 80, 100, 120, 200] {
+            for lang in [Lang::Ko, Lang::En] {
+                let labels = tabs(lang, columns, 0);
+                let (last, at) = labels.last().unwrap();
+                assert!(
+                    (at + width(last) as u16) < columns,
+                    "{columns} {lang:?}: {labels:?}"
+                );
+                // The current tab always keeps a name.
+                assert!(width(&labels[0].0) > 3, "{labels:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_list_takes_what_the_detail_does_not_need_on_a_wide_screen() {
+        let a = areas(200, 40, false);
+        assert_eq!(a.detail_inner.width, DETAIL_MEASURE);
+        assert_eq!(a.list.width + a.detail.width, 200);
+        let a = areas(120, 35, false);
+        assert_eq!(a.list.width, 54);
+    }
 }

@@ -473,7 +473,7 @@ impl App {
     fn click(&mut self, column: u16, row: u16) {
         let areas = self.areas();
         let at = (column, row).into();
-        if let Some(pane) = layout::tab_at(&areas, self.lang, column, row) {
+        if let Some(pane) = layout::tab_at(&areas, self.lang, self.pane.position(), column, row) {
             self.show_pane(pane);
         } else if areas.list_rows.contains(at) {
             let cursor = self.cursor();

@@ -21,6 +21,7 @@
 //! `theme` (the styles are state: `Ctrl-t` changes them). It never touches the terminal.
 
 pub mod browse;
+pub mod columns;
 pub mod compare;
 mod copy;
 pub mod detail;
@@ -47,6 +48,7 @@ pub use self::timeline::{TimelineLine, TimelineView};
 pub use crate::matrix::MatrixLine;
 
 use self::browse::Location;
+use self::columns::CaseColumns;
 use self::detail::{DetailLine, LinesCache};
 use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
@@ -130,6 +132,9 @@ pub struct App {
     effects: Effects,
     /// The detail pane's lines for the current item, language and width.
     detail_lines: LinesCache,
+    /// The case list's column widths for this collection, in the language they were
+    /// measured in.
+    case_columns: Option<(Lang, CaseColumns)>,
     /// What the last search hit matched, for landing on it and for `n` / `N`.
     needle: Option<String>,
     /// The last copy, for the notice after the clipboard's answer and for `w`.
@@ -167,6 +172,7 @@ impl App {
             exit: None,
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
+            case_columns: None,
             needle: None,
             last_copy: None,
             theme: ThemeName::Dark,
@@ -332,6 +338,16 @@ impl App {
                 .get(self.cursor().selected)
                 .copied()
         })
+    }
+
+    /// The widest name, country, type and status of the collection's cases, in the
+    /// current language: what the case list sizes its columns from.
+    pub fn case_columns(&self) -> CaseColumns {
+        match self.case_columns {
+            Some((lang, columns)) if lang == self.lang => columns,
+            // Only before the first `sync`, which measures them.
+            _ => CaseColumns::measure(&self.index, self.lang),
+        }
     }
 
     /// The detail lines for the current item at the current size: what the detail pane
@@ -529,6 +545,9 @@ impl App {
     /// for the current item, language and width, and each scroll's content and window.
     /// Runs after every action, so what the renderer reads always matches.
     fn sync(&mut self) {
+        if self.case_columns.is_none_or(|(lang, _)| lang != self.lang) {
+            self.case_columns = Some((self.lang, CaseColumns::measure(&self.index, self.lang)));
+        }
         let width = self.areas().detail_inner.width as usize;
         let item = self.current_item();
         self.detail_lines
@@ -559,7 +578,12 @@ impl App {
         match &mut self.view {
             View::Browse => {}
             // One header line of case names above the body.
-            View::Compare(view) => view.sync(&self.index, self.lang, body.saturating_sub(1)),
+            View::Compare(view) => view.sync(
+                &self.index,
+                self.lang,
+                body.saturating_sub(1),
+                areas.view_inner.width as usize,
+            ),
             // A header above; a blank line, the legend and the note on the reading below.
             View::Matrix(view) => view.sync(body.saturating_sub(4)),
             View::Timeline(view) => view.sync(&self.index, self.lang, body),
@@ -624,6 +648,7 @@ impl App {
         };
         self.index = index;
         self.detail_lines.invalidate();
+        self.case_columns = None;
         let find = |id: &String| self.index.position(id);
         for (n, pane) in Pane::ALL.into_iter().enumerate() {
             let rows = self.list_items(pane);

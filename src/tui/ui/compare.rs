@@ -1,6 +1,7 @@
 //! The compare view: a header of case names, then the comparison's sections and rows,
-//! each case in its own column with a column of air between; rows that differ carry `≠`;
-//! the row under the cursor in the selection style.
+//! each case in its own column with a rule between, every cell whole on as many lines as
+//! it needs (wrapped by the app once per width); rows that differ carry `≠`, and the
+//! row under the cursor (the one `y` copies) is drawn in the selection style.
 //!
 //! Depends on the app's state (read only), `compare`, `keymap`, `text` and `theme`.
 
@@ -11,7 +12,7 @@ use ratatui::Frame;
 
 use super::open_view;
 use crate::text::{one_line, pad};
-use crate::tui::app::compare::CompareLine;
+use crate::tui::app::compare::{self, CompareLine};
 use crate::tui::app::{App, CompareView};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
@@ -34,54 +35,52 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Co
         }
     };
     let room = inner.width as usize;
-    let label_w = (room / 5).clamp(8, 22);
-    let columns = comparison.titles.len().max(1);
-    let cell_w = (room.saturating_sub(label_w + 1) / columns).max(1);
-    let mut header = vec![Span::raw(pad("", label_w + 1))];
-    for title in &comparison.titles {
-        header.push(Span::styled(
-            pad(&one_line(title), cell_w.saturating_sub(1)),
-            theme.title,
-        ));
-        header.push(Span::raw(" "));
+    let (label_w, cell_w) = compare::column_widths(room, comparison.titles.len());
+    let gutter = |spans: &mut Vec<Span<'static>>, i: usize| {
+        if i > 0 {
+            spans.push(Span::styled(compare::GUTTER, theme.muted));
+        }
+    };
+    let mut header = vec![Span::styled(pad("", label_w + 1), theme.base)];
+    for (i, title) in comparison.titles.iter().enumerate() {
+        gutter(&mut header, i);
+        header.push(Span::styled(pad(&one_line(title), cell_w), theme.title));
     }
     let mut lines = vec![Line::from(header)];
-    let visible = view.scroll().visible();
-    for (at, line) in view.lines()[visible.clone()].iter().enumerate() {
-        let under_cursor = visible.start + at == view.cursor_line();
-        let row = match *line {
+    for line in &view.lines()[view.scroll().visible()] {
+        let (i, part) = match *line {
             CompareLine::Section(section) => {
                 lines.push(Line::from(Span::styled(section.title(lang), theme.heading)));
                 continue;
             }
-            CompareLine::Row(i) => &comparison.rows[i],
+            CompareLine::Row { row, part } => (row, part),
         };
+        let row = &comparison.rows[i];
+        let wrapped = view.wrapped(i);
         // `≠` marks a row whose cells differ, so difference never rests on colour alone.
-        // Figures of different cases measure different things; `marked` leaves them out.
-        let mark = if row.marked() { "≠ " } else { "  " };
+        let mark = if row.marked() && part == 0 {
+            "≠ "
+        } else {
+            "  "
+        };
         let label_style = if row.marked() {
             theme.title
         } else {
             theme.muted
         };
+        let label = wrapped.label.get(part).map_or("", String::as_str);
         let mut spans = vec![
-            Span::styled(
-                pad(&format!("{mark}{}", one_line(&row.label)), label_w),
-                label_style,
-            ),
-            Span::raw(" "),
+            Span::styled(pad(&format!("{mark}{label}"), label_w), label_style),
+            Span::styled(" ", theme.base),
         ];
-        for cell in &row.cells {
-            // One column of air between cases, so cut cells never run together.
-            spans.push(Span::styled(
-                pad(&one_line(cell), cell_w.saturating_sub(1)),
-                theme.base,
-            ));
-            spans.push(Span::raw(" "));
+        for (c, cell) in wrapped.cells.iter().enumerate() {
+            gutter(&mut spans, c);
+            let text = cell.get(part).map_or("", String::as_str);
+            spans.push(Span::styled(pad(text, cell_w), theme.base));
         }
         let mut line = Line::from(spans);
-        // The row `y` copies, in the selection style.
-        if under_cursor {
+        // The row `y` copies, on every line of it, in the selection style.
+        if view.selected_row() == Some(i) {
             line = line.patch_style(theme.selected);
         }
         lines.push(line);

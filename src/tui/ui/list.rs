@@ -113,23 +113,17 @@ fn row_text(app: &App, item: &Item, room: usize) -> String {
     };
     let country = one_line(case.country.get(lang));
     let cluster_type = one_line(app.index().name_of(&case.cluster_type, lang));
-    let status = case.status.label(lang);
-    // Column widths grow with the pane; the name always keeps at least half.
-    let (country_w, type_w, status_w) = match room {
-        r if r >= 54 => (10, 14, 7),
-        r if r >= 48 => (8, 12, 7),
-        r if r >= 40 => (8, 12, 0),
-        r if r >= 30 => (8, 0, 0),
-        _ => (0, 0, 0),
+    let widths = app.case_columns().fit(room);
+    let status = if widths.short_status {
+        case.status.short_label(lang)
+    } else {
+        case.status.label(lang)
     };
-    let name_w = room.saturating_sub(
-        country_w
-            + type_w
-            + status_w
-            + [country_w, type_w, status_w]
-                .iter()
-                .filter(|w| **w > 0)
-                .count(),
+    let (name_w, country_w, type_w, status_w) = (
+        widths.name,
+        widths.country,
+        widths.cluster_type,
+        widths.status,
     );
     let mut row = pad(&name, name_w);
     for (text, w) in [

@@ -14,7 +14,10 @@ use crate::tui::theme::Theme;
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     let current = app.pane().position();
     let mut spans = vec![Span::raw(" ")];
-    for (i, (label, _)) in layout::tabs(app.lang()).into_iter().enumerate() {
+    for (i, (label, _)) in layout::tabs(app.lang(), areas.tabs.width, current)
+        .into_iter()
+        .enumerate()
+    {
         let style = if i == current && app.search().is_none() {
             theme.selected
         } else {
@@ -24,7 +27,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let brand = " casebook ";
+    let brand = layout::BRAND;
     if used + width(brand) < areas.tabs.width as usize {
         spans.push(Span::raw(
             " ".repeat(areas.tabs.width as usize - used - width(brand)),

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::open_view;
-use crate::text::{one_line, pad, truncate};
+use crate::text::{one_line, pad, truncate, width};
 use crate::tui::app::{App, TimelineLine, TimelineView};
 use crate::tui::theme::Theme;
 
@@ -22,6 +22,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ti
         lang.pick("시기별 클러스터 연표", "Era timeline of clusters"),
     );
     let room = inner.width as usize;
+    // The place column as wide as its longer word in this language ("World", "한국").
+    let (world_label, korea_label) = (lang.pick("세계", "World"), lang.pick("한국", "Korea"));
+    let place_w = width(world_label).max(width(korea_label));
     let cursor = view.cursor_line();
     let visible = view.scroll().visible();
     let mut lines: Vec<Line> = Vec::new();
@@ -47,16 +50,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ti
                 ))
             }
             TimelineLine::Entry { korea, name, case } => {
-                let place = if *korea {
-                    lang.pick("한국", "Korea")
-                } else {
-                    lang.pick("세계", "World")
-                };
+                let place = if *korea { korea_label } else { world_label };
                 let selected = cursor == Some(i);
                 let marker = if selected { "▶ " } else { "  " };
                 let arrow = if case.is_some() { " →" } else { "" };
                 let text = truncate(
-                    &format!("{marker}{} · {}{arrow}", pad(place, 4), one_line(name)),
+                    &format!(
+                        "{marker}{} · {}{arrow}",
+                        pad(place, place_w),
+                        one_line(name)
+                    ),
                     room,
                 )
                 .into_owned();
