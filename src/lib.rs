@@ -21,6 +21,7 @@
 //! - [`safe_read`]: reading a file that may be a FIFO, a device or huge, within limits.
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
+//! - [`backlinks`]: which items and facts cite each section of each source document.
 //! - [`keyboard`]: the 두벌식 Korean keyboard: keys ↔ jamo, composing jamo into syllables.
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
 //! - [`corpus`]: items → search documents.
@@ -33,6 +34,7 @@
 //! - [`cli`]: the subcommands: flags, settings resolution, one file per command.
 //! - [`tui`]: the interactive explorer.
 
+pub mod backlinks;
 pub mod citation;
 pub mod cli;
 pub mod collection;

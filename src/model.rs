@@ -608,57 +608,116 @@ impl Item {
     /// Every citation in the item with the field path it is written at
     /// (`figures.2.source`, `sources.0`), in file order.
     pub fn citations(&self) -> Vec<(String, &Source)> {
-        let mut out: Vec<(String, &Source)> = Vec::new();
-        fn points<'a>(out: &mut Vec<(String, &'a Source)>, path: &str, points: &'a [Point]) {
+        self.cited_facts()
+            .into_iter()
+            .map(|fact| (fact.path, fact.source))
+            .collect()
+    }
+
+    /// Every citation in the item with what carries it (a figure, a strength, the
+    /// item's own `sources` list, …), in file order: the same order and paths as
+    /// [`Item::citations`], so the `n`-th of one is the `n`-th of the other.
+    pub fn cited_facts(&self) -> Vec<CitedFact<'_>> {
+        let mut out: Vec<CitedFact<'_>> = Vec::new();
+        fn push<'a>(out: &mut Vec<CitedFact<'a>>, path: String, source: &'a Source, what: Fact<'a>) {
+            out.push(CitedFact { path, source, what });
+        }
+        fn points<'a>(
+            out: &mut Vec<CitedFact<'a>>,
+            path: &str,
+            points: &'a [Point],
+            what: fn(&'a Point) -> Fact<'a>,
+        ) {
             for (i, p) in points.iter().enumerate() {
-                out.push((format!("{path}.{i}.source"), &p.source));
+                push(out, format!("{path}.{i}.source"), &p.source, what(p));
             }
         }
         for (i, s) in self.sources.iter().enumerate() {
-            out.push((format!("sources.{i}"), s));
+            push(&mut out, format!("sources.{i}"), s, Fact::Listed);
         }
-        points(&mut out, "points", &self.points);
+        points(&mut out, "points", &self.points, Fact::Point);
         match &self.details {
             Details::Case(case) => {
                 for (i, a) in case.actors.iter().enumerate() {
-                    out.push((format!("actors.{i}.source"), &a.source));
+                    push(&mut out, format!("actors.{i}.source"), &a.source, Fact::Actor(a));
                 }
                 for (i, f) in case.figures.iter().enumerate() {
-                    out.push((format!("figures.{i}.source"), &f.source));
+                    push(&mut out, format!("figures.{i}.source"), &f.source, Fact::Figure(f));
                 }
-                points(&mut out, "strengths", &case.strengths);
-                points(&mut out, "weaknesses", &case.weaknesses);
-                points(&mut out, "evaluation", &case.evaluation);
+                points(&mut out, "strengths", &case.strengths, Fact::Strength);
+                points(&mut out, "weaknesses", &case.weaknesses, Fact::Weakness);
+                points(&mut out, "evaluation", &case.evaluation, Fact::Evaluation);
                 for (i, section) in case.sections.iter().enumerate() {
-                    points(&mut out, &format!("sections.{i}.points"), &section.points);
+                    for (j, p) in section.points.iter().enumerate() {
+                        push(
+                            &mut out,
+                            format!("sections.{i}.points.{j}.source"),
+                            &p.source,
+                            Fact::SectionPoint(section, p),
+                        );
+                    }
                 }
             }
             Details::Type { actors } => {
                 for (i, a) in actors.iter().enumerate() {
-                    out.push((format!("actors.{i}.source"), &a.source));
+                    push(&mut out, format!("actors.{i}.source"), &a.source, Fact::TypeActor(a));
                 }
             }
             Details::Strategy { regions, .. } => {
                 for (i, r) in regions.iter().enumerate() {
-                    out.push((format!("regions.{i}.source"), &r.source));
+                    push(&mut out, format!("regions.{i}.source"), &r.source, Fact::Region(r));
                 }
             }
             Details::Concept { table, eras } => {
                 if let Some(table) = table {
-                    out.push(("table.source".to_string(), &table.source));
+                    push(&mut out, "table.source".to_string(), &table.source, Fact::Table(table));
                 }
                 for (i, e) in eras.iter().enumerate() {
-                    out.push((format!("eras.{i}.source"), &e.source));
+                    push(&mut out, format!("eras.{i}.source"), &e.source, Fact::Era(e));
                 }
             }
             Details::Source(doc) => {
-                out.push((
+                push(
+                    &mut out,
                     "date.evidence.source".to_string(),
                     &doc.date.evidence.source,
-                ));
+                    Fact::DateEvidence(&doc.date.evidence),
+                );
             }
             Details::Role { .. } | Details::Plain {} => {}
         }
         out
     }
+}
+
+/// What carries a citation in an item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fact<'a> {
+    /// An entry of the item's own `sources` list: a place the item as a whole draws on.
+    Listed,
+    /// A statement about the item (a factor's aspect, a concept's part, …).
+    Point(&'a Point),
+    Actor(&'a Actor),
+    Figure(&'a Figure),
+    Strength(&'a Point),
+    Weakness(&'a Point),
+    Evaluation(&'a Point),
+    /// A statement in one of a case's titled sections.
+    SectionPoint(&'a Section, &'a Point),
+    /// Who fills a role in a cluster type.
+    TypeActor(&'a TypeActor),
+    Region(&'a Region),
+    Table(&'a Table),
+    Era(&'a EraEntry),
+    /// The evidence for a document's date.
+    DateEvidence(&'a Point),
+}
+
+/// One citation of an item: the field path it is written at, the source, and what
+/// carries it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitedFact<'a> {
+    pub path: String,
+    pub source: &'a Source,
+    pub what: Fact<'a>,
 }
