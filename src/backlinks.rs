@@ -165,7 +165,10 @@ mod tests {
                     let citations = index.item(citing.item).citations();
                     for fact in &citing.facts {
                         let (_, source) = &citations[fact.fact];
-                        assert_eq!((&source.doc, &source.section), (&index.item(doc.item).id, id));
+                        assert_eq!(
+                            (&source.doc, &source.section),
+                            (&index.item(doc.item).id, id)
+                        );
                         assert_eq!(source.page, fact.page);
                         *listed.entry((citing.item, fact.fact)).or_default() += 1;
                     }
@@ -211,7 +214,11 @@ mod tests {
         // The Daedeok case section is cited by the Daedeok case, listed first.
         let seri = index.position("seri-2002").expect("the report");
         let doc = index.item(seri).source_document().expect("document");
-        let at = doc.sections.iter().position(|s| s.id == "ii-2-1-daedeok").expect("section");
+        let at = doc
+            .sections
+            .iter()
+            .position(|s| s.id == "ii-2-1-daedeok")
+            .expect("section");
         let section = index.source_citations().section(seri, at).expect("cited");
         let first = index.item(section.items[0].item);
         assert_eq!((first.kind, first.id.as_str()), (Kind::Case, "daedeok"));

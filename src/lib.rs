@@ -27,6 +27,8 @@
 //! - [`corpus`]: items → search documents.
 //! - [`collection`]: opening a collection (both indexes) and searching it for items.
 //! - [`report`]: what to say about an item, shared by `show` and the explorer.
+//! - [`citing`]: what to say about a document section and everything citing it, for
+//!   `sources DOC SECTION` and the explorer's Sources view.
 //! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
 //! - [`matrix`]: the role matrix, its weakest-role mark and legend.
 //! - [`render`]: output formats (plain text, Markdown, JSON) and the match highlighter.
@@ -36,6 +38,7 @@
 
 pub mod backlinks;
 pub mod citation;
+pub mod citing;
 pub mod cli;
 pub mod collection;
 pub mod compare;

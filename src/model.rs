@@ -619,7 +619,12 @@ impl Item {
     /// [`Item::citations`], so the `n`-th of one is the `n`-th of the other.
     pub fn cited_facts(&self) -> Vec<CitedFact<'_>> {
         let mut out: Vec<CitedFact<'_>> = Vec::new();
-        fn push<'a>(out: &mut Vec<CitedFact<'a>>, path: String, source: &'a Source, what: Fact<'a>) {
+        fn push<'a>(
+            out: &mut Vec<CitedFact<'a>>,
+            path: String,
+            source: &'a Source,
+            what: Fact<'a>,
+        ) {
             out.push(CitedFact { path, source, what });
         }
         fn points<'a>(
@@ -639,10 +644,20 @@ impl Item {
         match &self.details {
             Details::Case(case) => {
                 for (i, a) in case.actors.iter().enumerate() {
-                    push(&mut out, format!("actors.{i}.source"), &a.source, Fact::Actor(a));
+                    push(
+                        &mut out,
+                        format!("actors.{i}.source"),
+                        &a.source,
+                        Fact::Actor(a),
+                    );
                 }
                 for (i, f) in case.figures.iter().enumerate() {
-                    push(&mut out, format!("figures.{i}.source"), &f.source, Fact::Figure(f));
+                    push(
+                        &mut out,
+                        format!("figures.{i}.source"),
+                        &f.source,
+                        Fact::Figure(f),
+                    );
                 }
                 points(&mut out, "strengths", &case.strengths, Fact::Strength);
                 points(&mut out, "weaknesses", &case.weaknesses, Fact::Weakness);
@@ -660,20 +675,40 @@ impl Item {
             }
             Details::Type { actors } => {
                 for (i, a) in actors.iter().enumerate() {
-                    push(&mut out, format!("actors.{i}.source"), &a.source, Fact::TypeActor(a));
+                    push(
+                        &mut out,
+                        format!("actors.{i}.source"),
+                        &a.source,
+                        Fact::TypeActor(a),
+                    );
                 }
             }
             Details::Strategy { regions, .. } => {
                 for (i, r) in regions.iter().enumerate() {
-                    push(&mut out, format!("regions.{i}.source"), &r.source, Fact::Region(r));
+                    push(
+                        &mut out,
+                        format!("regions.{i}.source"),
+                        &r.source,
+                        Fact::Region(r),
+                    );
                 }
             }
             Details::Concept { table, eras } => {
                 if let Some(table) = table {
-                    push(&mut out, "table.source".to_string(), &table.source, Fact::Table(table));
+                    push(
+                        &mut out,
+                        "table.source".to_string(),
+                        &table.source,
+                        Fact::Table(table),
+                    );
                 }
                 for (i, e) in eras.iter().enumerate() {
-                    push(&mut out, format!("eras.{i}.source"), &e.source, Fact::Era(e));
+                    push(
+                        &mut out,
+                        format!("eras.{i}.source"),
+                        &e.source,
+                        Fact::Era(e),
+                    );
                 }
             }
             Details::Source(doc) => {
