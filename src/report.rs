@@ -382,12 +382,12 @@ fn source_details(
     match cited {
         Some(cited) => out.push(Block::Heading(match lang {
             Lang::Ko => format!(
-                "절 (인용 {}건 · 항목 {}개)",
+                "절 — 인용 {}건 · 항목 {}개 ([ ] 안은 그 절의 인용 수)",
                 cited.count(),
                 cited.citing_items()
             ),
             Lang::En => format!(
-                "Sections ({} citations from {} items)",
+                "Sections — {} citations from {} items ([n]: how many cite the section)",
                 cited.count(),
                 cited.citing_items()
             ),
@@ -400,14 +400,11 @@ fn source_details(
             .unwrap_or_default();
         let count = cited
             .and_then(|c| c.sections.get(at))
-            .map(|s| match lang {
-                Lang::Ko => format!(" · 인용 {}", s.count()),
-                Lang::En => format!(" · cited {}", s.count()),
-            })
+            .map(|s| format!("[{}] ", s.count()))
             .unwrap_or_default();
         out.push(Block::Bullet {
             text: format!(
-                "{} {}{place}{count}",
+                "{count}{} {}{place}",
                 section.label.get(lang),
                 crate::citation::heading(section, lang)
             ),

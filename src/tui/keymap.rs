@@ -213,6 +213,7 @@ pub const BINDINGS: &[Binding] = &[
     b(MAIN, &[ch('3', "3")], Action::ShowPane(2), "성공요인", "success factors"),
     b(MAIN, &[ch('4', "4")], Action::ShowPane(3), "정책문제", "policy problems"),
     b(MAIN, &[ch('5', "5")], Action::ShowPane(4), "유형·전략·개념", "types, strategies, concepts"),
+    b(MAIN, &[ch('6', "6")], Action::ShowPane(5), "문헌: 절마다 인용한 항목", "sources: what cites each section"),
     bh(MAIN, &[ch('/', "/")], Action::OpenSearch, "검색", "search", "/", "검색", "search"),
     bh(MAIN, &[ENTER, key(KeyCode::Right, "→"), ch('l', "l")], Action::Open, "열기 / 링크 따라가기", "open / follow link", "Enter", "열기", "open"),
     bh(MAIN, &[key(KeyCode::Backspace, "Backspace"), ch('b', "b")], Action::Back, "뒤로 (방문 기록)", "back (history)", "⌫", "뒤로", "back"),

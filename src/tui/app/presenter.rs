@@ -1,4 +1,4 @@
-//! Presenter mode: the current item full-screen for a projector. Up and down walk the
+//! Presenter mode: the current item (or source section) full-screen for a projector. Up and down walk the
 //! current list; paging scrolls the item, within its length at presenter width.
 //!
 //! Depends on the app's state (`super`) and the app's `detail` layout.
@@ -34,23 +34,23 @@ impl PresenterView {
         self.scroll
     }
 
-    /// Lays out `item` for `width` columns (once per item, language and width).
+    /// Lays out `subject` for `width` columns (once per subject, language and width).
     pub(super) fn sync(
         &mut self,
         index: &Index,
-        item: Option<usize>,
+        subject: Option<super::Subject>,
         lang: Lang,
         width: usize,
         page: usize,
     ) {
-        self.lines.refresh(index, item, lang, width);
+        self.lines.refresh(index, subject, lang, width);
         self.scroll.resize(self.lines.lines().len(), page);
     }
 }
 
 impl App {
     pub(super) fn show_presenter(&mut self) {
-        if self.current_item().is_some() {
+        if self.current_subject().is_some() {
             self.view = View::Presenter(PresenterView::default());
         }
     }

@@ -39,16 +39,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         .title_bottom(Line::from(Span::styled(position, theme.muted)).right_aligned());
     frame.render_widget(block, areas.detail);
     let link_line = app.detail().link_line;
-    let selected_link = link_line.and_then(|l| lines.get(l)).and_then(|l| l.link);
+    let selected = link_line
+        .and_then(|l| lines.get(l))
+        .filter(|l| l.link.is_some());
     let mut drawn = Vec::new();
     for i in visible {
         let line = &lines[i];
         // A wrapped link is selected on all of its lines.
         let is_selected = focused
-            && selected_link.is_some()
-            && line.link == selected_link
-            && link_line
-                .is_some_and(|s| i >= s && lines[s..=i].iter().all(|l| l.link == selected_link));
+            && selected.is_some_and(|selected| {
+                line.same_link(selected)
+                    && link_line.is_some_and(|s| {
+                        i >= s && lines[s..=i].iter().all(|l| l.same_link(selected))
+                    })
+            });
         let mut styled = styled_line(line, theme, is_selected);
         if app.detail().found == Some(i) {
             styled = mark_match(styled, app.needle().unwrap_or_default(), theme);

@@ -15,18 +15,18 @@ use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, view: &PresenterView) {
-    let Some(item) = app.current_item() else {
+    if app.current_subject().is_none() {
         return;
-    };
+    }
     let drawn: Vec<Line> = view.lines()[view.scroll().visible()]
         .iter()
         .map(|l| styled_line(l, theme, false))
         .collect();
     frame.render_widget(Paragraph::new(drawn), areas.presenter);
-    let listed = app.list_items(app.pane());
+    let listed = app.list_rows(app.pane());
     let position = listed
         .iter()
-        .position(|&i| i == item)
+        .position(|&row| Some(row) == app.current_subject())
         .map(|p| format!("{}/{}", p + 1, listed.len()))
         .unwrap_or_default();
     let hint = match app.notice() {
