@@ -393,7 +393,11 @@ fn sources_doc_lists_its_sections_with_how_many_citations_name_each() {
     let r = run(&["sources", "seri-2002", "--lang", "en"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert!(lines[0].starts_with("seri-2002  SERI report"), "{}", r.stdout);
+    assert!(
+        lines[0].starts_with("seri-2002  SERI report"),
+        "{}",
+        r.stdout
+    );
     let daedeok = lines
         .iter()
         .find(|l| l.starts_with("ii-2-1-daedeok "))
@@ -404,7 +408,11 @@ fn sources_doc_lists_its_sections_with_how_many_citations_name_each() {
     let sections = v["sections"].as_array().expect("sections");
     let sum: u64 = sections.iter().map(|s| s["count"].as_u64().unwrap()).sum();
     assert_eq!(Some(sum), v["count"].as_u64());
-    assert!(lines[1].starts_with(&format!("{sum} citations from ")), "{}", lines[1]);
+    assert!(
+        lines[1].starts_with(&format!("{sum} citations from ")),
+        "{}",
+        lines[1]
+    );
     let counted = sections
         .iter()
         .find(|s| s["section"] == "ii-2-1-daedeok")
@@ -425,7 +433,11 @@ fn sources_doc_section_lists_every_item_and_fact_citing_it() {
         "  daedeok  Daedeok Valley IT and biotech cluster",
         "    • figure: 116 institutes — Research institutes",
     ] {
-        assert!(r.stdout.contains(expected), "{expected:?} not in\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(expected),
+            "{expected:?} not in\n{}",
+            r.stdout
+        );
     }
     let case = r.stdout.find("case (1)").unwrap();
     let factor = r.stdout.find("factor (").expect("factors cite it too");
@@ -451,10 +463,16 @@ fn sources_with_an_unknown_document_or_section_exits_1_naming_what_there_is() {
     let r = run(&["sources", "seri"]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.is_empty());
-    assert!(r.stderr.contains("seri-2002, yeongwol-solar-plan"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("seri-2002, yeongwol-solar-plan"),
+        "{}",
+        r.stderr
+    );
     let r = run(&["sources", "seri-2002", "ii-9"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("`casebook sources seri-2002` lists its sections"));
+    assert!(r
+        .stderr
+        .contains("`casebook sources seri-2002` lists its sections"));
     // An export is of every document: it takes no document.
     assert_eq!(run(&["sources", "seri-2002", "--bibtex"]).code, 2);
 }

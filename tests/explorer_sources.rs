@@ -332,3 +332,15 @@ fn presenter_mode_shows_a_section_row_too() {
     ));
     draw(&app);
 }
+
+#[test]
+fn copying_a_section_gives_markdown_of_what_cites_it() {
+    let mut app = app(120, 35, Lang::En);
+    at_section(&mut app, "seri-2002", "ii-2-1-daedeok");
+    app.update(Action::Copy);
+    let markdown = app.take_copy().expect("copied");
+    assert!(markdown.starts_with("## II-2 ① Korea: the Daedeok Valley IT and biotech cluster"));
+    assert!(markdown.contains("- Cited as: Bok et al. (2002), SERI, §II-2 ①, p. 8"));
+    assert!(markdown.contains("- **Daedeok Valley IT and biotech cluster** (`daedeok`)"));
+    assert!(markdown.contains("  - figure: 116 institutes — Research institutes"));
+}

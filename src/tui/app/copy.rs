@@ -1,9 +1,10 @@
-//! `y`: what is on screen — the item, comparison, matrix or timeline — as Markdown with
-//! its sources, left for the event loop to put on the clipboard.
+//! `y`: what is on screen — the item, a source section and what cites it, comparison,
+//! matrix or timeline — as Markdown with its sources, left for the event loop to put on
+//! the clipboard.
 //!
-//! Depends on the app's state (`super`), `report` and `render::markdown`.
+//! Depends on the app's state (`super`), `report`, `citing` and `render::markdown`.
 
-use super::{App, View};
+use super::{App, Subject, View};
 use crate::model::{Details, Lang};
 
 impl App {
@@ -25,7 +26,14 @@ impl App {
                 .iter()
                 .find(|i| matches!(&i.details, Details::Concept { eras, .. } if !eras.is_empty()))
                 .map(report),
-            View::Browse | View::Presenter(_) => self.current_item().map(|i| report(index.item(i))),
+            View::Browse | View::Presenter(_) => match self.current_subject() {
+                Some(Subject::Item(i)) => Some(report(index.item(i))),
+                Some(Subject::Section { doc, section }) => {
+                    crate::citing::section_report(index, doc, section, lang)
+                        .map(|r| crate::render::markdown::section_report(&r, lang))
+                }
+                None => None,
+            },
         };
         match markdown {
             Some(markdown) => {
