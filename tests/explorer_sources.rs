@@ -4,12 +4,14 @@
 //! compared with insta snapshots at 120×35 and 80×24, in Korean and English, with the
 //! styles that carry meaning (the selected row, the selected link).
 
+mod common;
+
 use std::sync::{Arc, OnceLock};
 
 use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::{Kind, Lang};
-use casebook::tui::action::Action;
+use casebook::tui::action::{Action, Reloaded};
 use casebook::tui::app::{App, Focus, Pane, Subject};
 use casebook::tui::theme::Theme;
 use casebook::tui::ui;
@@ -343,4 +345,40 @@ fn copying_a_section_gives_markdown_of_what_cites_it() {
     assert!(markdown.contains("- Cited as: Bok et al. (2002), SERI, §II-2 ①, p. 8"));
     assert!(markdown.contains("- **Daedeok Valley IT and biotech cluster** (`daedeok`)"));
     assert!(markdown.contains("  - figure: 116 institutes — Research institutes"));
+}
+
+#[test]
+fn a_reload_rebuilds_the_counts_and_keeps_the_section_selected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases"),
+        dir.path(),
+    );
+    let first = Arc::new(collection::open_index(Some(dir.path())).expect("copy loads"));
+    let mut app = App::new(Arc::clone(&first), Lang::En, (120, 35));
+    at_section(&mut app, "seri-2002", "ii-2-1-daedeok");
+    let count = |app: &App| match app.current_subject() {
+        Some(Subject::Section { doc, section }) => app
+            .index()
+            .source_citations()
+            .section(doc, section)
+            .map(|s| s.count()),
+        _ => None,
+    };
+    let before = count(&app).expect("a section");
+    assert!(detail_text(&app)
+        .iter()
+        .any(|l| l.starts_with("→ [case] Daedeok")));
+    std::fs::remove_file(dir.path().join("cases/daedeok.yaml")).expect("remove");
+    let second = Arc::new(collection::open_index(Some(dir.path())).expect("still loads"));
+    app.update(Action::Reloaded(Reloaded(second)));
+    let after = count(&app).expect("the same section still selected");
+    assert!(
+        after < before,
+        "{after} citations after removing Daedeok, {before} before"
+    );
+    assert!(detail_text(&app)[0].contains("Korea: the Daedeok Valley"));
+    assert!(!detail_text(&app)
+        .iter()
+        .any(|l| l.starts_with("→ [case] Daedeok")));
 }
