@@ -313,27 +313,6 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_matrix_marks_the_weakest_role_like_every_other_output() {
-        let index = crate::collection::open_index(None).expect("built-in cases");
-        let md = matrix(&index, Lang::Ko);
-        assert!(md.starts_with("| 사례 | 유형 | VP | SO | SS |\n"), "{md}");
-        let ulsan = md
-            .lines()
-            .find(|l| l.starts_with("| 울산"))
-            .expect("an Ulsan row");
-        assert!(
-            ulsan.contains(&format!("**△ 약** {WEAKEST_MARK}")),
-            "{ulsan}"
-        );
-        assert!(md.contains(matrix::legend(Lang::Ko)), "{md}");
-    }
-}
-
 /// One source section and everything citing it (`y` on a section of the explorer's
 /// Sources pane): the heading, how it is cited, then by kind each citing item with the
 /// facts that cite the section and their pages.
@@ -387,4 +366,25 @@ pub fn section_report(report: &crate::citing::SectionReport, lang: Lang) -> Stri
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matrix_marks_the_weakest_role_like_every_other_output() {
+        let index = crate::collection::open_index(None).expect("built-in cases");
+        let md = matrix(&index, Lang::Ko);
+        assert!(md.starts_with("| 사례 | 유형 | VP | SO | SS |\n"), "{md}");
+        let ulsan = md
+            .lines()
+            .find(|l| l.starts_with("| 울산"))
+            .expect("an Ulsan row");
+        assert!(
+            ulsan.contains(&format!("**△ 약** {WEAKEST_MARK}")),
+            "{ulsan}"
+        );
+        assert!(md.contains(matrix::legend(Lang::Ko)), "{md}");
+    }
 }
