@@ -382,3 +382,23 @@ fn a_reload_rebuilds_the_counts_and_keeps_the_section_selected() {
         .iter()
         .any(|l| l.starts_with("→ [case] Daedeok")));
 }
+
+#[test]
+fn the_presentations_sections_show_their_slides_and_fit_at_every_width() {
+    for (w, h) in [(120, 35), (80, 24), (60, 15)] {
+        let mut app = app(w, h, Lang::Ko);
+        at_section(&mut app, "yeongwol-solar-plan", "v-1-system");
+        let buffer = draw(&app);
+        assert_rows_fit(&buffer);
+        let text = screen(&buffer);
+        let row = text
+            .lines()
+            .find(|l| l.contains("⟦▶"))
+            .expect("selected row");
+        assert!(row.contains("Ⅴ-1 클러스터 형성"), "{row}");
+        if w == 120 {
+            // Counted slides are marked as our reading; the column cuts the longest.
+            assert!(row.contains("슬라이드 19"), "{row}");
+        }
+    }
+}

@@ -65,6 +65,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
     // Cases can be marked for comparison: their rows give the mark a column of its own.
     let mark_column = app.pane() == Pane::Cases;
     let subjects = app.list_rows(app.pane());
+    let pages_widths = if app.pane() == Pane::Sources {
+        pages_widths(app)
+    } else {
+        Vec::new()
+    };
     for (row, &position) in items
         .iter()
         .enumerate()
@@ -87,7 +92,17 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         let room = row_width.saturating_sub(used);
         match subjects.get(row) {
             Some(&Subject::Section { doc, section }) => {
-                spans.extend(section_row(app, theme, doc, section, room, style, selected));
+                let pages_width = pages_widths
+                    .iter()
+                    .find(|(d, _)| *d == doc)
+                    .map_or(0, |(_, w)| *w);
+                let row = SectionRow {
+                    doc,
+                    section,
+                    room,
+                    pages_width,
+                };
+                spans.extend(section_row(app, theme, row, style, selected));
             }
             Some(&Subject::Item(doc)) if app.pane() == Pane::Sources => {
                 let count = app
@@ -199,15 +214,50 @@ fn counted(text: &str, count: usize, room: usize) -> String {
 /// A section row of the Sources pane, indented under its document: numbering and
 /// heading, the pages where the pane is wide enough, and how many citations name it
 /// (a section nothing cites shows its 0 muted, so gaps stand out).
-fn section_row<'a>(
-    app: &App,
-    theme: &Theme,
+/// Each document's pages column: as wide as its widest pages, within reason, plus a
+/// space before it.
+fn pages_widths(app: &App) -> Vec<(usize, usize)> {
+    let lang = app.lang();
+    app.index()
+        .source_citations()
+        .documents()
+        .iter()
+        .filter_map(|d| {
+            let document = app.index().item(d.item).source_document()?;
+            let widest = document
+                .sections
+                .iter()
+                .filter_map(|s| citing::pages(document, s, lang))
+                .map(|p| text::width(&p))
+                .max()
+                .unwrap_or(0);
+            Some((d.item, 1 + widest.min(MAX_PAGES_WIDTH)))
+        })
+        .collect()
+}
+
+/// Where a section row goes: which section, in how many columns, with how wide a
+/// pages column.
+struct SectionRow {
     doc: usize,
     section: usize,
     room: usize,
+    pages_width: usize,
+}
+
+fn section_row<'a>(
+    app: &App,
+    theme: &Theme,
+    row: SectionRow,
     style: Style,
     selected: bool,
 ) -> Vec<Span<'a>> {
+    let SectionRow {
+        doc,
+        section,
+        room,
+        pages_width,
+    } = row;
     let lang = app.lang();
     let item = app.index().item(doc);
     let Some((document, printed)) = item
@@ -226,17 +276,8 @@ fn section_row<'a>(
         one_line(printed.label.get(lang)),
         one_line(citation::heading(printed, lang))
     );
-    // Pages get a column of their own (as wide as the document's widest, within
-    // reason) once the heading keeps at least 24 columns.
+    // Pages get a column of their own once the heading keeps at least 24 columns.
     let pages = citing::pages(document, printed, lang).unwrap_or_default();
-    let pages_width = 1 + document
-        .sections
-        .iter()
-        .filter_map(|s| citing::pages(document, s, lang))
-        .map(|p| text::width(&p))
-        .max()
-        .unwrap_or(0)
-        .min(MAX_PAGES_WIDTH);
     let text = if room >= 24 + pages_width + COUNT_WIDTH {
         let heading_width = room - pages_width - COUNT_WIDTH;
         format!(
