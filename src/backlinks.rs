@@ -107,15 +107,15 @@ impl SourceCitations {
             });
         }
         for &position in order {
-            for (fact, cited) in items[position].citations().into_iter().enumerate() {
-                let key = (cited.1.doc.as_str(), cited.1.section.as_str());
+            for (fact, cited) in items[position].cited_facts().into_iter().enumerate() {
+                let key = (cited.source.doc.as_str(), cited.source.section.as_str());
                 let Some(&(d, s)) = place.get(&key) else {
                     continue;
                 };
                 let section = &mut documents[d].sections[s];
                 let entry = CitingFact {
                     fact,
-                    page: cited.1.page,
+                    page: cited.source.page,
                 };
                 match section.items.last_mut() {
                     Some(last) if last.item == position => last.facts.push(entry),
@@ -222,5 +222,39 @@ mod tests {
         let section = index.source_citations().section(seri, at).expect("cited");
         let first = index.item(section.items[0].item);
         assert_eq!((first.kind, first.id.as_str()), (Kind::Case, "daedeok"));
+    }
+
+    #[test]
+    fn citation_paths_read_as_the_fields_they_are_written_at() {
+        let index = crate::collection::open_index(None).expect("the built-in collection");
+        let paths = |id: &str| -> Vec<String> {
+            let item = index.get(id).expect(id);
+            item.citations().into_iter().map(|(p, _)| p).collect()
+        };
+        let daedeok = paths("daedeok");
+        for expected in [
+            "sources.0",
+            "figures.2.source",
+            "strengths.0.source",
+            "actors.0.source",
+        ] {
+            assert!(
+                daedeok.iter().any(|p| p == expected),
+                "{expected} not in {daedeok:?}"
+            );
+        }
+        assert!(paths("yeongwol-solar")
+            .iter()
+            .any(|p| p == "sections.0.points.0.source"));
+        assert!(paths("seri-2002")
+            .iter()
+            .any(|p| p == "date.evidence.source"));
+        let tables = index
+            .items()
+            .iter()
+            .flat_map(|i| i.citations())
+            .filter(|(p, _)| p == "table.source")
+            .count();
+        assert!(tables > 0);
     }
 }

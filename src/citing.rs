@@ -129,7 +129,7 @@ fn groups(
             .map(|fact| {
                 let (what, text, land) = describe(index, fact.what, lang);
                 CitingLine {
-                    path: fact.path.clone(),
+                    path: fact.path.to_string(),
                     what,
                     text,
                     page: fact.source.page.and_then(|p| {

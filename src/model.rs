@@ -610,7 +610,7 @@ impl Item {
     pub fn citations(&self) -> Vec<(String, &Source)> {
         self.cited_facts()
             .into_iter()
-            .map(|fact| (fact.path, fact.source))
+            .map(|fact| (fact.path.to_string(), fact.source))
             .collect()
     }
 
@@ -621,7 +621,7 @@ impl Item {
         let mut out: Vec<CitedFact<'_>> = Vec::new();
         fn push<'a>(
             out: &mut Vec<CitedFact<'a>>,
-            path: String,
+            path: FieldPath,
             source: &'a Source,
             what: Fact<'a>,
         ) {
@@ -629,16 +629,21 @@ impl Item {
         }
         fn points<'a>(
             out: &mut Vec<CitedFact<'a>>,
-            path: &str,
+            path: &'static str,
             points: &'a [Point],
             what: fn(&'a Point) -> Fact<'a>,
         ) {
             for (i, p) in points.iter().enumerate() {
-                push(out, format!("{path}.{i}.source"), &p.source, what(p));
+                push(out, FieldPath::at(path, i, true), &p.source, what(p));
             }
         }
         for (i, s) in self.sources.iter().enumerate() {
-            push(&mut out, format!("sources.{i}"), s, Fact::Listed);
+            push(
+                &mut out,
+                FieldPath::at("sources", i, false),
+                s,
+                Fact::Listed,
+            );
         }
         points(&mut out, "points", &self.points, Fact::Point);
         match &self.details {
@@ -646,7 +651,7 @@ impl Item {
                 for (i, a) in case.actors.iter().enumerate() {
                     push(
                         &mut out,
-                        format!("actors.{i}.source"),
+                        FieldPath::at("actors", i, true),
                         &a.source,
                         Fact::Actor(a),
                     );
@@ -654,7 +659,7 @@ impl Item {
                 for (i, f) in case.figures.iter().enumerate() {
                     push(
                         &mut out,
-                        format!("figures.{i}.source"),
+                        FieldPath::at("figures", i, true),
                         &f.source,
                         Fact::Figure(f),
                     );
@@ -666,7 +671,12 @@ impl Item {
                     for (j, p) in section.points.iter().enumerate() {
                         push(
                             &mut out,
-                            format!("sections.{i}.points.{j}.source"),
+                            FieldPath {
+                                field: "sections",
+                                at: Some(i),
+                                then: Some(("points", j)),
+                                source: true,
+                            },
                             &p.source,
                             Fact::SectionPoint(section, p),
                         );
@@ -677,7 +687,7 @@ impl Item {
                 for (i, a) in actors.iter().enumerate() {
                     push(
                         &mut out,
-                        format!("actors.{i}.source"),
+                        FieldPath::at("actors", i, true),
                         &a.source,
                         Fact::TypeActor(a),
                     );
@@ -687,7 +697,7 @@ impl Item {
                 for (i, r) in regions.iter().enumerate() {
                     push(
                         &mut out,
-                        format!("regions.{i}.source"),
+                        FieldPath::at("regions", i, true),
                         &r.source,
                         Fact::Region(r),
                     );
@@ -697,7 +707,7 @@ impl Item {
                 if let Some(table) = table {
                     push(
                         &mut out,
-                        "table.source".to_string(),
+                        FieldPath::whole("table"),
                         &table.source,
                         Fact::Table(table),
                     );
@@ -705,7 +715,7 @@ impl Item {
                 for (i, e) in eras.iter().enumerate() {
                     push(
                         &mut out,
-                        format!("eras.{i}.source"),
+                        FieldPath::at("eras", i, true),
                         &e.source,
                         Fact::Era(e),
                     );
@@ -714,7 +724,7 @@ impl Item {
             Details::Source(doc) => {
                 push(
                     &mut out,
-                    "date.evidence.source".to_string(),
+                    FieldPath::whole("date.evidence"),
                     &doc.date.evidence.source,
                     Fact::DateEvidence(&doc.date.evidence),
                 );
@@ -748,11 +758,59 @@ pub enum Fact<'a> {
     DateEvidence(&'a Point),
 }
 
+/// Where a citation is written in an item's file, shown as `figures.2.source`,
+/// `sources.0`, `sections.1.points.3.source` (built as text only when shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldPath {
+    pub field: &'static str,
+    pub at: Option<usize>,
+    /// A list inside the entry at `at`, and the position in it.
+    pub then: Option<(&'static str, usize)>,
+    /// Whether the path ends in the entry's `source` field.
+    pub source: bool,
+}
+
+impl FieldPath {
+    fn at(field: &'static str, at: usize, source: bool) -> FieldPath {
+        FieldPath {
+            field,
+            at: Some(at),
+            then: None,
+            source,
+        }
+    }
+
+    fn whole(field: &'static str) -> FieldPath {
+        FieldPath {
+            field,
+            at: None,
+            then: None,
+            source: true,
+        }
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.field)?;
+        if let Some(at) = self.at {
+            write!(f, ".{at}")?;
+        }
+        if let Some((list, at)) = self.then {
+            write!(f, ".{list}.{at}")?;
+        }
+        if self.source {
+            f.write_str(".source")?;
+        }
+        Ok(())
+    }
+}
+
 /// One citation of an item: the field path it is written at, the source, and what
 /// carries it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CitedFact<'a> {
-    pub path: String,
+    pub path: FieldPath,
     pub source: &'a Source,
     pub what: Fact<'a>,
 }
