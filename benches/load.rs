@@ -1,6 +1,7 @@
 //! Loading speed on a synthetic collection of 10k cases (see BENCHMARKS.md):
-//! reading and validating the YAML, building the item index, building the
-//! search index, and all three together as the explorer does at start.
+//! reading and validating the YAML, building the item index (and within it the table
+//! of citations by source section), building the search index, and all three together
+//! as the explorer does at start.
 //!
 //! The files are read from the page cache (they were just generated or read
 //! by an earlier sample), so this measures parsing and indexing, not the disk.
@@ -40,6 +41,14 @@ fn benches(c: &mut Criterion) {
         index.diagnostics.is_empty(),
         "synthetic collection has errors"
     );
+    // The Sources pane's table, part of `Index::build`: every citation by its section.
+    let order: Vec<usize> = casebook::model::Kind::ALL
+        .iter()
+        .flat_map(|&k| index.of_kind(k).iter().copied())
+        .collect();
+    group.bench_function("SourceCitations::build", |b| {
+        b.iter(|| casebook::backlinks::SourceCitations::build(black_box(index.items()), &order))
+    });
     group.bench_function("build_search_index", |b| {
         b.iter(|| casebook::corpus::build_search_index(black_box(&index)))
     });

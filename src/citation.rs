@@ -111,6 +111,15 @@ pub fn year(doc: &SourceDocument, lang: Lang) -> String {
     }
 }
 
+/// A section's heading as printed (`ko`), or in English our translation where the
+/// catalog gives one, else the printed heading.
+pub fn heading(section: &DocumentSection, lang: Lang) -> &str {
+    match section.heading.get(lang) {
+        h if h.trim().is_empty() => &section.heading.ko,
+        h => h,
+    }
+}
+
 /// "8쪽", "8~9쪽", "p. 8", "pp. 8–9", "슬라이드 19(추정)", "slide 19 (counted)": the page
 /// `page` names if the section is printed on it, else the section's pages; `None` when
 /// they are not known.

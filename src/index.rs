@@ -1,12 +1,14 @@
 //! The in-memory index: every loaded item by id and by kind, in display order, and the
 //! reverse links computed once on load (factor → cases, problem → cases, role → cases
-//! with strength, type → cases, strategy → cases, case → timeline eras).
+//! with strength, type → cases, strategy → cases, case → timeline eras), and which items
+//! and facts cite each section of each source document ([`crate::backlinks`]).
 //!
-//! Depends on `model`, `load` and `citation` (a source as a reference, for the documents
-//! it holds); knows nothing of search or the terminal.
+//! Depends on `model`, `load`, `backlinks` and `citation` (a source as a reference, for
+//! the documents it holds); knows nothing of search or the terminal.
 
 use std::collections::HashMap;
 
+use crate::backlinks::SourceCitations;
 use crate::load::{Diagnostic, Loaded};
 use crate::model::{CaseDetails, Details, Item, Kind, Lang, RoleStrength, Source, SourceDocument};
 
@@ -50,6 +52,8 @@ pub struct Index {
     by_id: HashMap<String, usize>,
     by_kind: HashMap<Kind, Vec<usize>>,
     backlinks: Vec<Vec<Backlink>>,
+    /// Every citation by the document section it names.
+    citations: SourceCitations,
     /// Problems found while loading, for `check` and the explorer's status bar.
     pub diagnostics: Vec<Diagnostic>,
     /// How many YAML files were found, and which were skipped whole.
@@ -75,12 +79,18 @@ impl Index {
             items,
             by_id,
             by_kind: HashMap::new(),
+            citations: SourceCitations::default(),
             diagnostics,
             files,
             skipped_files,
         };
         index.compute_backlinks();
         index.order_kinds();
+        let order: Vec<usize> = Kind::ALL
+            .iter()
+            .flat_map(|&k| index.of_kind(k).iter().copied())
+            .collect();
+        index.citations = SourceCitations::build(&index.items, &order);
         index
     }
 
@@ -208,6 +218,11 @@ impl Index {
         let order = self.of_kind(Kind::Case);
         cases.sort_by_key(|c| order.iter().position(|o| o == c));
         cases
+    }
+
+    /// Who cites each section of each source document, built once with the index.
+    pub fn source_citations(&self) -> &SourceCitations {
+        &self.citations
     }
 
     /// The document of the sources catalog with this id, with its item.

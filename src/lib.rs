@@ -21,6 +21,7 @@
 //! - [`safe_read`]: reading a file that may be a FIFO, a device or huge, within limits.
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
+//! - [`backlinks`]: which items and facts cite each section of each source document.
 //! - [`keyboard`]: the 두벌식 Korean keyboard: keys ↔ jamo, composing jamo into syllables.
 //! - [`search`]: query parsing, Hangul handling, matching and ranking.
 //! - [`corpus`]: items → search documents.
@@ -28,6 +29,8 @@
 //! - [`figure_en`]: a printed Korean figure read in English (만 억 조, 여, 약, ranges,
 //!   currencies): the one place that rule lives.
 //! - [`report`]: what to say about an item, shared by `show` and the explorer.
+//! - [`citing`]: what to say about a document section and everything citing it, for
+//!   `sources DOC SECTION` and the explorer's Sources view.
 //! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
 //! - [`matrix`]: the role matrix, its weakest-role mark and legend.
 //! - [`render`]: output formats (plain text, Markdown, JSON) and the match highlighter.
@@ -37,7 +40,9 @@
 //! - [`cli`]: the subcommands: flags, settings resolution, one file per command.
 //! - [`tui`]: the interactive explorer.
 
+pub mod backlinks;
 pub mod citation;
+pub mod citing;
 pub mod cli;
 pub mod collection;
 pub mod compare;

@@ -679,57 +679,209 @@ impl Item {
     /// Every citation in the item with the field path it is written at
     /// (`figures.2.source`, `sources.0`), in file order.
     pub fn citations(&self) -> Vec<(String, &Source)> {
-        let mut out: Vec<(String, &Source)> = Vec::new();
-        fn points<'a>(out: &mut Vec<(String, &'a Source)>, path: &str, points: &'a [Point]) {
+        self.cited_facts()
+            .into_iter()
+            .map(|fact| (fact.path.to_string(), fact.source))
+            .collect()
+    }
+
+    /// Every citation in the item with what carries it (a figure, a strength, the
+    /// item's own `sources` list, …), in file order: the same order and paths as
+    /// [`Item::citations`], so the `n`-th of one is the `n`-th of the other.
+    pub fn cited_facts(&self) -> Vec<CitedFact<'_>> {
+        let mut out: Vec<CitedFact<'_>> = Vec::new();
+        fn push<'a>(
+            out: &mut Vec<CitedFact<'a>>,
+            path: FieldPath,
+            source: &'a Source,
+            what: Fact<'a>,
+        ) {
+            out.push(CitedFact { path, source, what });
+        }
+        fn points<'a>(
+            out: &mut Vec<CitedFact<'a>>,
+            path: &'static str,
+            points: &'a [Point],
+            what: fn(&'a Point) -> Fact<'a>,
+        ) {
             for (i, p) in points.iter().enumerate() {
-                out.push((format!("{path}.{i}.source"), &p.source));
+                push(out, FieldPath::at(path, i, true), &p.source, what(p));
             }
         }
         for (i, s) in self.sources.iter().enumerate() {
-            out.push((format!("sources.{i}"), s));
+            push(
+                &mut out,
+                FieldPath::at("sources", i, false),
+                s,
+                Fact::Listed,
+            );
         }
-        points(&mut out, "points", &self.points);
+        points(&mut out, "points", &self.points, Fact::Point);
         match &self.details {
             Details::Case(case) => {
                 for (i, a) in case.actors.iter().enumerate() {
-                    out.push((format!("actors.{i}.source"), &a.source));
+                    push(
+                        &mut out,
+                        FieldPath::at("actors", i, true),
+                        &a.source,
+                        Fact::Actor(a),
+                    );
                 }
                 for (i, f) in case.figures.iter().enumerate() {
-                    out.push((format!("figures.{i}.source"), &f.source));
+                    push(
+                        &mut out,
+                        FieldPath::at("figures", i, true),
+                        &f.source,
+                        Fact::Figure(f),
+                    );
                 }
-                points(&mut out, "strengths", &case.strengths);
-                points(&mut out, "weaknesses", &case.weaknesses);
-                points(&mut out, "evaluation", &case.evaluation);
+                points(&mut out, "strengths", &case.strengths, Fact::Strength);
+                points(&mut out, "weaknesses", &case.weaknesses, Fact::Weakness);
+                points(&mut out, "evaluation", &case.evaluation, Fact::Evaluation);
                 for (i, section) in case.sections.iter().enumerate() {
-                    points(&mut out, &format!("sections.{i}.points"), &section.points);
+                    for (j, p) in section.points.iter().enumerate() {
+                        push(
+                            &mut out,
+                            FieldPath {
+                                field: "sections",
+                                at: Some(i),
+                                then: Some(("points", j)),
+                                source: true,
+                            },
+                            &p.source,
+                            Fact::SectionPoint(section, p),
+                        );
+                    }
                 }
             }
             Details::Type { actors } => {
                 for (i, a) in actors.iter().enumerate() {
-                    out.push((format!("actors.{i}.source"), &a.source));
+                    push(
+                        &mut out,
+                        FieldPath::at("actors", i, true),
+                        &a.source,
+                        Fact::TypeActor(a),
+                    );
                 }
             }
             Details::Strategy { regions, .. } => {
                 for (i, r) in regions.iter().enumerate() {
-                    out.push((format!("regions.{i}.source"), &r.source));
+                    push(
+                        &mut out,
+                        FieldPath::at("regions", i, true),
+                        &r.source,
+                        Fact::Region(r),
+                    );
                 }
             }
             Details::Concept { table, eras } => {
                 if let Some(table) = table {
-                    out.push(("table.source".to_string(), &table.source));
+                    push(
+                        &mut out,
+                        FieldPath::whole("table"),
+                        &table.source,
+                        Fact::Table(table),
+                    );
                 }
                 for (i, e) in eras.iter().enumerate() {
-                    out.push((format!("eras.{i}.source"), &e.source));
+                    push(
+                        &mut out,
+                        FieldPath::at("eras", i, true),
+                        &e.source,
+                        Fact::Era(e),
+                    );
                 }
             }
             Details::Source(doc) => {
-                out.push((
-                    "date.evidence.source".to_string(),
+                push(
+                    &mut out,
+                    FieldPath::whole("date.evidence"),
                     &doc.date.evidence.source,
-                ));
+                    Fact::DateEvidence(&doc.date.evidence),
+                );
             }
             Details::Role { .. } | Details::Plain {} => {}
         }
         out
     }
+}
+
+/// What carries a citation in an item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fact<'a> {
+    /// An entry of the item's own `sources` list: a place the item as a whole draws on.
+    Listed,
+    /// A statement about the item (a factor's aspect, a concept's part, …).
+    Point(&'a Point),
+    Actor(&'a Actor),
+    Figure(&'a Figure),
+    Strength(&'a Point),
+    Weakness(&'a Point),
+    Evaluation(&'a Point),
+    /// A statement in one of a case's titled sections.
+    SectionPoint(&'a Section, &'a Point),
+    /// Who fills a role in a cluster type.
+    TypeActor(&'a TypeActor),
+    Region(&'a Region),
+    Table(&'a Table),
+    Era(&'a EraEntry),
+    /// The evidence for a document's date.
+    DateEvidence(&'a Point),
+}
+
+/// Where a citation is written in an item's file, shown as `figures.2.source`,
+/// `sources.0`, `sections.1.points.3.source` (built as text only when shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldPath {
+    pub field: &'static str,
+    pub at: Option<usize>,
+    /// A list inside the entry at `at`, and the position in it.
+    pub then: Option<(&'static str, usize)>,
+    /// Whether the path ends in the entry's `source` field.
+    pub source: bool,
+}
+
+impl FieldPath {
+    fn at(field: &'static str, at: usize, source: bool) -> FieldPath {
+        FieldPath {
+            field,
+            at: Some(at),
+            then: None,
+            source,
+        }
+    }
+
+    fn whole(field: &'static str) -> FieldPath {
+        FieldPath {
+            field,
+            at: None,
+            then: None,
+            source: true,
+        }
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.field)?;
+        if let Some(at) = self.at {
+            write!(f, ".{at}")?;
+        }
+        if let Some((list, at)) = self.then {
+            write!(f, ".{list}.{at}")?;
+        }
+        if self.source {
+            f.write_str(".source")?;
+        }
+        Ok(())
+    }
+}
+
+/// One citation of an item: the field path it is written at, the source, and what
+/// carries it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitedFact<'a> {
+    pub path: FieldPath,
+    pub source: &'a Source,
+    pub what: Fact<'a>,
 }

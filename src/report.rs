@@ -8,8 +8,10 @@
 //! Every source is a citation made by [`Index::cite`] (see [`crate::citation`]): the
 //! blocks carry the text a reader would cite, never a file name.
 //!
-//! Depends on `model`, `index`, `citation` and `figure_en` (figures in English).
+//! Depends on `model`, `index` (with its `backlinks` table), `citation` and `figure_en`
+//! (figures in English).
 
+use crate::backlinks::CitedDocument;
 use crate::index::{Index, Relation};
 use crate::model::{
     Details, Figure, Item, Kind, Lang, Point, RoleStrength, Source, SourceDocument,
@@ -292,7 +294,8 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
             }
             catalog_details(index, item, lang, &mut out);
             if let Details::Source(doc) = &item.details {
-                source_details(doc, lang, &mut out);
+                let cited = position.and_then(|p| index.source_citations().document(p));
+                source_details(doc, cited, lang, &mut out);
             }
             if let Some(position) = position {
                 linked_cases(index, item, position, lang, &mut out);
@@ -324,8 +327,14 @@ fn sources_block(index: &Index, item: &Item, lang: Lang) -> Block {
 }
 
 /// A source document's own report: what it is, who wrote and published it, when (and
-/// how we know), and its sections with their pages.
-fn source_details(doc: &SourceDocument, lang: Lang, out: &mut Vec<Block>) {
+/// how we know), the file it was read from (provenance), and its sections with their
+/// pages and how many citations in the collection name each.
+fn source_details(
+    doc: &SourceDocument,
+    cited: Option<&CitedDocument>,
+    lang: Lang,
+    out: &mut Vec<Block>,
+) {
     let mut about = Vec::new();
     about.push(Block::Bullet {
         text: format!(
@@ -333,7 +342,9 @@ fn source_details(doc: &SourceDocument, lang: Lang, out: &mut Vec<Block>) {
             lang.pick("제목", "Title"),
             match &doc.title {
                 Some(t) => t.get(lang).to_string(),
-                None => lang.pick("제목 없음", "untitled").to_string(),
+                None => lang
+                    .pick("본문에 제목 없음", "untitled in the text")
+                    .to_string(),
             }
         ),
         source: None,
@@ -356,21 +367,50 @@ fn source_details(doc: &SourceDocument, lang: Lang, out: &mut Vec<Block>) {
     }
     out.push(heading(lang, "문헌 정보", "About the document"));
     out.extend(about);
+    out.push(Block::Bullet {
+        text: format!(
+            "{}: {}",
+            lang.pick(
+                "원문 파일(출처 표기 아님)",
+                "Text file (provenance, not a citation)"
+            ),
+            doc.file
+        ),
+        source: None,
+    });
     out.push(heading(lang, "날짜의 근거", "Evidence for the date"));
     out.push(Block::Bullet {
         text: doc.date.evidence.get(lang).to_string(),
         source: None,
     });
-    out.push(heading(lang, "절", "Sections"));
-    for section in &doc.sections {
+    match cited {
+        Some(cited) => out.push(Block::Heading(match lang {
+            Lang::Ko => format!(
+                "절 — 인용 {}건 · 항목 {}개 ([ ] 안은 그 절의 인용 수)",
+                cited.count(),
+                cited.citing_items()
+            ),
+            Lang::En => format!(
+                "Sections — {} citations from {} items ([n]: how many cite the section)",
+                cited.count(),
+                cited.citing_items()
+            ),
+        })),
+        None => out.push(heading(lang, "절", "Sections")),
+    }
+    for (at, section) in doc.sections.iter().enumerate() {
         let place = crate::citation::locator(doc.document, section, None, lang)
             .map(|p| format!(" — {p}"))
             .unwrap_or_default();
+        let count = cited
+            .and_then(|c| c.sections.get(at))
+            .map(|s| format!("[{}] ", s.count()))
+            .unwrap_or_default();
         out.push(Block::Bullet {
             text: format!(
-                "{} {}{place}",
+                "{count}{} {}{place}",
                 section.label.get(lang),
-                section.heading.get(lang)
+                crate::citation::heading(section, lang)
             ),
             source: None,
         });

@@ -394,6 +394,95 @@ fn sources_lists_each_document_with_its_reference_date_and_sections() {
 }
 
 #[test]
+fn sources_doc_lists_its_sections_with_how_many_citations_name_each() {
+    let r = run(&["sources", "seri-2002", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("seri-2002  SERI report"),
+        "{}",
+        r.stdout
+    );
+    let daedeok = lines
+        .iter()
+        .find(|l| l.starts_with("ii-2-1-daedeok "))
+        .expect("the Daedeok section");
+    assert!(daedeok.contains("II-2 ① Korea: the Daedeok Valley IT and biotech cluster — p. 8"));
+    // The counts in the table add up to the total on the second line, and agree with JSON.
+    let v = json(&["sources", "seri-2002", "--json"]);
+    let sections = v["sections"].as_array().expect("sections");
+    let sum: u64 = sections.iter().map(|s| s["count"].as_u64().unwrap()).sum();
+    assert_eq!(Some(sum), v["count"].as_u64());
+    assert!(
+        lines[1].starts_with(&format!("{sum} citations from ")),
+        "{}",
+        lines[1]
+    );
+    let counted = sections
+        .iter()
+        .find(|s| s["section"] == "ii-2-1-daedeok")
+        .expect("section in JSON");
+    let column: Vec<&str> = daedeok.split_whitespace().collect();
+    assert_eq!(column[1], counted["count"].as_u64().unwrap().to_string());
+    assert_eq!(column[2], counted["items"].as_u64().unwrap().to_string());
+}
+
+#[test]
+fn sources_doc_section_lists_every_item_and_fact_citing_it() {
+    let r = run(&["sources", "seri-2002", "ii-2-1-daedeok", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for expected in [
+        "II-2 ① Korea: the Daedeok Valley IT and biotech cluster — p. 8",
+        "Cited as: Bok et al. (2002), SERI, §II-2 ①, p. 8",
+        "case (1)",
+        "  daedeok  Daedeok Valley IT and biotech cluster",
+        "    • figure: 116 institutes — Research institutes",
+    ] {
+        assert!(
+            r.stdout.contains(expected),
+            "{expected:?} not in\n{}",
+            r.stdout
+        );
+    }
+    let case = r.stdout.find("case (1)").unwrap();
+    let factor = r.stdout.find("factor (").expect("factors cite it too");
+    assert!(case < factor, "cases come first");
+    let v = json(&["sources", "yeongwol-solar-plan", "v-1-direction", "--json"]);
+    assert_eq!(v["doc"], "yeongwol-solar-plan");
+    assert_eq!(v["section"], "v-1-direction");
+    let facts: usize = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["items"].as_array().unwrap())
+        .map(|i| i["facts"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(Some(facts as u64), v["count"].as_u64());
+    // A fact that names a page carries it; the Korean run words it in Korean.
+    let ko = run(&["sources", "seri-2002", "ii-2-1-evaluation", "--lang", "ko"]);
+    assert!(ko.stdout.contains("· 9쪽"), "{}", ko.stdout);
+}
+
+#[test]
+fn sources_with_an_unknown_document_or_section_exits_1_naming_what_there_is() {
+    let r = run(&["sources", "seri"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains("seri-2002, yeongwol-solar-plan"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["sources", "seri-2002", "ii-9"]);
+    assert_eq!(r.code, 1);
+    assert!(r
+        .stderr
+        .contains("`casebook sources seri-2002` lists its sections"));
+    // An export is of every document: it takes no document.
+    assert_eq!(run(&["sources", "seri-2002", "--bibtex"]).code, 2);
+}
+
+#[test]
 fn sources_json_gives_every_field_and_the_references() {
     let v = json(&["sources", "--json"]);
     assert_eq!(ids(&v), ["seri-2002", "yeongwol-solar-plan"]);

@@ -1237,3 +1237,37 @@ fn a_damaged_state_file_is_one_notice_and_is_replaced_on_quit() {
     let text = std::fs::read_to_string(&path).expect("rewritten");
     assert!(text.contains("\"version\": 1"), "{text}");
 }
+
+#[test]
+fn the_sources_pane_leads_from_a_section_to_the_fact_citing_it_and_back() {
+    let Some(tmux) = session("sources", 120, 35, "LANG=ko_KR.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    tmux.keys(&["6"]);
+    tmux.wait_for("문헌 2 · 절");
+    // The report's 21st section is the Daedeok case: Ⅱ-2 ① 국내 : 대덕밸리….
+    for _ in 0..21 {
+        tmux.keys(&["j"]);
+    }
+    let screen = tmux.wait_until("the Daedeok section selected", |s| {
+        detail_title(s).starts_with("Ⅱ-2 ① 국내 : 대덕밸리")
+    });
+    assert!(
+        selected_row(&screen).trim_end().ends_with("34"),
+        "the row counts the citations:\n{screen}"
+    );
+    assert!(screen.contains("→ [사례] 대덕밸리"), "{screen}");
+    // Enter selects the case's link; two more links down is its first figure.
+    tmux.keys(&["Enter", "j", "j", "Enter"]);
+    let screen = tmux.wait_until("the case opened at its figure", |s| {
+        detail_title(s).starts_with("대덕밸리") && s.contains("1973년 — ")
+    });
+    assert!(selected_row(&screen).contains("대덕"), "{screen}");
+    tmux.keys(&["BSpace"]);
+    tmux.wait_until("back on the section", |s| {
+        detail_title(s).starts_with("Ⅱ-2 ① 국내 : 대덕밸리")
+    });
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}

@@ -470,19 +470,22 @@ fn resizing_keeps_selection_in_view() {
 }
 
 #[test]
-fn reference_pane_holds_types_strategies_concepts_and_sources() {
+fn reference_pane_holds_types_strategies_and_concepts_and_sources_have_their_own() {
     let app = app(120, 35, Lang::Ko);
-    let kinds: Vec<Kind> = app
-        .list_items(Pane::Reference)
-        .iter()
-        .map(|&i| app.index().item(i).kind)
-        .collect();
+    let kinds = |pane| -> Vec<Kind> {
+        app.list_items(pane)
+            .iter()
+            .map(|&i| app.index().item(i).kind)
+            .collect()
+    };
+    let reference = kinds(Pane::Reference);
     assert!(
-        kinds.contains(&Kind::Type)
-            && kinds.contains(&Kind::Strategy)
-            && kinds.contains(&Kind::Concept)
-            && kinds.contains(&Kind::Source)
+        reference.contains(&Kind::Type)
+            && reference.contains(&Kind::Strategy)
+            && reference.contains(&Kind::Concept)
+            && !reference.contains(&Kind::Source)
     );
+    assert!(kinds(Pane::Sources).iter().all(|&k| k == Kind::Source));
 }
 
 #[test]
@@ -492,7 +495,7 @@ fn the_report_is_found_by_an_author_and_its_detail_lists_sections_with_pages() {
     type_query(&mut app, "복득규");
     app.update(Action::Open);
     assert_eq!(current_id(&app), "seri-2002");
-    assert_eq!(app.pane(), Pane::Reference);
+    assert_eq!(app.pane(), Pane::Sources);
     let lines: Vec<String> = app
         .detail_lines()
         .iter()
@@ -503,11 +506,19 @@ fn the_report_is_found_by_an_author_and_its_detail_lists_sections_with_pages() {
         "저자: 복득규, 박용규, 고유상",
         "발행: 삼성경제연구소",
         "날짜: 2002년 11월 초",
-        "• Ⅱ-2 ① 국내 : 대덕밸리의 ITㆍ바이오 클러스터 — 8쪽",
+        "Ⅱ-2 ① 국내 : 대덕밸리의 ITㆍ바이오 클러스터 — 8쪽",
     ] {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
-    assert!(!text.contains(".txt"), "a file name in:\n{text}");
+    // The file it was read from is provenance, named once as such, never in a citation.
+    assert_eq!(text.matches(".txt").count(), 1, "{text}");
+    let provenance = lines
+        .iter()
+        .position(|l| l.contains("원문 파일(출처 표기 아님)"))
+        .expect("provenance line");
+    assert!(lines[provenance..=provenance + 1]
+        .iter()
+        .any(|l| l.contains(".txt")));
 }
 
 #[test]

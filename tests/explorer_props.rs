@@ -12,7 +12,7 @@ use casebook::search::Searcher;
 use casebook::state::{FilterMemory, Memory, Place, ViewName};
 use casebook::tui::action::Action;
 use casebook::tui::app::memory::{history_rows, recent_rows, MAX_HISTORY, MAX_RECENT};
-use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
+use casebook::tui::app::{App, Focus, Overlay, Pane, Scroll, View};
 use casebook::tui::clipboard::{Delivery, TerminalRoute, ToolOutcome};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
 use casebook::tui::{ui, RESULT_LIMIT};
@@ -342,7 +342,7 @@ fn check_invariants(app: &App) {
         View::Presenter(view) => {
             // Only the search box over the card may have no hit to show.
             assert!(
-                app.current_item().is_some() || app.search().is_some(),
+                app.current_subject().is_some() || app.search().is_some(),
                 "presenting nothing"
             );
             assert_scroll(
@@ -467,5 +467,51 @@ proptest! {
             app.update(Action::Back);
             prop_assert_eq!(app.current_item(), expected);
         }
+    }
+
+    /// The Sources pane (6): any row, any link of its detail followed — an item line or
+    /// one of its facts — and Back returns to the very row and the detail focus, with
+    /// every view still in range and drawn at odd sizes.
+    #[test]
+    fn sources_backlinks_lead_to_their_item_and_back_to_the_row(
+        row in 0usize..200,
+        links in 0usize..40,
+        size in (prop_oneof![1 => 1u16..40, 3 => 40u16..200], 1u16..60),
+        lang in prop::sample::select(vec![Lang::Ko, Lang::En]),
+    ) {
+        let index = &shipped().index;
+        let mut app = App::new(Arc::clone(index), lang, size);
+        app.update(Action::ShowPane(5));
+        prop_assert_eq!(app.pane(), Pane::Sources);
+        for _ in 0..row {
+            app.update(Action::SelectNext);
+        }
+        let shown = app.current_subject();
+        prop_assert!(shown.is_some());
+        app.update(Action::Open);
+        for _ in 0..links {
+            app.update(Action::SelectNext);
+        }
+        check_invariants(&app);
+        let link = app
+            .detail()
+            .link_line
+            .and_then(|l| app.detail_lines().get(l))
+            .and_then(|l| l.link);
+        app.update(Action::Open);
+        check_invariants(&app);
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+        terminal.draw(|f| ui::render(f, &app, app.theme())).expect("draw");
+        if let Some(target) = link {
+            prop_assert_eq!(app.current_item(), Some(target));
+            if let Some(found) = app.detail().found {
+                prop_assert!(found < app.detail_lines().len());
+            }
+            app.update(Action::Back);
+            prop_assert_eq!(app.pane(), Pane::Sources);
+            prop_assert_eq!(app.current_subject(), shown);
+            prop_assert_eq!(app.focus(), Focus::Detail);
+        }
+        check_invariants(&app);
     }
 }

@@ -179,16 +179,23 @@ pub enum Command {
         markdown: bool,
     },
     /// The documents every fact cites: reference, date, sections (the ids a `source:`
-    /// uses); --bibtex / --csl-json export them for reference managers.
+    /// uses); --bibtex / --csl-json export them for reference managers. With DOC: its
+    /// sections and how many citations name each; with DOC SECTION: every item and
+    /// every fact citing that section, with the page.
     Sources {
-        /// Print a JSON array of the documents with every field and their references.
+        /// A document id (`seri-2002`, `yeongwol-solar-plan`): list what cites it.
+        doc: Option<String>,
+        /// A section id of DOC (`ii-2-1-daedeok`): list every item and fact citing it.
+        section: Option<String>,
+        /// Print JSON: the documents with every field and their references, or with DOC
+        /// the sections and their counts, or with SECTION what cites it.
         #[arg(long, conflicts_with_all = ["bibtex", "csl_json"])]
         json: bool,
         /// Print BibTeX entries (@techreport, @misc), keyed by document id.
-        #[arg(long, conflicts_with = "csl_json")]
+        #[arg(long, conflicts_with_all = ["csl_json", "doc"])]
         bibtex: bool,
         /// Print a CSL-JSON array (Zotero, pandoc, citeproc).
-        #[arg(long = "csl-json")]
+        #[arg(long = "csl-json", conflicts_with = "doc")]
         csl_json: bool,
     },
     /// Write a commented template for a new case: <DIR>/<ID>.yaml (DIR from --cases,

@@ -40,7 +40,7 @@ pub use self::schema::{schema, CASE_SCHEMA, CATALOG_SCHEMA};
 pub use self::search::search;
 pub use self::settings::{lang_from_locale, resolve, resolve_lang, resolve_lang_with, Resolved};
 pub use self::show::show;
-pub use self::sources::{sources, SourcesFormat};
+pub use self::sources::{cited_by, sources, SourcesFormat};
 use crate::collection;
 use crate::index::Index;
 use crate::model::Kind;
@@ -137,9 +137,16 @@ pub fn run(
             markdown,
         } => compare(&index, ids, *json, *markdown, lang),
         Command::Sources {
+            doc: Some(doc),
+            section,
+            json,
+            ..
+        } => cited_by(&index, doc, section.as_deref(), *json, lang),
+        Command::Sources {
             json,
             bibtex,
             csl_json,
+            ..
         } => {
             let format = match (*json, *bibtex, *csl_json) {
                 (true, _, _) => SourcesFormat::Json,

@@ -9,7 +9,7 @@
 //! A source is `{doc, section, page?}` with, added by [`cited`], `citation: {ko, en}`: the
 //! reference a reader would cite (see `crate::citation`).
 //!
-//! Depends on `model`, `text`, `index`, `citation`, `figure_en`, `compare`, `matrix` (the weakest
+//! Depends on `model`, `text`, `index`, `citation`, `figure_en`, `citing`, `compare`, `matrix` (the weakest
 //! roles) and `collection` (the shape of a hit).
 
 use serde::Serialize;
@@ -269,4 +269,50 @@ pub fn hits<'a>(index: &'a Index, hits: &'a [(ItemHit, i64)]) -> Vec<HitEntry<'a
             }
         })
         .collect()
+}
+
+/// One section of a document with how many citations name it (`sources DOC --json`).
+#[derive(Serialize)]
+struct SectionCount<'a> {
+    section: &'a str,
+    label: &'a str,
+    heading: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<String>,
+    count: usize,
+    items: usize,
+}
+
+/// A document's sections with their citation counts, in `lang`
+/// (`casebook sources DOC --json`).
+pub fn document_citations(index: &Index, position: usize, lang: Lang) -> serde_json::Value {
+    let item = index.item(position);
+    let (Some(doc), Some(cited)) = (
+        item.source_document(),
+        index.source_citations().document(position),
+    ) else {
+        return serde_json::Value::Null;
+    };
+    let sections: Vec<SectionCount<'_>> = cited
+        .sections
+        .iter()
+        .filter_map(|s| {
+            let printed = doc.sections.get(s.section)?;
+            Some(SectionCount {
+                section: &printed.id,
+                label: printed.label.get(lang),
+                heading: crate::citation::heading(printed, lang),
+                pages: crate::citing::pages(doc, printed, lang),
+                count: s.count(),
+                items: s.items.len(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "doc": item.id,
+        "document": item.name.get(lang),
+        "count": cited.count(),
+        "items": cited.citing_items(),
+        "sections": sections,
+    })
 }

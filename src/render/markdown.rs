@@ -1,11 +1,11 @@
-//! Markdown for pasting into notes and documents: item reports, comparisons and the
-//! role matrix, each with every source kept. Sources are numbered references: a fact
+//! Markdown for pasting into notes and documents: item reports, comparisons, the role
+//! matrix and what cites a source section, each with every source kept. Sources are numbered references: a fact
 //! ends in `[3]`, and a "Sources" list at the end gives each citation once, in order of
 //! first use, followed by the full reference of every document cited, so a copied item
 //! reads as a document with a reference list. Text from the files is escaped with
 //! `text::markdown_escape`, so a `|` or `*` in a case never breaks a table or a list.
 //!
-//! Depends on `model`, `text`, `index`, `report`, `compare` and `matrix`.
+//! Depends on `model`, `text`, `index`, `report`, `citing`, `compare` and `matrix`.
 
 use std::fmt::Write as _;
 
@@ -313,6 +313,61 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
     }
     for source in sources {
         let _ = writeln!(out, "- {}", one_line(&source));
+    }
+    out
+}
+
+/// One source section and everything citing it (`y` on a section of the explorer's
+/// Sources pane): the heading, how it is cited, then by kind each citing item with the
+/// facts that cite the section and their pages.
+pub fn section_report(report: &crate::citing::SectionReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## {} {}\n",
+        md(&one_line(&report.label)),
+        md(&one_line(&report.heading))
+    );
+    let _ = writeln!(out, "{}\n", md(&one_line(&report.document)));
+    if let Some(pages) = &report.pages {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            lang.pick("쪽", "Pages"),
+            md(&one_line(pages))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.pick("인용 표기", "Cited as"),
+        md(&one_line(&report.citation))
+    );
+    let _ = writeln!(
+        out,
+        "- {}",
+        match lang {
+            Lang::Ko => format!("인용 {}건 · 항목 {}개", report.count, report.items),
+            Lang::En => format!("{} citations from {} items", report.count, report.items),
+        }
+    );
+    for group in &report.groups {
+        let _ = writeln!(out, "\n### {} ({})\n", md(&group.label), group.items.len());
+        for entry in &group.items {
+            let _ = writeln!(
+                out,
+                "- **{}** (`{}`)",
+                md(&one_line(&entry.name)),
+                md(&entry.id)
+            );
+            for fact in &entry.facts {
+                let _ = writeln!(
+                    out,
+                    "  - {}",
+                    md(&one_line(&crate::citing::fact_text(fact)))
+                );
+            }
+        }
     }
     out
 }

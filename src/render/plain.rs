@@ -1,9 +1,9 @@
 //! Plain text for a terminal or a pipe: item reports, comparisons, the role matrix, the
-//! sources catalog, and the `list` and `search` tables. Columns are aligned by display width (Hangul is two
+//! sources catalog and what cites a document or section, and the `list` and `search` tables. Columns are aligned by display width (Hangul is two
 //! columns wide), long text is wrapped or cut, and nothing from the files reaches the
 //! terminal unsafe: every text passes through `text::one_line`.
 //!
-//! Depends on `model`, `text`, `index`, `citation`, `report`, `compare`, `matrix`,
+//! Depends on `model`, `text`, `index`, `citation`, `citing`, `report`, `compare`, `matrix`,
 //! `collection` (the shape of a search hit) and `render::highlight`.
 
 use std::fmt::Write as _;
@@ -468,6 +468,149 @@ pub fn sources(index: &Index, lang: Lang) -> String {
             "이 모음에는 문헌이 없습니다 (catalog: source).\n",
             "This collection has no source documents (catalog: source).\n",
         ));
+    }
+    out
+}
+
+/// A document's sections, each with how many citations name it and from how many items
+/// (`casebook sources DOC`): a table of id, count, items, numbering and heading, pages.
+pub fn document_citations(index: &Index, position: usize, lang: Lang) -> String {
+    let item = index.item(position);
+    let (Some(doc), Some(cited)) = (
+        item.source_document(),
+        index.source_citations().document(position),
+    ) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        one_line(&item.id),
+        one_line(item.name.get(lang))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Ko => format!("인용 {}건 · 항목 {}개", cited.count(), cited.citing_items()),
+            Lang::En => format!(
+                "{} citations from {} items",
+                cited.count(),
+                cited.citing_items()
+            ),
+        }
+    );
+    out.push('\n');
+    let id_width = doc
+        .sections
+        .iter()
+        .map(|s| width(&one_line(&s.id)))
+        .max()
+        .unwrap_or(0);
+    let (cites, items) = (lang.pick("인용", "cited"), lang.pick("항목", "items"));
+    let right = |s: &str| format!("{}{s}", " ".repeat(5usize.saturating_sub(width(s))));
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {}",
+        pad(lang.pick("절", "section"), id_width),
+        right(cites),
+        right(items),
+        lang.pick("번호 · 제목 · 쪽", "numbering · heading · pages")
+    );
+    for s in &cited.sections {
+        let Some(printed) = doc.sections.get(s.section) else {
+            continue;
+        };
+        let pages = crate::citing::pages(doc, printed, lang)
+            .map(|p| format!(" — {p}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}  {:>5}  {:>5}  {} {}{}",
+            pad(&one_line(&printed.id), id_width),
+            s.count(),
+            s.items.len(),
+            one_line(printed.label.get(lang)),
+            one_line(crate::citation::heading(printed, lang)),
+            one_line(&pages)
+        );
+    }
+    out
+}
+
+/// One section and everything citing it (`casebook sources DOC SECTION`): the heading,
+/// how it is cited, then by kind each citing item (id and name) and under it each fact
+/// that cites the section, with the page.
+pub fn section_report(report: &crate::citing::SectionReport, lang: Lang) -> String {
+    const WIDTH: usize = 100;
+    let mut out = String::new();
+    let wrap_into = |out: &mut String, indent: &str, s: &str| {
+        let rest = " ".repeat(width(indent));
+        for (i, line) in text::wrap(&one_line(s), WIDTH.saturating_sub(width(indent)))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { indent } else { rest.as_str() };
+            let _ = writeln!(out, "{lead}{line}");
+        }
+    };
+    let pages = report
+        .pages
+        .as_ref()
+        .map(|p| format!(" — {p}"))
+        .unwrap_or_default();
+    wrap_into(
+        &mut out,
+        "",
+        &format!("{} {}{pages}", report.label, report.heading),
+    );
+    wrap_into(
+        &mut out,
+        "",
+        &format!("{} · {} § {}", report.document, report.doc, report.section),
+    );
+    wrap_into(
+        &mut out,
+        "",
+        &format!(
+            "{}: {}",
+            lang.pick("인용 표기", "Cited as"),
+            report.citation
+        ),
+    );
+    wrap_into(
+        &mut out,
+        "",
+        &match lang {
+            Lang::Ko => format!("인용 {}건 · 항목 {}개", report.count, report.items),
+            Lang::En => format!("{} citations from {} items", report.count, report.items),
+        },
+    );
+    if report.groups.is_empty() {
+        out.push('\n');
+        wrap_into(
+            &mut out,
+            "",
+            lang.pick(
+                "이 절을 인용하는 항목이 없습니다.",
+                "Nothing in the collection cites this section.",
+            ),
+        );
+    }
+    for group in &report.groups {
+        out.push('\n');
+        wrap_into(
+            &mut out,
+            "",
+            &format!("{} ({})", group.label, group.items.len()),
+        );
+        for entry in &group.items {
+            wrap_into(&mut out, "  ", &format!("{}  {}", entry.id, entry.name));
+            for fact in &entry.facts {
+                wrap_into(&mut out, "    • ", &crate::citing::fact_text(fact));
+            }
+        }
     }
     out
 }

@@ -224,6 +224,7 @@ pub const BINDINGS: &[Binding] = &[
     b(MAIN, &[ch('3', "3")], Action::ShowPane(2), "성공요인", "success factors"),
     b(MAIN, &[ch('4', "4")], Action::ShowPane(3), "정책문제", "policy problems"),
     b(MAIN, &[ch('5', "5")], Action::ShowPane(4), "유형·전략·개념", "types, strategies, concepts"),
+    b(MAIN, &[ch('6', "6")], Action::ShowPane(5), "문헌: 절마다 인용한 항목", "sources: what cites each section"),
     bh(MAIN, &[ch('/', "/")], Action::OpenSearch, "검색", "search", "/", "검색", "search"),
     b(MAIN, &[ch('r', "r")], Action::ShowRecent, "최근 연 항목", "recently opened items"),
     b(&[List, Detail, Search], &[ctrl('r', "Ctrl-r")], Action::SearchHistory, "검색 기록에서 찾기", "search earlier queries"),

@@ -1,11 +1,13 @@
-//! The main view: the five list panes, the detail of the selected item, the case
+//! The main view: the six list panes (the sixth, Sources, a tree of documents and their
+//! sections), the detail of the selected item or section, the case
 //! filters, marks for comparison (`m` toggles one, `u` clears them all; filters, Esc and
 //! comparing leave them) and the Back history of followed links.
 //!
 //! Depends on the app's state (`super`), `model` and `index`.
 
-use super::detail::{fact_start, first_fact_in};
+use super::detail::{fact_start, first_fact_in, Subject};
 use super::{App, View};
+use crate::index::Index;
 use crate::model::{Item, Kind, Lang, Status};
 use crate::tui::action::Action;
 use crate::tui::layout;
@@ -17,18 +19,21 @@ pub enum Pane {
     Roles,
     Factors,
     Problems,
-    /// Types, strategies, concepts and the source documents: everything the four main
-    /// panes do not list.
+    /// Types, strategies and concepts: the catalog entries the four main panes do not
+    /// list.
     Reference,
+    /// The source documents, each followed by its sections: what cites each one.
+    Sources,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Cases,
         Pane::Roles,
         Pane::Factors,
         Pane::Problems,
         Pane::Reference,
+        Pane::Sources,
     ];
 
     pub fn kinds(self) -> &'static [Kind] {
@@ -37,7 +42,8 @@ impl Pane {
             Pane::Roles => &[Kind::Role],
             Pane::Factors => &[Kind::Factor],
             Pane::Problems => &[Kind::Problem],
-            Pane::Reference => &[Kind::Type, Kind::Strategy, Kind::Concept, Kind::Source],
+            Pane::Reference => &[Kind::Type, Kind::Strategy, Kind::Concept],
+            Pane::Sources => &[Kind::Source],
         }
     }
 
@@ -47,10 +53,8 @@ impl Pane {
             Pane::Roles => lang.pick("구성주체 역할", "Actor roles"),
             Pane::Factors => lang.pick("성공요인", "Success factors"),
             Pane::Problems => lang.pick("정책문제", "Policy problems"),
-            Pane::Reference => lang.pick(
-                "유형·전략·개념·문헌",
-                "Types · strategies · concepts · sources",
-            ),
+            Pane::Reference => lang.pick("유형·전략·개념", "Types · strategies · concepts"),
+            Pane::Sources => lang.pick("문헌", "Sources"),
         }
     }
 
@@ -62,6 +66,7 @@ impl Pane {
             Pane::Factors => lang.pick("성공요인", "factors"),
             Pane::Problems => lang.pick("정책문제", "problems"),
             Pane::Reference => lang.pick("항목", "entries"),
+            Pane::Sources => lang.pick("문헌", "documents"),
         }
     }
 
@@ -73,6 +78,7 @@ impl Pane {
             Pane::Factors => lang.pick("성공요인", "Factors"),
             Pane::Problems => lang.pick("정책문제", "Problems"),
             Pane::Reference => lang.pick("유형·전략·개념", "Reference"),
+            Pane::Sources => lang.pick("문헌", "Sources"),
         }
     }
 
@@ -82,13 +88,68 @@ impl Pane {
             Kind::Role => Pane::Roles,
             Kind::Factor => Pane::Factors,
             Kind::Problem => Pane::Problems,
-            Kind::Type | Kind::Strategy | Kind::Concept | Kind::Source => Pane::Reference,
+            Kind::Type | Kind::Strategy | Kind::Concept => Pane::Reference,
+            Kind::Source => Pane::Sources,
         }
     }
 
     /// The pane's place in tab order.
     pub fn position(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// The Sources pane's rows: each document of the catalog, then each of its sections.
+pub(super) fn source_rows(index: &Index) -> Vec<Subject> {
+    let mut rows = Vec::new();
+    for document in index.source_citations().documents() {
+        rows.push(Subject::Item(document.item));
+        rows.extend(
+            (0..document.sections.len()).map(|section| Subject::Section {
+                doc: document.item,
+                section,
+            }),
+        );
+    }
+    rows
+}
+
+/// A row by ids, to find it again in a reloaded collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum RowKey {
+    Item(String),
+    Section { doc: String, section: String },
+}
+
+impl RowKey {
+    pub(super) fn of(index: &Index, row: Subject) -> RowKey {
+        match row {
+            Subject::Item(item) => RowKey::Item(index.item(item).id.clone()),
+            Subject::Section { doc, section } => {
+                let item = index.item(doc);
+                RowKey::Section {
+                    doc: item.id.clone(),
+                    section: item
+                        .source_document()
+                        .and_then(|d| d.sections.get(section))
+                        .map(|s| s.id.clone())
+                        .unwrap_or_default(),
+                }
+            }
+        }
+    }
+
+    pub(super) fn find(&self, index: &Index) -> Option<Subject> {
+        match self {
+            RowKey::Item(id) => index.position(id).map(Subject::Item),
+            RowKey::Section { doc, section } => {
+                let (_, document) = index.document(doc)?;
+                Some(Subject::Section {
+                    doc: index.position(doc)?,
+                    section: document.sections.iter().position(|s| &s.id == section)?,
+                })
+            }
+        }
     }
 }
 
@@ -358,8 +419,10 @@ impl App {
     fn open(&mut self) {
         match self.focus {
             Focus::List => {
-                if let Some(item) = self.current_item() {
-                    self.remember_opened(item);
+                if self.current_subject().is_some() {
+                    if let Some(item) = self.current_item() {
+                        self.remember_opened(item);
+                    }
                     self.focus = Focus::Detail;
                     let lines = self.fresh_detail_lines();
                     let scroll = self.detail.scroll;
@@ -372,9 +435,9 @@ impl App {
                     .detail
                     .link_line
                     .and_then(|l| lines.get(l))
-                    .and_then(|l| l.link);
+                    .filter(|l| l.link.is_some());
                 match target {
-                    Some(item) => self.follow(item),
+                    Some(line) => self.follow_line(line),
                     // The cursor is on a fact that links nowhere: Enter brings the next
                     // link below it into view and selects it, so a second Enter follows.
                     None => {
@@ -424,6 +487,16 @@ impl App {
         self.detail.reset();
         let lines = self.fresh_detail_lines();
         self.detail.link_line = first_fact_in(&lines, 0, self.detail.scroll.page());
+    }
+
+    /// Follows the link of a detail line, landing on the text it names in the item it
+    /// links to (a backlink's fact), when it names one.
+    fn follow_line(&mut self, line: &super::detail::DetailLine) {
+        let Some(item) = line.link else { return };
+        self.follow(item);
+        if let Some(text) = line.land.as_deref().filter(|t| !t.trim().is_empty()) {
+            self.land_on(text);
+        }
     }
 
     fn back(&mut self) {
@@ -489,8 +562,8 @@ impl App {
         } else if areas.detail_inner.contains(at) {
             let lines = self.fresh_detail_lines();
             let line = self.detail.scroll.top() + (row - areas.detail_inner.y) as usize;
-            match lines.get(line).and_then(|l| l.link) {
-                Some(item) => self.follow(item),
+            match lines.get(line).filter(|l| l.link.is_some()) {
+                Some(target) => self.follow_line(target),
                 // A click on a fact puts the line cursor on it, ready for `y`.
                 None => {
                     self.focus = Focus::Detail;

@@ -9,17 +9,18 @@
 //! - the detail (focused): the fact under the line cursor — a figure, an actor, a
 //!   statement, a key fact; a link copies the linked item's one-line reference;
 //! - a list, or presenter mode: the item's one-line reference (name, kind, type and
-//!   place, and its sources);
+//!   place, and its sources); a source section: the section and what cites it, as
+//!   Markdown;
 //! - compare: the row under the cursor, each case's cell; matrix: the selected case's
 //!   ratings and weakest roles; timeline: the selected entry with its era.
 //!
 //! Every copy is plain text in the interface language with its citation, and no id
 //! (see `render::excerpt`, `render::markdown`).
 //!
-//! Depends on the app's state (`super`), `report`, `render::excerpt`, `render::markdown`
+//! Depends on the app's state (`super`), `report`, `citing`, `render::excerpt`, `render::markdown`
 //! and the explorer's `clipboard` (a copy's outcome).
 
-use super::{App, Focus, View};
+use super::{App, Focus, Subject, View};
 use crate::model::{Details, Lang};
 use crate::render::{excerpt, markdown};
 use crate::tui::clipboard::{Delivery, ToolOutcome};
@@ -37,6 +38,12 @@ pub(super) struct LastCopy {
 impl App {
     /// `y`: what the cursor is on, as one line with its reference.
     pub(super) fn copy_line(&mut self) {
+        // A source section is no one fact: `y` on it copies the section and what cites it.
+        if matches!(self.current_subject(), Some(Subject::Section { .. }))
+            && matches!(self.view, View::Browse | View::Presenter(_))
+        {
+            return self.copy_all();
+        }
         let line = self.line_under_cursor();
         self.start_copy(line, false);
     }
@@ -193,7 +200,14 @@ impl App {
                 .iter()
                 .find(|i| matches!(&i.details, Details::Concept { eras, .. } if !eras.is_empty()))
                 .map(report),
-            View::Browse | View::Presenter(_) => self.current_item().map(|i| report(index.item(i))),
+            View::Browse | View::Presenter(_) => match self.current_subject() {
+                Some(Subject::Item(i)) => Some(report(index.item(i))),
+                Some(Subject::Section { doc, section }) => {
+                    crate::citing::section_report(index, doc, section, lang)
+                        .map(|r| crate::render::markdown::section_report(&r, lang))
+                }
+                None => None,
+            },
         }
     }
 }

@@ -1,16 +1,17 @@
 //! The detail pane's content as wrapped lines: an item's [`report`] laid out for a given
-//! width, with the link each line carries and the fact it shows; and the same item as
-//! presenter mode's [`Card`] (a header to centre, the key figures first in the body).
-//! Pure: the app uses it to scroll, to move the line cursor (which rests on facts: a
-//! figure, an actor, a statement, a link) and to copy the fact under it; the renderer
-//! draws the same lines.
+//! width, with the link each line carries and the fact it shows, or a source section's
+//! [`citing::SectionReport`] (what cites it); and the same item as presenter mode's
+//! [`Card`] (a header to centre, the key figures first in the body). Pure: the app uses
+//! it to scroll, to move the line cursor (which rests on facts: a figure, an actor, a
+//! statement, a link) and to copy the fact under it; the renderer draws the same lines.
 //!
 //! Styles are semantic tags here; the renderer maps them to the theme.
 //!
-//! Depends on `model`, `index`, `report` and `text`.
+//! Depends on `model`, `index`, `report`, `citing` and `text`.
 
 use std::sync::Arc;
 
+use crate::citing;
 use crate::index::Index;
 use crate::model::{Item, Lang, RoleStrength};
 use crate::report::{self, Block};
@@ -54,9 +55,39 @@ pub struct DetailLine {
     /// The fact this line shows; `None` on headings and blank lines, where the line
     /// cursor never rests.
     pub fact: Option<FactRef>,
+    /// Where in the linked item to land: a text its detail shows (the fact a backlink
+    /// stands for). Lines with the same link and landing are one link.
+    pub land: Option<String>,
+}
+
+/// What the detail pane shows: an item, or a section of a source document (a section
+/// row of the Sources pane).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Item(usize),
+    /// A document's item position and the section's position in its `sections`.
+    Section {
+        doc: usize,
+        section: usize,
+    },
+}
+
+impl Subject {
+    /// The item shown, or the document a section belongs to.
+    pub fn item(self) -> usize {
+        match self {
+            Subject::Item(item) => item,
+            Subject::Section { doc, .. } => doc,
+        }
+    }
 }
 
 impl DetailLine {
+    /// Whether two lines are the same link (one link wrapped over several lines).
+    pub fn same_link(&self, other: &DetailLine) -> bool {
+        self.link == other.link && self.land == other.land
+    }
+
     fn blank() -> DetailLine {
         DetailLine::default()
     }
@@ -66,6 +97,7 @@ impl DetailLine {
             pieces,
             link: None,
             fact: None,
+            land: None,
         }
     }
 }
@@ -368,6 +400,107 @@ fn lay_out(index: &Index, blocks: &[Block], lang: Lang, max: usize) -> Vec<Detai
     out
 }
 
+/// The detail of a source section, laid out for `max` columns: its numbering and
+/// heading, the document, the pages, how it is cited and how often, then every item
+/// citing it by kind (cases first), each a link, with the facts citing the section
+/// beneath it, each a link that lands on that fact in the item.
+pub fn section_lines(
+    index: &Index,
+    doc: usize,
+    section: usize,
+    lang: Lang,
+    max: usize,
+) -> Vec<DetailLine> {
+    let max = max.max(1);
+    let Some(report) = citing::section_report(index, doc, section, lang) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    out.extend(wrapped(
+        "",
+        &format!("{} {}", report.label, report.heading),
+        Tag::Title,
+        max,
+    ));
+    out.extend(wrapped(
+        "",
+        &format!("{} · {}", report.document, lang.pick("절", "section")),
+        Tag::Muted,
+        max,
+    ));
+    let mut facts = Vec::new();
+    if let Some(pages) = &report.pages {
+        facts.push((lang.pick("쪽", "Pages"), pages.clone()));
+    }
+    facts.push((lang.pick("인용 표기", "Cited as"), report.citation.clone()));
+    facts.push((
+        lang.pick("인용", "Citations"),
+        match lang {
+            Lang::Ko => format!("{}건 · 항목 {}개", report.count, report.items),
+            Lang::En => format!("{} from {} items", report.count, report.items),
+        },
+    ));
+    for (label, value) in facts {
+        let mut lines = wrapped(&format!("{label}: "), &value, Tag::Value, max);
+        if let Some(p) = lines.first_mut().and_then(|l| l.pieces.first_mut()) {
+            p.tag = Tag::Label;
+        }
+        out.extend(lines);
+    }
+    if report.groups.is_empty() {
+        out.push(DetailLine::blank());
+        out.extend(wrapped(
+            "",
+            lang.pick(
+                "이 절을 인용하는 항목이 없습니다.",
+                "Nothing in the collection cites this section.",
+            ),
+            Tag::Muted,
+            max,
+        ));
+    }
+    for group in &report.groups {
+        out.push(DetailLine::blank());
+        let heading = match lang {
+            Lang::Ko => format!("{} {}개", group.label, group.items.len()),
+            Lang::En => format!("{} ({})", group.label, group.items.len()),
+        };
+        out.extend(wrapped("", &heading, Tag::Heading, max));
+        for entry in &group.items {
+            let prefix = format!("→ [{}] ", group.label);
+            let mut lines = wrapped(&prefix, &entry.name, Tag::Link, max);
+            // Each backlink is a stop of the line cursor: a fact of this detail of its own.
+            let stop = FactRef {
+                block: out.len(),
+                part: 0,
+            };
+            for l in &mut lines {
+                l.link = Some(entry.position);
+                l.fact = Some(stop);
+            }
+            out.extend(lines);
+            for fact in &entry.facts {
+                let mut lines = wrapped("    • ", &citing::fact_text(fact), Tag::Plain, max);
+                let stop = FactRef {
+                    block: out.len(),
+                    part: 0,
+                };
+                for l in &mut lines {
+                    l.link = Some(entry.position);
+                    l.fact = Some(stop);
+                    // A `sources` entry has no line of its own in the item: land on its top.
+                    l.land = fact.land.clone().or_else(|| Some(String::new()));
+                }
+                out.extend(lines);
+            }
+        }
+    }
+    for line in &mut out {
+        clip(line, max);
+    }
+    out
+}
+
 /// Styles the leading value (and year) of a figure line as a value.
 fn split_value(line: &mut DetailLine, value: &str, year: &str) {
     let Some(body) = line.pieces.get(1).cloned() else {
@@ -411,11 +544,19 @@ pub fn fact_start(lines: &[DetailLine], mut i: usize) -> usize {
     i
 }
 
-/// One item's lines at one width and language, laid out again only when one of those
-/// changes: a keystroke that moves nothing costs no layout.
+/// The first line of the (possibly wrapped) link that line `i` belongs to.
+pub fn link_start(lines: &[DetailLine], mut i: usize) -> usize {
+    while i > 0 && lines[i - 1].link.is_some() && lines[i - 1].same_link(&lines[i]) {
+        i -= 1;
+    }
+    i
+}
+
+/// One item's (or section's) lines at one width and language, laid out again only when
+/// one of those changes: a keystroke that moves nothing costs no layout.
 #[derive(Debug, Clone)]
 pub struct LinesCache {
-    key: Option<(usize, Lang, usize)>,
+    key: Option<(Subject, Lang, usize)>,
     lines: Arc<[DetailLine]>,
 }
 
@@ -429,14 +570,17 @@ impl Default for LinesCache {
 }
 
 impl LinesCache {
-    /// Lays `item` out for `width` columns in `lang`, unless that is what it holds.
-    pub fn refresh(&mut self, index: &Index, item: Option<usize>, lang: Lang, width: usize) {
-        let key = item.map(|i| (i, lang, width));
+    /// Lays `subject` out for `width` columns in `lang`, unless that is what it holds.
+    pub fn refresh(&mut self, index: &Index, subject: Option<Subject>, lang: Lang, width: usize) {
+        let key = subject.map(|s| (s, lang, width));
         if key == self.key {
             return;
         }
-        self.lines = match item {
-            Some(i) => lines(index, index.item(i), lang, width).into(),
+        self.lines = match subject {
+            Some(Subject::Item(i)) => lines(index, index.item(i), lang, width).into(),
+            Some(Subject::Section { doc, section }) => {
+                section_lines(index, doc, section, lang, width).into()
+            }
             None => Arc::from(Vec::new()),
         };
         self.key = key;

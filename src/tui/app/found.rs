@@ -1,13 +1,19 @@
 //! Landing on the answer: the text a search hit matched is found again among the
 //! detail's lines, scrolled into view and marked, in the search preview and after Enter;
-//! `n` / `N` then walk the other lines that say it.
+//! `n` / `N` then walk the other lines that say it. Following a backlink of the Sources
+//! view lands on the fact it stands for the same way.
 //!
-//! Depends on the app's state (`super`) and the app's `detail` lines.
+//! Depends on the app's state (`super`), the app's `detail` lines and `text`.
 
 use super::detail::DetailLine;
 use super::search::ResultRow;
 use super::App;
 use crate::model::Lang;
+use crate::text::one_line;
+
+/// How much of a fact's text finds it again: enough to tell facts apart, short enough
+/// to stand on one or two lines of the narrowest detail pane.
+const LANDING_CHARS: usize = 24;
 
 /// What a hit matched: its field's text from the first to the last matched character
 /// (the whole field when nothing in particular is marked).
@@ -92,6 +98,27 @@ impl App {
         }
     }
 
+    /// After following a backlink: scrolls the detail to the line that shows the fact
+    /// (`text`, the start of it being enough) and marks it; it becomes what `n` / `N`
+    /// look for, as a search match does.
+    pub(super) fn land_on(&mut self, text: &str) {
+        let start: String = one_line(text).chars().take(LANDING_CHARS).collect();
+        let start = start.trim();
+        if start.is_empty() {
+            return;
+        }
+        self.needle = Some(start.to_string());
+        self.reveal_match();
+        let lines = self.fresh_detail_lines();
+        let scroll = self.detail.scroll;
+        // The line cursor on the fact landed on, ready for `y`.
+        self.detail.link_line = self
+            .detail
+            .found
+            .filter(|&at| lines.get(at).is_some_and(|l| l.fact.is_some()))
+            .or_else(|| super::detail::first_fact_in(&lines, scroll.top(), scroll.page()));
+    }
+
     /// `n` / `N`: the next or previous line of the detail that says what the last
     /// search matched.
     pub(super) fn step_match(&mut self, forward: bool) {
@@ -139,8 +166,7 @@ mod tests {
                 text: text.into(),
                 tag: Tag::Plain,
             }],
-            link: None,
-            fact: None,
+            ..DetailLine::default()
         }
     }
 

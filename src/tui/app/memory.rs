@@ -97,6 +97,7 @@ fn pane_name(pane: Pane) -> &'static str {
         Pane::Factors => "factors",
         Pane::Problems => "problems",
         Pane::Reference => "reference",
+        Pane::Sources => "sources",
     }
 }
 

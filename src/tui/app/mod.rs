@@ -38,6 +38,7 @@ use std::sync::Arc;
 
 pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
 pub use self::compare::CompareView;
+pub use self::detail::Subject;
 pub use self::matrix::MatrixView;
 pub use self::memory::{HistoryOverlay, RecentOverlay};
 pub use self::overlay::Overlay;
@@ -111,7 +112,7 @@ pub struct App {
     size: (u16, u16),
     pane: Pane,
     focus: Focus,
-    cursors: [ListCursor; 5],
+    cursors: [ListCursor; 6],
     filter: CaseFilter,
     /// An item shown in the detail in place of the list selection (a followed link to
     /// an item the current list does not show).
@@ -157,7 +158,7 @@ impl App {
             size,
             pane: Pane::Cases,
             focus: Focus::List,
-            cursors: [ListCursor::default(); 5],
+            cursors: [ListCursor::default(); 6],
             filter: CaseFilter::default(),
             pinned: None,
             detail: DetailState::default(),
@@ -319,25 +320,49 @@ impl App {
         }
     }
 
-    /// Item positions a pane lists, filters applied.
+    /// Item positions a pane lists, filters applied, one per row (a section row of the
+    /// Sources pane gives its document).
     pub fn list_items(&self, pane: Pane) -> Vec<usize> {
+        self.list_rows(pane)
+            .into_iter()
+            .map(Subject::item)
+            .collect()
+    }
+
+    /// What each row of a pane shows, filters applied: items, or in the Sources pane
+    /// each document followed by its sections.
+    pub fn list_rows(&self, pane: Pane) -> Vec<Subject> {
+        if pane == Pane::Sources {
+            return browse::source_rows(&self.index);
+        }
         pane.kinds()
             .iter()
             .flat_map(|&k| self.index.of_kind(k).iter().copied())
             .filter(|&i| pane != Pane::Cases || self.filter.admits(self.index.item(i)))
+            .map(Subject::Item)
             .collect()
     }
 
-    /// The item the detail pane (and presenter mode) shows.
-    pub fn current_item(&self) -> Option<usize> {
+    /// What the detail pane (and presenter mode) shows: the search hit, the pinned item
+    /// or the list's selected row.
+    pub fn current_subject(&self) -> Option<Subject> {
         if let Some(search) = &self.search {
-            return search.selected().map(|r| r.item);
+            return search.selected().map(|r| Subject::Item(r.item));
         }
-        self.pinned.or_else(|| {
-            self.list_items(self.pane)
-                .get(self.cursor().selected)
-                .copied()
-        })
+        if let Some(pinned) = self.pinned {
+            return Some(Subject::Item(pinned));
+        }
+        self.list_rows(self.pane)
+            .get(self.cursor().selected)
+            .copied()
+    }
+
+    /// The item the detail pane (and presenter mode) shows; `None` for a source section.
+    pub fn current_item(&self) -> Option<usize> {
+        match self.current_subject()? {
+            Subject::Item(item) => Some(item),
+            Subject::Section { .. } => None,
+        }
     }
 
     /// The widest name, country, type and status of the collection's cases, in the
@@ -549,9 +574,9 @@ impl App {
             self.case_columns = Some((self.lang, CaseColumns::measure(&self.index, self.lang)));
         }
         let width = self.areas().detail_inner.width as usize;
-        let item = self.current_item();
+        let subject = self.current_subject();
         self.detail_lines
-            .refresh(&self.index, item, self.lang, width);
+            .refresh(&self.index, subject, self.lang, width);
         let page = self.areas().detail_inner.height as usize;
         let len = self.detail_lines.lines().len();
         self.detail.scroll.resize(len, page);
@@ -574,7 +599,7 @@ impl App {
     fn sync_view(&mut self) {
         let areas = self.areas();
         let body = areas.view_inner.height as usize;
-        let item = self.current_item();
+        let subject = self.current_subject();
         match &mut self.view {
             View::Browse => {}
             // One header line of case names above the body.
@@ -589,7 +614,7 @@ impl App {
             View::Timeline(view) => view.sync(&self.index, self.lang, body),
             View::Presenter(view) => view.sync(
                 &self.index,
-                item,
+                subject,
                 self.lang,
                 areas.presenter.width as usize,
                 areas.presenter.height as usize,
@@ -616,9 +641,9 @@ impl App {
     /// `update`, where the state has just changed.
     fn fresh_detail_lines(&mut self) -> Arc<[DetailLine]> {
         let width = self.areas().detail_inner.width as usize;
-        let item = self.current_item();
+        let subject = self.current_subject();
         self.detail_lines
-            .refresh(&self.index, item, self.lang, width);
+            .refresh(&self.index, subject, self.lang, width);
         let page = self.areas().detail_inner.height as usize;
         self.detail
             .scroll
@@ -632,12 +657,12 @@ impl App {
     fn replace_index(&mut self, index: Arc<Index>) {
         let old = Arc::clone(&self.index);
         let id_of = |pos: usize| old.item(pos).id.clone();
-        let selected: Vec<Option<String>> = Pane::ALL
+        let selected: Vec<Option<browse::RowKey>> = Pane::ALL
             .iter()
             .map(|&pane| {
-                self.list_items(pane)
+                self.list_rows(pane)
                     .get(self.cursor_of(pane).selected)
-                    .map(|&i| id_of(i))
+                    .map(|&row| browse::RowKey::of(&old, row))
             })
             .collect();
         let pinned = self.pinned.map(id_of);
@@ -651,11 +676,11 @@ impl App {
         self.case_columns = None;
         let find = |id: &String| self.index.position(id);
         for (n, pane) in Pane::ALL.into_iter().enumerate() {
-            let rows = self.list_items(pane);
+            let rows = self.list_rows(pane);
             let row = selected[n]
                 .as_ref()
-                .and_then(find)
-                .and_then(|i| rows.iter().position(|&r| r == i));
+                .and_then(|key| key.find(&self.index))
+                .and_then(|wanted| rows.iter().position(|&r| r == wanted));
             self.cursors[n].selected = row.unwrap_or(self.cursors[n].selected);
         }
         self.pinned = pinned.as_ref().and_then(find);

@@ -1,8 +1,9 @@
 //! Presenter mode: the current item full-screen as a card for a projector — the name
 //! centred with a rule under it, the other name, the facts, then the key figures with
-//! their references and the rest of the detail. Up and down walk the current list;
-//! paging scrolls the card's body, within its length at presenter width; `/` opens the
-//! search box over the card, and Enter on a hit presents that item.
+//! their references and the rest of the detail; a source section shows its lines, what
+//! cites it. Up and down walk the current list; paging scrolls the card's body, within
+//! its length at presenter width; `/` opens the search box over the card, and Enter on a
+//! hit presents that item.
 //!
 //! Depends on the app's state (`super`) and the app's `detail` layout.
 
@@ -16,8 +17,8 @@ use crate::tui::action::Action;
 /// The presented item's card at presenter width, and the scroll through its body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PresenterView {
-    /// The item, language and width the card was laid out for.
-    key: Option<(usize, Lang, usize)>,
+    /// The subject, language and width the card was laid out for.
+    key: Option<(super::Subject, Lang, usize)>,
     card: Card,
     scroll: Scroll,
 }
@@ -37,22 +38,26 @@ impl PresenterView {
         self.scroll
     }
 
-    /// Lays out `item` for `width` columns (once per item, language and width) and fits
-    /// the body's scroll to the `height` rows under the header. Another item is shown
-    /// from its top.
+    /// Lays out `subject` for `width` columns (once per subject, language and width) and
+    /// fits the body's scroll to the `height` rows under the header. Another subject is
+    /// shown from its top.
     pub(super) fn sync(
         &mut self,
         index: &Index,
-        item: Option<usize>,
+        subject: Option<super::Subject>,
         lang: Lang,
         width: usize,
         height: usize,
     ) {
-        let key = item.map(|i| (i, lang, width));
+        let key = subject.map(|s| (s, lang, width));
         if key != self.key {
             let moved = self.key.map(|k| k.0) != key.map(|k| k.0);
-            self.card = match item {
-                Some(i) => detail::card(index, index.item(i), lang, width),
+            self.card = match subject {
+                Some(super::Subject::Item(i)) => detail::card(index, index.item(i), lang, width),
+                Some(super::Subject::Section { doc, section }) => Card {
+                    header: Vec::new(),
+                    body: detail::section_lines(index, doc, section, lang, width),
+                },
                 None => Card::default(),
             };
             self.key = key;
@@ -67,7 +72,7 @@ impl PresenterView {
 
 impl App {
     pub(super) fn show_presenter(&mut self) {
-        if self.current_item().is_some() {
+        if self.current_subject().is_some() {
             self.view = View::Presenter(PresenterView::default());
         }
     }

@@ -26,7 +26,7 @@ use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, view: &PresenterView) {
     // No item while the search box over the card has no hit: an empty card under it.
-    let item = app.current_item();
+    let subject = app.current_subject();
     let scroll = view.scroll();
     let len = view.lines().len();
     let mut card = Block::new()
@@ -69,10 +69,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, view: 
         ),
     );
 
-    let listed = app.list_items(app.pane());
+    let listed = app.list_rows(app.pane());
     let position = listed
         .iter()
-        .position(|&i| Some(i) == item)
+        .position(|&row| Some(row) == subject)
         .map(|p| format!("{}/{}", p + 1, listed.len()))
         .unwrap_or_default();
     // The hints of what reads the keys (the card's, or the search box's over it), as

@@ -139,6 +139,12 @@ fn count(app: &App) -> String {
         ),
         View::Browse | View::Presenter(_) => match app.search() {
             Some(search) => (lang.pick("결과", "results"), search.total(), None),
+            // The Sources pane lists sections under each document: count the documents.
+            None if app.pane() == Pane::Sources => (
+                Pane::Sources.noun(lang),
+                app.index().source_citations().documents().len(),
+                None,
+            ),
             None => {
                 let pane = app.pane();
                 let total: usize = pane
