@@ -445,7 +445,10 @@ impl Disk {
             .collect();
         let last_good: HashMap<usize, Option<String>> =
             shipped.iter().map(|(&c, t)| (c, Some(t.clone()))).collect();
-        let ever_good = last_good.iter().map(|(&c, t)| (c, vec![t.clone()])).collect();
+        let ever_good = last_good
+            .iter()
+            .map(|(&c, t)| (c, vec![t.clone()]))
+            .collect();
         Disk {
             _guard: guard,
             dir,
@@ -604,8 +607,7 @@ impl Disk {
     }
 
     fn is_broken(&self, c: usize) -> bool {
-        std::fs::read_to_string(self.path(c))
-            .is_ok_and(|t| Some(&t) != self.last_good[&c].as_ref())
+        std::fs::read_to_string(self.path(c)).is_ok_and(|t| Some(&t) != self.last_good[&c].as_ref())
     }
 }
 
@@ -751,7 +753,11 @@ fn a_good_version_broken_within_the_quiet_period_is_never_read() {
     );
     assert!(app.index().skipped_files[0].ends_with("icheon.yaml"));
     assert_shows(&app, &shipped).expect("the version read before the edit");
-    assert_ne!(disk.expected(), shipped, "the edit was good and is not shown");
+    assert_ne!(
+        disk.expected(),
+        shipped,
+        "the edit was good and is not shown"
+    );
 }
 
 #[test]
