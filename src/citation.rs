@@ -28,11 +28,23 @@ use crate::model::{
 /// with its name (our label for it); `None` when the collection has no such document, in
 /// which case the ids stand in (the loader has reported the dangling link).
 pub fn cite(document: Option<(&Item, &SourceDocument)>, source: &Source, lang: Lang) -> String {
+    let section = document.and_then(|(_, doc)| doc.section(&source.section));
+    cite_section(document, section, source, lang)
+}
+
+/// [`cite`] with the section `source.section` names already looked up (`None` when the
+/// document has no such section).
+pub fn cite_section(
+    document: Option<(&Item, &SourceDocument)>,
+    section: Option<&DocumentSection>,
+    source: &Source,
+    lang: Lang,
+) -> String {
     let Some((item, doc)) = document else {
         return format!("{}, §{}", source.doc, source.section);
     };
     let mut parts = vec![short_reference(item, doc, lang)];
-    match doc.section(&source.section) {
+    match section {
         Some(section) => {
             parts.push(match lang {
                 Lang::Ko => section.label.ko.clone(),

@@ -11,6 +11,8 @@
 //!
 //! Depends on `model`, `text`, `index` and `report`.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::index::{Index, MATRIX_ROLES};
@@ -303,36 +305,37 @@ pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, Co
 
     // Factors and problems: every one any of the cases links to, in catalog order.
     for (section, kind) in [(Factors, Kind::Factor), (Problems, Kind::Problem)] {
-        let linked = |c: &CaseDetails, id: &str| -> bool {
-            match kind {
-                Kind::Factor => c.factors.iter().any(|f| f == id),
-                _ => c.problems.iter().any(|p| p == id),
-            }
-        };
-        let mut ids: Vec<&str> = index
-            .of_kind(kind)
+        // Each case's links as a set, so a row asks each case once, not its whole list.
+        let own: Vec<HashSet<&str>> = cases
             .iter()
-            .map(|&i| index.item(i).id.as_str())
-            .filter(|id| cases.iter().any(|(_, c)| linked(c, id)))
+            .map(|(_, c)| {
+                let ids = match kind {
+                    Kind::Factor => &c.factors,
+                    _ => &c.problems,
+                };
+                ids.iter().map(String::as_str).collect()
+            })
             .collect();
-        // Links to items the index does not hold cannot happen after loading, but keep
-        // any such id rather than drop it silently.
-        for (_, c) in &cases {
-            let own = match kind {
-                Kind::Factor => &c.factors,
-                _ => &c.problems,
-            };
-            for id in own {
-                if !ids.contains(&id.as_str()) {
-                    ids.push(id);
-                }
-            }
-        }
+        let ids = report::first_of_each(
+            index
+                .of_kind(kind)
+                .iter()
+                .map(|&i| index.item(i).id.as_str())
+                .filter(|id| own.iter().any(|o| o.contains(id)))
+                // Links to items the index does not hold cannot happen after loading,
+                // but keep any such id rather than drop it silently.
+                .chain(cases.iter().flat_map(|(_, c)| match kind {
+                    Kind::Factor => c.factors.iter().map(String::as_str),
+                    _ => c.problems.iter().map(String::as_str),
+                })),
+        );
         for id in ids {
             rows.push(row(
                 section,
                 index.name_of(id, lang),
-                cells(&|_, c| if linked(c, id) { HAS } else { EMPTY }.to_string()),
+                own.iter()
+                    .map(|o| if o.contains(id) { HAS } else { EMPTY }.to_string())
+                    .collect(),
             ));
         }
     }
@@ -351,35 +354,35 @@ pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, Co
 
 /// The full reference of each document the cases cite, once, in order of first citation.
 fn documents_of(index: &Index, cases: &[(&Item, &CaseDetails)], lang: Lang) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (item, _) in cases {
-        for (_, source) in item.citations() {
-            if let Some(r) = index.reference(source, lang) {
-                if !out.contains(&r) {
-                    out.push(r);
-                }
-            }
-        }
-    }
-    out
+    // One reference per document, not per citation: most citations name the same few.
+    let mut docs = HashSet::new();
+    report::first_of_each(
+        cases
+            .iter()
+            .flat_map(|(item, _)| item.citations())
+            .filter(|(_, s)| docs.insert(s.doc.as_str()))
+            .filter_map(|(_, s)| index.reference(s, lang)),
+    )
 }
 
 /// Each source of the cases once, with the cases (by position) that cite it.
 fn sources_of(index: &Index, cases: &[(&Item, &CaseDetails)], lang: Lang) -> Vec<CompareSource> {
     let mut out: Vec<CompareSource> = Vec::new();
+    let mut at: HashMap<&Source, usize> = HashMap::new();
     for (i, (item, _)) in cases.iter().enumerate() {
+        // `report::sources_of` gives each source of a case once, so a source already
+        // listed was listed for an earlier case: `i` is new to it.
         for source in report::sources_of(item) {
-            match out.iter_mut().find(|s| &s.source == source) {
-                Some(known) => {
-                    if !known.cases.contains(&i) {
-                        known.cases.push(i);
-                    }
+            match at.get(source) {
+                Some(&known) => out[known].cases.push(i),
+                None => {
+                    at.insert(source, out.len());
+                    out.push(CompareSource {
+                        source: source.clone(),
+                        citation: index.cite(source, lang),
+                        cases: vec![i],
+                    });
                 }
-                None => out.push(CompareSource {
-                    source: source.clone(),
-                    citation: index.cite(source, lang),
-                    cases: vec![i],
-                }),
             }
         }
     }

@@ -54,6 +54,11 @@ pub struct Index {
     backlinks: Vec<Vec<Backlink>>,
     /// Every citation by the document section it names.
     citations: SourceCitations,
+    /// Each item's place in the display order of its kind (see [`Index::of_kind`]).
+    rank: Vec<usize>,
+    /// Each document's sections by id, as positions in its `sections`: a citation finds
+    /// its section without a walk through the document's list.
+    sections: HashMap<String, HashMap<String, usize>>,
     /// Problems found while loading, for `check` and the explorer's status bar.
     pub diagnostics: Vec<Diagnostic>,
     /// How many YAML files were found, and which were skipped whole.
@@ -74,8 +79,23 @@ impl Index {
             .enumerate()
             .map(|(i, item)| (item.id.clone(), i))
             .collect();
+        let sections = items
+            .iter()
+            .filter_map(|item| {
+                let doc = item.source_document()?;
+                let by_id = doc
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.id.clone(), i))
+                    .collect();
+                Some((item.id.clone(), by_id))
+            })
+            .collect();
         let mut index = Index {
             backlinks: vec![Vec::new(); items.len()],
+            rank: vec![0; items.len()],
+            sections,
             items,
             by_id,
             by_kind: HashMap::new(),
@@ -137,9 +157,18 @@ impl Index {
                 _ => {}
             }
         }
+        // Links come in order of `from`, so a repeat (an item naming the same target
+        // twice) can only be among the last ones its target holds: the check stays
+        // short however many items link to one target.
         for (to, link) in links {
-            if !self.backlinks[to].contains(&link) {
-                self.backlinks[to].push(link);
+            let held = &mut self.backlinks[to];
+            let repeat = held
+                .iter()
+                .rev()
+                .take_while(|l| l.from == link.from)
+                .any(|l| *l == link);
+            if !repeat {
+                held.push(link);
             }
         }
     }
@@ -159,7 +188,7 @@ impl Index {
                 .filter(|&i| self.items[i].kind == kind)
                 .collect();
             if kind == Kind::Case {
-                ids.sort_by_key(|&i| {
+                ids.sort_by_cached_key(|&i| {
                     let item = &self.items[i];
                     let rank = item
                         .case()
@@ -168,6 +197,9 @@ impl Index {
                         .unwrap_or(usize::MAX);
                     (rank, item.name.en.to_lowercase())
                 });
+            }
+            for (rank, &i) in ids.iter().enumerate() {
+                self.rank[i] = rank;
             }
             self.by_kind.insert(kind, ids);
         }
@@ -215,8 +247,7 @@ impl Index {
             .filter(|l| wanted(l.relation) && self.items[l.from].kind == Kind::Case)
             .map(|l| l.from)
             .collect();
-        let order = self.of_kind(Kind::Case);
-        cases.sort_by_key(|c| order.iter().position(|o| o == c));
+        cases.sort_by_key(|&c| self.rank[c]);
         cases
     }
 
@@ -233,7 +264,12 @@ impl Index {
 
     /// A source as a reference in `lang` (see [`crate::citation::cite`]).
     pub fn cite(&self, source: &Source, lang: Lang) -> String {
-        crate::citation::cite(self.document(&source.doc), source, lang)
+        let document = self.document(&source.doc);
+        let section = document.and_then(|(_, doc)| {
+            let at = *self.sections.get(&source.doc)?.get(&source.section)?;
+            doc.sections.get(at)
+        });
+        crate::citation::cite_section(document, section, source, lang)
     }
 
     /// The full reference of the document a source names, if the collection has it.

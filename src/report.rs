@@ -11,6 +11,9 @@
 //! Depends on `model`, `index` (with its `backlinks` table), `citation` and `figure_en`
 //! (figures in English).
 
+use std::collections::HashSet;
+use std::hash::Hash;
+
 use crate::backlinks::CitedDocument;
 use crate::index::{Index, Relation};
 use crate::model::{
@@ -308,21 +311,15 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
 
 /// The item's sources as citations, and the full reference of each document it cites.
 fn sources_block(index: &Index, item: &Item, lang: Lang) -> Block {
-    let mut cited: Vec<String> = Vec::new();
-    for s in sources_of(item) {
-        let c = index.cite(s, lang);
-        if !cited.contains(&c) {
-            cited.push(c);
-        }
-    }
-    let mut documents: Vec<String> = Vec::new();
-    for (_, s) in item.citations() {
-        if let Some(r) = index.reference(s, lang) {
-            if !documents.contains(&r) {
-                documents.push(r);
-            }
-        }
-    }
+    let cited = first_of_each(sources_of(item).into_iter().map(|s| index.cite(s, lang)));
+    // One reference per document, not per citation: most citations name the same few.
+    let mut docs = HashSet::new();
+    let documents = first_of_each(
+        item.citations()
+            .into_iter()
+            .filter(|(_, s)| docs.insert(s.doc.as_str()))
+            .filter_map(|(_, s)| index.reference(s, lang)),
+    );
     Block::Sources { cited, documents }
 }
 
@@ -532,11 +529,15 @@ fn linked_cases(index: &Index, item: &Item, position: usize, lang: Lang, out: &m
 
 /// All sources of an item's report, deduplicated, in order of first appearance.
 pub fn sources_of(item: &Item) -> Vec<&Source> {
-    let mut seen: Vec<&Source> = Vec::new();
-    for s in &item.sources {
-        if !seen.contains(&s) {
-            seen.push(s);
-        }
-    }
-    seen
+    first_of_each(&item.sources)
+}
+
+/// Each distinct value once, in order of first appearance, in one pass (a list that
+/// checks each value against those kept grows with the square of its length).
+pub fn first_of_each<T: Hash + Eq + Clone>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut seen = HashSet::new();
+    values
+        .into_iter()
+        .filter(|v| seen.insert(v.clone()))
+        .collect()
 }

@@ -259,6 +259,51 @@ pub fn write_collection(dir: &Path, cases: usize) -> io::Result<u64> {
     Ok(bytes)
 }
 
+/// The shipped collection with `sections` more sections in the first document of the
+/// sources catalog (`bench-00000`, … one page each) and the cases in `citing` each
+/// citing every one of them in `sources:`, in place of their own list: for
+/// benchmarks of work that grows with an item's sources (its detail, a comparison,
+/// the Markdown reference list). Written into `dir`, which should be empty.
+pub fn write_cited_collection(dir: &Path, citing: &[&str], sections: usize) -> io::Result<()> {
+    write_collection(dir, 24)?;
+    let catalog = dir.join("catalog/sources.yaml");
+    let text = fs::read_to_string(&catalog)?;
+    let anchor = "    sections:\n";
+    let at = text.find(anchor).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "no sections in the sources catalog",
+        )
+    })? + anchor.len();
+    let mut added = String::new();
+    for n in 0..sections {
+        added.push_str(&format!(
+            "      - {{id: bench-{n:05}, label: {{ko: 부록, en: Appendix}}, \
+             heading: {{ko: \"벤치마크 절 {n}\", en: \"Benchmark section {n}\"}}, pages: [{}]}}\n",
+            n % 22 + 1
+        ));
+    }
+    fs::write(&catalog, format!("{}{added}{}", &text[..at], &text[at..]))?;
+    let cited: String = (0..sections)
+        .map(|n| format!("  - {{doc: seri-2002, section: bench-{n:05}}}\n"))
+        .collect();
+    for id in citing {
+        let path = dir.join(format!("cases/{id}.yaml"));
+        let text = fs::read_to_string(&path)?;
+        let start = text.find("\nsources:\n").ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("{id}: no sources list"))
+        })? + "\nsources:\n".len();
+        let end = start
+            + text[start..]
+                .lines()
+                .take_while(|l| l.starts_with("  - "))
+                .map(|l| l.len() + 1)
+                .sum::<usize>();
+        fs::write(&path, format!("{}{cited}{}", &text[..start], &text[end..]))?;
+    }
+    Ok(())
+}
+
 /// Where the benchmarks keep generated collections: `$CARGO_TARGET_DIR/bench-data`,
 /// else `target/bench-data` in the source tree.
 pub fn bench_data_dir() -> PathBuf {
@@ -332,5 +377,27 @@ mod tests {
         assert!(index.get("san-diego-00001").is_some());
         assert!(index.get("san-diego-00002").is_none());
         assert!(write_collection(dir.path(), 3).is_err());
+    }
+
+    #[test]
+    fn a_cited_collection_loads_without_errors_with_every_section_cited() {
+        let dir = tempfile::tempdir().unwrap();
+        write_cited_collection(dir.path(), &["ulsan", "toyota-city"], 30).unwrap();
+        let index = crate::index::Index::build(crate::load::load_collection(dir.path()).unwrap());
+        assert!(
+            index.diagnostics.is_empty(),
+            "{:?}",
+            index.diagnostics.first().map(|d| d.to_string())
+        );
+        for id in ["ulsan", "toyota-city"] {
+            let item = index.get(id).unwrap();
+            assert_eq!(item.sources.len(), 30, "{id}");
+            assert_eq!(item.sources[29].section, "bench-00029");
+        }
+        assert_eq!(
+            index.get("icheon").unwrap().sources.len(),
+            8,
+            "other cases keep theirs"
+        );
     }
 }

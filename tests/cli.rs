@@ -1491,6 +1491,37 @@ fn new_escapes_the_paths_it_prints() {
     assert!(cases.join("gumi-electronics.yaml").is_file());
 }
 
+/// A `cases` setting holding an escape sequence is printed escaped too (it could set the
+/// terminal's title, as `CASEBOOK_CASES` could).
+#[test]
+fn new_escapes_a_cases_setting_it_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("set\x1b]0;title\x07");
+    std::fs::create_dir_all(&cases).unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "cases = \"{}/set\\u001b]0;title\\u0007\"\n",
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    let mut cmd = casebook();
+    cmd.env("CASEBOOK_CONFIG", &config)
+        .args(["new", "gumi-electronics"]);
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_clean("new stdout", &r.stdout);
+    assert_clean("new stderr", &r.stderr);
+    assert!(
+        r.stdout.contains("set\\u{1b}]0;title\\u{7}"),
+        "{}",
+        r.stdout
+    );
+    assert!(cases.join("gumi-electronics.yaml").is_file());
+}
+
 /// `new` writes through a temporary file and leaves nothing behind, whole or refused.
 #[test]
 fn new_leaves_no_temporary_file_and_never_overwrites() {

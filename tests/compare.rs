@@ -353,3 +353,37 @@ fn cli_errors_exit_with_the_documented_status() {
     let (_, _, code) = run(&["compare", "a", "b", "c", "d", "e"]);
     assert_eq!(code, 2);
 }
+
+/// Two cases citing the same 300 sections and nothing else: every
+/// source listed once with both cases, in order of first citation; in the Markdown the
+/// sections that read the same as citations (the generator gives 22 labels and pages)
+/// are one numbered entry each, naming both cases. The lists are built in one pass
+/// each (issue #14: a comparison of cases with thousands of sources took seconds);
+/// this checks they still say the same.
+#[test]
+fn cases_with_hundreds_of_shared_sources_list_each_once_with_both_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    casebook::synthetic::write_cited_collection(dir.path(), &["ulsan", "toyota-city"], 300)
+        .unwrap();
+    let index = Index::build(load::load_collection(dir.path()).unwrap());
+    assert!(index.diagnostics.is_empty(), "{:?}", index.diagnostics[0]);
+    let c = compare::compare(&index, &["ulsan", "toyota-city"], Lang::En).unwrap();
+    assert_eq!(c.sources.len(), 300);
+    for (n, s) in c.sources.iter().enumerate() {
+        assert_eq!(s.source.section, format!("bench-{n:05}"));
+        assert_eq!(s.cases, [0, 1], "{}", s.citation);
+    }
+    assert_eq!(c.documents.len(), 1, "{:?}", c.documents);
+    let markdown = casebook::render::markdown::comparison(&c, Lang::En);
+    for n in 1..=22 {
+        let entry = markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("{n}. ")))
+            .unwrap_or_else(|| panic!("reference {n}: {markdown}"));
+        assert!(
+            entry.ends_with(" — Ulsan automotive cluster, Toyota City automotive cluster"),
+            "{entry}"
+        );
+    }
+    assert!(!markdown.contains("\n23. "), "{markdown}");
+}

@@ -208,6 +208,23 @@ fn nesting_over_the_size_limit_is_refused_for_size() {
     );
 }
 
+/// Just over the limit, the size is given exactly: "1.0 MiB" against a "1 MiB" limit
+/// read as if the file were within it.
+#[test]
+fn a_file_just_over_the_limit_says_its_exact_size() {
+    let dir = shipped_copy();
+    let file = std::fs::File::create(dir.path().join("big.yaml")).unwrap();
+    file.set_len(1_089_000).unwrap(); // sparse: instant, takes no disk
+    drop(file);
+    assert_reported(
+        dir.path(),
+        &[
+            "CASES/big.yaml: error: file is 1,089,000 bytes; case files are limited to \
+             1,048,576 bytes (1 MiB) and this one was not read",
+        ],
+    );
+}
+
 #[test]
 fn file_of_tens_of_megabytes_is_refused_without_reading_it() {
     let dir = shipped_copy();
@@ -878,4 +895,107 @@ fn all_hostile_files_together_in_bounded_memory() {
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
     assert!(stderr.contains("checked"), "{stderr}");
     assert_lists_every_good_case(root);
+}
+
+// ---------------------------------------------------------------------------------------
+// Scale checks: slow (they write hundreds of thousands of files or walk the whole
+// machine), so ignored here and run by `scripts/slow_checks.sh`.
+
+/// `casebook check` as a scale check runs it: a longer hang guard than [`HANG`], since
+/// these walks are large on purpose.
+fn check_at_scale(dir: &Path) -> Run {
+    let output = Command::cargo_bin("casebook")
+        .unwrap()
+        .args(["check", "--cases"])
+        .arg(dir)
+        .env_remove("CASEBOOK_CASES")
+        .env("CASEBOOK_CONFIG", "/nonexistent/casebook.toml")
+        .timeout(Duration::from_secs(600))
+        .output()
+        .unwrap();
+    // The root's paths are left as they are: every `/` would become `CASES`.
+    let prefix = dir.display().to_string();
+    let shown = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        match prefix.as_str() {
+            "/" => text.into_owned(),
+            _ => text.replace(&prefix, "CASES"),
+        }
+    };
+    let run = Run {
+        code: output.status.code(),
+        stdout: shown(&output.stdout),
+        stderr: shown(&output.stderr),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// More YAML files than a collection may hold: the first [`load::MAX_FILES`] are read
+/// and the rest are named as left out.
+#[test]
+#[ignore = "slow: writes 100,001 files; run by scripts/slow_checks.sh"]
+fn more_yaml_files_than_the_limit_are_left_out_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    for n in 0..=load::MAX_FILES {
+        std::fs::File::create(cases.join(format!("c{n:06}.yaml"))).unwrap();
+    }
+    let run = check_at_scale(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l
+                == "CASES: error: more than 100000 YAML files; only the first 100000 are read"),
+        "{}",
+        &run.stdout[run.stdout.len().saturating_sub(2000)..]
+    );
+    // The summary, on stderr: the files read, each empty one refused.
+    assert_eq!(
+        run.stderr,
+        "checked 100000 files: 0 items loaded, 100001 errors, 0 warnings, 100000 files skipped\n"
+    );
+}
+
+/// A folder with more entries than a walk looks at (what `--cases /` or a link to a
+/// huge tree would give): the walk stops and says where.
+#[test]
+#[ignore = "slow: writes 250,001 files; run by scripts/slow_checks.sh"]
+fn a_walk_stops_after_its_entry_limit_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    for n in 0..=load::MAX_ENTRIES {
+        std::fs::File::create(notes.join(format!("n{n:06}.txt"))).unwrap();
+    }
+    let run = check_at_scale(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stdout.lines().any(|l| l
+            == "CASES: error: stopped after looking at 250000 files and folders below this \
+                folder; the rest is not read — is this the collection's folder?"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(2000)]
+    );
+}
+
+/// `--cases /`: the whole machine as a collection ends with its summary and exit 1
+/// (every folder it cannot read is named), and memory stays bounded by the limits.
+#[cfg(unix)]
+#[test]
+#[ignore = "slow: walks the whole file system; run by scripts/slow_checks.sh"]
+fn the_root_folder_as_the_collection_ends_with_a_summary() {
+    let run = check_at_scale(Path::new("/"));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let last = run.stderr.lines().last().unwrap_or_default();
+    assert!(last.starts_with("checked "), "{last}");
+    let files: usize = last["checked ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a file count");
+    assert!(files <= load::MAX_FILES, "{last}");
+    assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
 }

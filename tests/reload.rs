@@ -427,6 +427,11 @@ struct Disk {
     dir: PathBuf,
     shipped: HashMap<usize, String>,
     last_good: HashMap<usize, Option<String>>,
+    /// Every good version each file has had (`None`: it was deleted), oldest first. A
+    /// watcher reads a file only a quiet period after it changes, so a version broken
+    /// again within that time may never have been read: a broken file may show any of
+    /// these.
+    ever_good: HashMap<usize, Vec<Option<String>>>,
 }
 
 impl Disk {
@@ -438,12 +443,18 @@ impl Disk {
                 (c, text)
             })
             .collect();
-        let last_good = shipped.iter().map(|(&c, t)| (c, Some(t.clone()))).collect();
+        let last_good: HashMap<usize, Option<String>> =
+            shipped.iter().map(|(&c, t)| (c, Some(t.clone()))).collect();
+        let ever_good = last_good
+            .iter()
+            .map(|(&c, t)| (c, vec![t.clone()]))
+            .collect();
         Disk {
             _guard: guard,
             dir,
             shipped,
             last_good,
+            ever_good,
         }
     }
 
@@ -457,6 +468,17 @@ impl Disk {
 
     /// Applies `change`; returns the paths written, as the watcher would name them.
     fn apply(&mut self, change: &Change) -> Vec<PathBuf> {
+        let written = self.write(change);
+        for (&c, good) in &self.last_good {
+            let versions = self.ever_good.get_mut(&c).expect("every case");
+            if versions.last() != Some(good) {
+                versions.push(good.clone());
+            }
+        }
+        written
+    }
+
+    fn write(&mut self, change: &Change) -> Vec<PathBuf> {
         let write = |path: &Path, text: &str| {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, text).expect("write");
@@ -530,9 +552,44 @@ impl Disk {
     /// What the explorer must show: the collection with every broken file's last good
     /// text in its place.
     fn expected(&self) -> Vec<Item> {
+        self.expected_with(&self.last_good)
+    }
+
+    /// What a watched explorer may show: the collection with each broken file's text
+    /// replaced by any of its good versions (see [`Disk::ever_good`]); the files that
+    /// are not broken as they are.
+    fn expected_any(&self) -> Vec<Vec<Item>> {
+        let mut choices: Vec<HashMap<usize, Option<String>>> = vec![self.last_good.clone()];
+        for c in 0..CASES.len() {
+            if !self.is_broken(c) {
+                continue;
+            }
+            choices = choices
+                .into_iter()
+                .flat_map(|choice| {
+                    self.ever_good[&c].iter().map(move |version| {
+                        let mut choice = choice.clone();
+                        choice.insert(c, version.clone());
+                        choice
+                    })
+                })
+                .collect();
+        }
+        let mut out: Vec<Vec<Item>> = Vec::new();
+        for choice in &choices {
+            let items = self.expected_with(choice);
+            if !out.contains(&items) {
+                out.push(items);
+            }
+        }
+        out
+    }
+
+    /// The collection with each file's text in `good` in its place (`None`: removed).
+    fn expected_with(&self, good: &HashMap<usize, Option<String>>) -> Vec<Item> {
         let shadow = tempfile::tempdir().expect("tempdir");
         copy_dir(&self.dir, shadow.path());
-        for (&c, good) in &self.last_good {
+        for (&c, good) in good {
             let path = Disk::path_in(shadow.path(), c);
             match good {
                 Some(text) => std::fs::write(&path, text).expect("write"),
@@ -546,12 +603,11 @@ impl Disk {
 
     /// The files on disk that fail now.
     fn broken(&self) -> usize {
-        (0..CASES.len())
-            .filter(|&c| {
-                std::fs::read_to_string(self.path(c))
-                    .is_ok_and(|t| Some(&t) != self.last_good[&c].as_ref())
-            })
-            .count()
+        (0..CASES.len()).filter(|&c| self.is_broken(c)).count()
+    }
+
+    fn is_broken(&self, c: usize) -> bool {
+        std::fs::read_to_string(self.path(c)).is_ok_and(|t| Some(&t) != self.last_good[&c].as_ref())
     }
 }
 
@@ -601,15 +657,16 @@ proptest! {
 }
 
 /// Waits for the watcher's inputs, feeding them to `app` as the event loop does, until
-/// the app shows `expected`; fails after a few seconds.
+/// the app shows one of `expected`; fails after a few seconds.
 fn settle(
     app: &mut App,
     inputs: &mpsc::Receiver<Input>,
-    expected: &[Item],
+    expected: &[Vec<Item>],
 ) -> Result<(), TestCaseError> {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        if shown(app.index().items()) == expected && app.watch_paused().is_none() {
+        let now = shown(app.index().items());
+        if expected.contains(&now) && app.watch_paused().is_none() {
             return Ok(());
         }
         let left = deadline.saturating_duration_since(Instant::now());
@@ -621,7 +678,7 @@ fn settle(
                 app.update(Action::Watch(state));
             }
             Ok(_) => {}
-            Err(_) => return assert_shows(app, expected),
+            Err(_) => return assert_shows(app, &expected[0]),
         }
         draw(app);
     }
@@ -632,14 +689,11 @@ proptest! {
 
     /// With the real watcher: changes made in bursts (some between the watcher's
     /// looks, some replacing the whole folder) under an open explorer; once the quiet
-    /// period is over, the explorer shows the disk, never having panicked.
-    ///
-    /// Ignored because it fails, and the failure is not yet explained: one edit of
-    /// `icheon.yaml` made 100 ms after the watch thread starts is never shown (the
-    /// thread stays alive and sends nothing more; no pause is reported). It passed in
-    /// its first runs. Run it with `cargo test --test reload -- --ignored`.
+    /// period is over, the explorer shows the disk, never having panicked. A broken
+    /// file shows one of its good versions: which one depends on what the watcher had
+    /// read before it broke (see
+    /// `a_good_version_broken_within_the_quiet_period_is_never_read`).
     #[test]
-    #[ignore = "fails: an edit right after the watch starts is not seen; see its doc comment"]
     fn the_watched_explorer_shows_the_disk_after_the_quiet_period(
         steps in proptest::collection::vec(
             (prop_oneof![6 => change(), 1 => Just(Change::ReplaceFolder)], 0u64..120),
@@ -658,8 +712,52 @@ proptest! {
             disk.apply(change);
             std::thread::sleep(Duration::from_millis(*pause));
         }
-        settle(&mut app, &inputs, &disk.expected())?;
+        settle(&mut app, &inputs, &disk.expected_any())?;
     }
+}
+
+/// Why a watched explorer may show an older version of a broken file than the last
+/// good one written: a file is read a quiet period after it changes, so a good version
+/// broken again within that time is never read, and the file keeps the version read
+/// before (with its error reported).
+#[test]
+fn a_good_version_broken_within_the_quiet_period_is_never_read() {
+    let mut disk = Disk::new();
+    let mut reloader = Reloader::new(&disk.dir);
+    let (first, _) = reloader.open_index(&HashSet::new()).expect("loads");
+    let mut app = App::new(Arc::new(first), Lang::En, (100, 30));
+    let (tx, inputs) = mpsc::channel();
+    watch::watch_collection(reloader, tx);
+    std::thread::sleep(Duration::from_millis(100));
+    disk.apply(&Change::Edit(0, 0));
+    disk.apply(&Change::Break(0));
+    let mut before = disk.last_good.clone();
+    before.insert(0, Some(disk.shipped[&0].clone()));
+    let shipped = disk.expected_with(&before);
+    // The first reload after the burst: the broken file is reported.
+    let fresh = loop {
+        match inputs
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a reload")
+        {
+            Input::Reloaded(index) => break index,
+            _ => continue,
+        }
+    };
+    app.update(Action::Reloaded(Reloaded(fresh)));
+    assert_eq!(
+        app.index().skipped_files.len(),
+        1,
+        "{:?}",
+        app.index().skipped_files
+    );
+    assert!(app.index().skipped_files[0].ends_with("icheon.yaml"));
+    assert_shows(&app, &shipped).expect("the version read before the edit");
+    assert_ne!(
+        disk.expected(),
+        shipped,
+        "the edit was good and is not shown"
+    );
 }
 
 #[test]

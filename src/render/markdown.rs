@@ -7,6 +7,7 @@
 //!
 //! Depends on `model`, `text`, `index`, `report`, `citing`, `compare` and `matrix`.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::compare::{CompareRow, CompareSection, Comparison, DIFFERS};
@@ -22,7 +23,10 @@ fn md(s: &str) -> String {
 
 /// Citations numbered in order of first use; the same citation keeps its number.
 #[derive(Default)]
-struct References(Vec<String>);
+struct References {
+    cited: Vec<String>,
+    numbers: HashMap<String, usize>,
+}
 
 impl References {
     /// ` [n]` for `citation`, numbering it if it is new.
@@ -31,13 +35,12 @@ impl References {
     }
 
     fn number(&mut self, citation: &str) -> usize {
-        match self.0.iter().position(|c| c == citation) {
-            Some(i) => i + 1,
-            None => {
-                self.0.push(citation.to_string());
-                self.0.len()
-            }
+        if let Some(&n) = self.numbers.get(citation) {
+            return n;
         }
+        self.cited.push(citation.to_string());
+        self.numbers.insert(citation.to_string(), self.cited.len());
+        self.cited.len()
     }
 }
 
@@ -178,7 +181,7 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
     if in_list {
         out.push('\n');
     }
-    let cited: Vec<(String, String)> = refs.0.into_iter().map(|c| (c, String::new())).collect();
+    let cited: Vec<(String, String)> = refs.cited.into_iter().map(|c| (c, String::new())).collect();
     reference_list(&mut out, lang, &cited, &documents);
     out.trim_end().to_string() + "\n"
 }
@@ -225,11 +228,9 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
     }
     // Two sections can read the same as citations (same numbering and page): one entry.
     let mut cited: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for s in &c.sources {
-        match cited
-            .iter_mut()
-            .find(|(citation, _)| citation == &s.citation)
-        {
+        match at.get(s.citation.as_str()).map(|&i| &mut cited[i]) {
             Some((_, cases)) => {
                 for i in &s.cases {
                     if !cases.contains(i) {
@@ -237,7 +238,10 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
                     }
                 }
             }
-            None => cited.push((s.citation.clone(), s.cases.clone())),
+            None => {
+                at.insert(&s.citation, cited.len());
+                cited.push((s.citation.clone(), s.cases.clone()));
+            }
         }
     }
     let cited: Vec<(String, String)> = cited
@@ -302,15 +306,13 @@ pub fn matrix(index: &Index, lang: Lang) -> String {
         lang.pick("출처:", "Sources:")
     );
     // The sources of the ratings themselves, as the case files record them.
-    let mut sources: Vec<String> = Vec::new();
-    for row in index.matrix() {
-        for actor in row.case.actors.iter().filter(|a| a.strength.is_some()) {
-            let source = index.cite(&actor.source, lang);
-            if !sources.contains(&source) {
-                sources.push(source);
-            }
-        }
-    }
+    let sources = report::first_of_each(index.matrix().iter().flat_map(|row| {
+        row.case
+            .actors
+            .iter()
+            .filter(|a| a.strength.is_some())
+            .map(|a| index.cite(&a.source, lang))
+    }));
     for source in sources {
         let _ = writeln!(out, "- {}", one_line(&source));
     }
