@@ -9,7 +9,7 @@ use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::Lang;
 use casebook::search::Searcher;
-use casebook::tui::action::Action;
+use casebook::tui::action::{Action, Facet};
 use casebook::tui::app::{App, Overlay, Pane, Scroll, View};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
 use casebook::tui::theme::Theme;
@@ -63,9 +63,14 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::SearchCaretHome,
             Action::SearchCaretEnd,
             Action::SearchClear,
-            Action::CycleTypeFilter,
-            Action::CycleCountryFilter,
-            Action::CycleStatusFilter,
+            Action::OpenPicker(Facet::Type),
+            Action::OpenPicker(Facet::Country),
+            Action::OpenPicker(Facet::Status),
+            Action::OpenPicker(Facet::Document),
+            Action::PickerToggle,
+            Action::PickerToggle,
+            Action::PickerBackspace,
+            Action::PickerClear,
             Action::ClearFilters,
             Action::ToggleLanguage,
             Action::ToggleHelp,
@@ -92,6 +97,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (0usize..8).prop_map(Action::ShowPane),
         1 => (0usize..200).prop_map(Action::OpenItem),
         1 => any_char().prop_map(Action::SearchInsert),
+        1 => any_char().prop_map(Action::PickerInsert),
         1 => size.prop_map(|(w, h)| Action::Resize(w, h)),
         1 => (0u16..250, 0u16..80, -3i32..4).prop_map(|(column, row, delta)| Action::Scroll {
             column,
@@ -242,6 +248,47 @@ fn check_invariants(app: &App) {
             errors.lines().len(),
             layout::overlay_inner(areas.screen, ERRORS_WIDTH).height as usize,
         ),
+        Some(Overlay::Picker(picker)) => {
+            let shown = picker.shown();
+            let cursor = picker.cursor();
+            assert!(
+                cursor.selected < shown.len().max(1),
+                "picker cursor past its rows"
+            );
+            assert!(
+                cursor.offset <= cursor.selected,
+                "picker offset past its cursor"
+            );
+            let page = layout::picker_rows(areas.screen, picker.rows().len()).height as usize;
+            if page > 0 && !shown.is_empty() {
+                assert!(
+                    cursor.selected < cursor.offset + page,
+                    "picker cursor out of view"
+                );
+            }
+            for row in shown {
+                let label = &picker.rows()[row.row].label;
+                let chars = label.chars().count();
+                assert!(
+                    row.marked.iter().all(|&i| i < chars),
+                    "picker mark past its label"
+                );
+            }
+            assert!(
+                picker.query().chars().count() <= casebook::tui::app::picker::MAX_PICKER_CHARS,
+                "the picker's text grew past its bound"
+            );
+            let counted: usize = picker.rows().iter().map(|r| r.count).sum();
+            let items: usize = picker
+                .pane()
+                .kinds()
+                .iter()
+                .map(|&k| app.index().of_kind(k).len())
+                .sum();
+            if picker.facet() != Facet::Document {
+                assert!(counted <= items, "a case counted twice");
+            }
+        }
     }
 }
 

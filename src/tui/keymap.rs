@@ -14,7 +14,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Facet};
 use crate::model::Lang;
 
 /// Where keys are read: the view or overlay on top.
@@ -38,11 +38,13 @@ pub enum Context {
     Help,
     /// The load-problems overlay.
     Errors,
+    /// A filter's picker: typing narrows its values.
+    Picker,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::List,
         Context::Detail,
         Context::Search,
@@ -52,6 +54,7 @@ impl Context {
         Context::Presenter,
         Context::Help,
         Context::Errors,
+        Context::Picker,
     ];
 
     /// The heading of this context's keys in the help.
@@ -66,6 +69,7 @@ impl Context {
             Context::Presenter => lang.pick("발표 모드", "Presenter"),
             Context::Help => lang.pick("도움말", "Help"),
             Context::Errors => lang.pick("불러오기 문제", "Load problems"),
+            Context::Picker => lang.pick("필터 고르기", "Filter picker"),
         }
     }
 }
@@ -133,7 +137,7 @@ impl Binding {
     }
 }
 
-use Context::{Compare, Detail, Errors, Help, List, Matrix, Presenter, Search, Timeline};
+use Context::{Compare, Detail, Errors, Help, List, Matrix, Picker, Presenter, Search, Timeline};
 
 const fn b(
     contexts: &'static [Context],
@@ -180,7 +184,7 @@ const fn bh(
 
 const MAIN: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[
-    List, Detail, Search, Compare, Matrix, Timeline, Presenter, Help, Errors,
+    List, Detail, Search, Compare, Matrix, Timeline, Presenter, Help, Errors, Picker,
 ];
 /// The full-width views and the overlays: every context but the main view and the box.
 const ON_TOP: &[Context] = &[Compare, Matrix, Timeline, Presenter, Help, Errors];
@@ -217,9 +221,10 @@ pub const BINDINGS: &[Binding] = &[
     bh(MAIN, &[ENTER, key(KeyCode::Right, "→"), ch('l', "l")], Action::Open, "열기 / 링크 따라가기", "open / follow link", "Enter", "열기", "open"),
     bh(MAIN, &[key(KeyCode::Backspace, "Backspace"), ch('b', "b")], Action::Back, "뒤로 (방문 기록)", "back (history)", "⌫", "뒤로", "back"),
     b(MAIN, &[ESC, key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "목록으로 / 필터 해제", "to the list / clear filters"),
-    b(MAIN, &[ch('t', "t")], Action::CycleTypeFilter, "사례 필터: 유형", "case filter: type"),
-    b(MAIN, &[ch('c', "c")], Action::CycleCountryFilter, "사례 필터: 국가", "case filter: country"),
-    b(MAIN, &[ch('s', "s")], Action::CycleStatusFilter, "사례 필터: 상태", "case filter: status"),
+    b(MAIN, &[ch('t', "t")], Action::OpenPicker(Facet::Type), "사례 필터: 유형 고르기", "case filter: pick types"),
+    b(MAIN, &[ch('c', "c")], Action::OpenPicker(Facet::Country), "사례 필터: 국가 고르기", "case filter: pick countries"),
+    b(MAIN, &[ch('s', "s")], Action::OpenPicker(Facet::Status), "사례 필터: 상태 고르기", "case filter: pick statuses"),
+    b(MAIN, &[ch('d', "d")], Action::OpenPicker(Facet::Document), "문헌 필터 (모든 창): 보고서 / 발표자료", "document filter (every pane): report / presentation"),
     b(MAIN, &[ch('x', "x")], Action::ClearFilters, "필터 모두 해제 (비교 표시는 그대로)", "clear filters (marks stay)"),
     b(MAIN, &[ch('m', "m")], Action::ToggleMark, "비교할 사례 표시/해제 (✓, 최대 4개)", "mark / unmark case for comparison (✓, up to 4)"),
     b(MAIN, &[ch('u', "u")], Action::ClearMarks, "비교 표시 모두 해제", "unmark all cases"),
@@ -276,6 +281,19 @@ pub const BINDINGS: &[Binding] = &[
     bh(&[Help], &[ESC, ch('q', "q"), ch('?', "?")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
     bh(&[Errors], &[ESC, ch('q', "q"), ch('e', "e")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
 
+    // A filter's picker: every other printable key is text that narrows the values.
+    bh(&[Picker], &[DOWN, ctrl('n', "Ctrl-n")], Action::SelectNext, "다음 값", "next value", "↑↓", "이동", "move"),
+    b(&[Picker], &[UP, ctrl('p', "Ctrl-p")], Action::SelectPrevious, "이전 값", "previous value"),
+    b(&[Picker], &[PAGE_DOWN], Action::PageDown, "한 화면 아래", "page down"),
+    b(&[Picker], &[PAGE_UP], Action::PageUp, "한 화면 위", "page up"),
+    b(&[Picker], &[HOME], Action::SelectFirst, "맨 처음", "first"),
+    b(&[Picker], &[END], Action::SelectLast, "맨 끝", "last"),
+    bh(&[Picker], &[key(KeyCode::Char(' '), "Space"), key(KeyCode::Tab, "Tab")], Action::PickerToggle, "값 선택/해제 (여러 개 고르기)", "tick / untick a value (to pick several)", "Space", "여러 개", "several"),
+    bh(&[Picker], &[ENTER], Action::Open, "적용: 선택한 값들, 없으면 커서의 값", "apply: the ticked values, or else the one under the cursor", "Enter", "적용", "apply"),
+    bh(&[Picker], &[key(KeyCode::Delete, "Del"), ctrl('x', "Ctrl-x")], Action::PickerClear, "이 필터 해제", "clear this filter", "Del", "해제", "clear"),
+    b(&[Picker], &[key(KeyCode::Backspace, "Backspace")], Action::PickerBackspace, "입력한 글자 지우기", "delete the last typed character"),
+    bh(&[Picker], &[ESC], Action::Close, "취소 (필터는 그대로)", "cancel (the filter stays as it was)", "Esc", "취소", "cancel"),
+
     // Everywhere, the search box included.
     b(EVERYWHERE, &[ctrl('c', "Ctrl-c")], Action::Interrupt, "바로 종료 (종료 상태 130)", "quit at once (exit status 130)"),
     b(EVERYWHERE, &[ctrl('z', "Ctrl-z")], Action::Suspend, "일시 중지 (셸에서 fg로 돌아옴)", "suspend (fg in the shell resumes)"),
@@ -306,7 +324,7 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
     // With the Korean input method left on, the key for `j` arrives as ㅓ: where keys
     // are commands, a jamo means the Latin key in its place on a 두벌식 keyboard (Shift
     // where the terminal reports it: Shift+ㅅ is `T`, and ㅆ is `T` anyway).
-    if context != Context::Search {
+    if context != Context::Search && context != Context::Picker {
         if let Some(latin) = latin_key_for(event) {
             return action_for(&latin, context);
         }
@@ -324,6 +342,15 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
             let plain = (event.modifiers - KeyModifiers::SHIFT).is_empty();
             if plain && !c.is_control() {
                 return Some(Action::SearchInsert(c));
+            }
+        }
+    }
+    // In a picker likewise: Hangul typed with the input method on is text there.
+    if context == Context::Picker {
+        if let KeyCode::Char(c) = event.code {
+            let plain = (event.modifiers - KeyModifiers::SHIFT).is_empty();
+            if plain && !c.is_control() {
+                return Some(Action::PickerInsert(c));
             }
         }
     }
@@ -367,7 +394,7 @@ pub enum HelpLine {
 
 /// The help's sections: the contexts listed together (the list and the detail share
 /// nearly every key), and the context whose bindings stand for the section.
-const HELP_SECTIONS: [(&[Context], Context); 8] = [
+const HELP_SECTIONS: [(&[Context], Context); 9] = [
     (&[List, Detail], List),
     (&[Search], Search),
     (&[Compare], Compare),
@@ -376,6 +403,7 @@ const HELP_SECTIONS: [(&[Context], Context); 8] = [
     (&[Presenter], Presenter),
     (&[Help], Help),
     (&[Errors], Errors),
+    (&[Picker], Picker),
 ];
 
 /// The help for `current`: its section's keys first, then every other section's, then
@@ -475,6 +503,7 @@ mod tests {
             let expected = match context {
                 List | Detail => Some(Action::Quit),
                 Search => Some(Action::SearchInsert('q')),
+                Picker => Some(Action::PickerInsert('q')),
                 _ => Some(Action::Close),
             };
             assert_eq!(action_for(&q, context), expected, "q in {context:?}");

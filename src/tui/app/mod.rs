@@ -21,9 +21,11 @@ pub mod browse;
 pub mod compare;
 mod copy;
 pub mod detail;
+pub mod filter;
 pub mod found;
 pub mod matrix;
 pub mod overlay;
+pub mod picker;
 pub mod presenter;
 pub mod scroll;
 pub mod search;
@@ -31,10 +33,12 @@ pub mod timeline;
 
 use std::sync::Arc;
 
-pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
+pub use self::browse::{DetailState, Focus, Pane};
 pub use self::compare::CompareView;
+pub use self::filter::Filters;
 pub use self::matrix::MatrixView;
 pub use self::overlay::Overlay;
+pub use self::picker::Picker;
 pub use self::presenter::PresenterView;
 pub use self::scroll::{ListCursor, Scroll};
 pub use self::search::{ResultRow, SearchBox, SearchRequest};
@@ -43,6 +47,7 @@ pub use crate::matrix::MatrixLine;
 
 use self::browse::Location;
 use self::detail::{DetailLine, LinesCache};
+use self::filter::Cited;
 use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
@@ -101,7 +106,9 @@ pub struct App {
     pane: Pane,
     focus: Focus,
     cursors: [ListCursor; 5],
-    filter: CaseFilter,
+    filter: Filters,
+    /// The documents each item cites, for the document filter.
+    cited: Cited,
     /// An item shown in the detail in place of the list selection (a followed link to
     /// an item the current list does not show).
     pinned: Option<usize>,
@@ -127,14 +134,16 @@ pub struct App {
 
 impl App {
     pub fn new(index: Arc<Index>, lang: Lang, size: (u16, u16)) -> App {
+        let cited = Cited::new(&index);
         let mut app = App {
+            cited,
             index,
             lang,
             size,
             pane: Pane::Cases,
             focus: Focus::List,
             cursors: [ListCursor::default(); 5],
-            filter: CaseFilter::default(),
+            filter: Filters::default(),
             pinned: None,
             detail: DetailState::default(),
             history: Vec::new(),
@@ -187,7 +196,7 @@ impl App {
         self.cursor_of(self.pane)
     }
 
-    pub fn filter(&self) -> &CaseFilter {
+    pub fn filter(&self) -> &Filters {
         &self.filter
     }
 
@@ -248,6 +257,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Errors(_)) => Context::Errors,
+            Some(Overlay::Picker(_)) => Context::Picker,
             None => self.base_context(),
         }
     }
@@ -272,7 +282,7 @@ impl App {
         pane.kinds()
             .iter()
             .flat_map(|&k| self.index.of_kind(k).iter().copied())
-            .filter(|&i| pane != Pane::Cases || self.filter.admits(self.index.item(i)))
+            .filter(|&i| self.filter.admits(&self.index, &self.cited, pane, i))
             .collect()
     }
 
@@ -399,6 +409,10 @@ impl App {
                 if let Some(then) = super::keymap::action_for(&plain, self.context()) {
                     self.apply(then);
                 }
+                return true;
+            }
+            Action::Paste(text) if matches!(self.overlay, Some(Overlay::Picker(_))) => {
+                self.paste_into_picker(&text);
                 return true;
             }
             Action::Paste(text) => {
@@ -551,6 +565,7 @@ impl App {
             _ => None,
         };
         self.index = index;
+        self.cited = Cited::new(&self.index);
         self.detail_lines.invalidate();
         let find = |id: &String| self.index.position(id);
         for (n, pane) in Pane::ALL.into_iter().enumerate() {

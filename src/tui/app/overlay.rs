@@ -1,9 +1,11 @@
 //! Overlays on top of any view: the key help (generated from the key table, for the
-//! context it was opened from) and the list of problems found while loading. Each
-//! scrolls within the lines it draws, measured at the overlay's own size.
+//! context it was opened from) and the list of problems found while loading, each
+//! scrolling within the lines it draws, measured at the overlay's own size; and a
+//! filter's picker over the main view (its state and keys are in [`super::picker`]).
 //!
 //! Depends on the app's state (`super`), the explorer's `keymap` and `layout`, `text`.
 
+use super::picker::Picker;
 use super::scroll::Scroll;
 use super::{movement, scroll_by, App};
 use crate::index::Index;
@@ -18,13 +20,16 @@ use crate::tui::layout;
 pub enum Overlay {
     Help(HelpOverlay),
     Errors(ErrorsOverlay),
+    Picker(Picker),
 }
 
 impl Overlay {
-    pub fn scroll(&self) -> Scroll {
+    /// The scroll of an overlay that scrolls; a picker moves a cursor instead.
+    pub fn scroll(&self) -> Option<Scroll> {
         match self {
-            Overlay::Help(help) => help.scroll,
-            Overlay::Errors(errors) => errors.scroll,
+            Overlay::Help(help) => Some(help.scroll),
+            Overlay::Errors(errors) => Some(errors.scroll),
+            Overlay::Picker(_) => None,
         }
     }
 }
@@ -112,10 +117,15 @@ impl App {
         let Some(overlay) = &mut self.overlay else {
             return;
         };
+        if matches!(overlay, Overlay::Picker(_)) {
+            self.update_picker(action);
+            return;
+        }
         if movement(&action, 1).is_some() {
             match overlay {
                 Overlay::Help(help) => scroll_by(&mut help.scroll, &action),
                 Overlay::Errors(errors) => scroll_by(&mut errors.scroll, &action),
+                Overlay::Picker(_) => false,
             };
             return;
         }
@@ -150,6 +160,7 @@ impl App {
                     .scroll
                     .resize(errors.lines.len(), inner.height as usize);
             }
+            Some(Overlay::Picker(_)) => self.sync_picker(),
             None => {}
         }
     }

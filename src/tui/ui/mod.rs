@@ -16,6 +16,7 @@ mod help;
 mod list;
 mod matrix;
 mod overlay;
+mod picker;
 mod presenter;
 mod search;
 mod status;
@@ -71,6 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.overlay() {
         Some(Overlay::Help(help)) => help::render(frame, app, theme, areas.screen, help),
         Some(Overlay::Errors(errors)) => errors::render(frame, app, theme, areas.screen, errors),
+        Some(Overlay::Picker(picker)) => picker::render(frame, app, theme, areas.screen, picker),
         None => {}
     }
 }

@@ -17,7 +17,7 @@ use ratatui::Frame;
 
 use super::clip_spans;
 use super::list::MARK;
-use crate::model::{Kind, Lang};
+use crate::model::Lang;
 use crate::text::{one_line, truncate, width};
 use crate::tui::app::{App, MatrixLine, Pane, TimelineLine, View, MAX_COMPARED};
 use crate::tui::keymap;
@@ -30,31 +30,15 @@ const MIN_NAME: usize = 5;
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.lang();
     let index = app.index();
-    let filter = app.filter();
-    let mut left = vec![count(app)];
-    if let Some(t) = &filter.cluster_type {
-        left.push(format!(
-            "{}={}",
-            lang.pick("유형", "type"),
-            one_line(index.name_of(t, lang))
-        ));
-    }
-    if let Some(c) = &filter.country {
-        let shown = index
-            .of_kind(Kind::Case)
-            .iter()
-            .filter_map(|&i| index.item(i).case())
-            .find(|case| &case.country.en == c)
-            .map_or(c.as_str(), |case| case.country.get(lang));
-        left.push(format!(
-            "{}={}",
-            lang.pick("국가", "country"),
-            one_line(shown)
-        ));
-    }
-    if let Some(s) = filter.status {
-        left.push(format!("{}={}", lang.pick("상태", "status"), s.label(lang)));
-    }
+    let room = area.width as usize;
+    let counted = count(app);
+    let hints_width = width(&keymap::hints(app.context(), lang)) + 2;
+    let mut left = vec![counted.clone()];
+    left.extend(filters_text(
+        app,
+        room.saturating_sub(width(&counted) + 5),
+        hints_width,
+    ));
     let mut spans = vec![Span::styled(
         format!(" {} ", left.join(" · ")),
         theme.status,
@@ -82,7 +66,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.warning,
         ));
     }
-    let room = area.width as usize;
     let notice = app.notice().map(|n| format!(" {} ", one_line(n)));
     let hints = format!(" {} ", keymap::hints(app.context(), lang));
     if !app.marked().is_empty() {
@@ -154,6 +137,64 @@ fn count(app: &App) -> String {
         Some(total) if total != shown => format!("{noun} {shown}/{total}"),
         _ => format!("{noun} {shown}"),
     }
+}
+
+/// The filters that narrow what the bar counts, named in the interface language and cut
+/// to `room` columns: every value while they fit beside `hints` columns of hints, else
+/// each filter's first value and how many more ("국가=한국 외 2"), then cut by display
+/// width. Case filters seen from another pane are only counted: they narrow the cases.
+fn filters_text(app: &App, room: usize, hints: usize) -> Option<String> {
+    let lang = app.lang();
+    let pane = match app.view() {
+        View::Browse if app.search().is_none() => app.pane(),
+        _ => return None,
+    };
+    let described = app.filter().describe(app.index(), pane, lang);
+    let elsewhere = app.filter().elsewhere(pane);
+    let join = |short: bool| {
+        let mut parts: Vec<String> = described
+            .iter()
+            .map(|d| {
+                let values = match (short, d.names.as_slice(), lang) {
+                    (true, [first, rest @ ..], Lang::Ko) if !rest.is_empty() => {
+                        format!("{} 외 {}", one_line(first), rest.len())
+                    }
+                    (true, [first, rest @ ..], Lang::En) if !rest.is_empty() => {
+                        format!("{} +{}", one_line(first), rest.len())
+                    }
+                    _ => d
+                        .names
+                        .iter()
+                        .map(|n| one_line(n).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                };
+                format!("{}={values}", d.facet.title(lang))
+            })
+            .collect();
+        if elsewhere > 0 {
+            parts.push(match lang {
+                Lang::Ko => format!("(사례 필터 {elsewhere}개)"),
+                Lang::En if elsewhere == 1 => "(1 case filter)".to_string(),
+                Lang::En => format!("({elsewhere} case filters)"),
+            });
+        }
+        parts.join(" · ")
+    };
+    let full = join(false);
+    if full.is_empty() {
+        return None;
+    }
+    if width(&full) + hints <= room {
+        return Some(full);
+    }
+    let short = join(true);
+    let text = if width(&full) <= room && width(&short) + hints > room {
+        full
+    } else {
+        short
+    };
+    Some(truncate(&text, room).into_owned())
 }
 
 /// The marked cases for the status bar in at most `room` columns: " ✓ 비교 3/4: 울산…,
