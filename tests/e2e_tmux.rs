@@ -929,7 +929,10 @@ fn korean_cases_only_in_three_keys_with_the_input_method_on() {
     });
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("국가=한국");
-    assert!(!screen.contains("국가 필터"), "the picker closed:\n{screen}");
+    assert!(
+        !screen.contains("국가 필터"),
+        "the picker closed:\n{screen}"
+    );
     let rows: Vec<&str> = screen
         .lines()
         .skip(2)
@@ -940,7 +943,10 @@ fn korean_cases_only_in_three_keys_with_the_input_method_on() {
     assert_eq!(rows.len(), 4, "the four Korean cases:\n{screen}");
     assert!(rows.iter().all(|r| r.contains("한국")), "{rows:?}");
     assert!(
-        screen.lines().last().is_some_and(|l| l.starts_with(" 사례 4/24 · 국가=한국")),
+        screen
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with(" 사례 4/24 · 국가=한국")),
         "{screen}"
     );
     tmux.keys(&["q"]);

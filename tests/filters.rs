@@ -535,3 +535,24 @@ fn the_picker_at_120x35_and_80x24_in_korean_and_english() {
         }
     }
 }
+
+#[test]
+fn a_click_on_a_value_moves_the_cursor_and_outside_the_box_cancels() {
+    let mut app = app(120, 35, Lang::Ko);
+    press(&mut app, 'c');
+    let values = picker(&app).rows().len();
+    let wanted = picker(&app).wanted_width(Lang::Ko);
+    let (_, rows, _) = layout::picker_parts(app.areas().screen, values, wanted);
+    app.update(Action::Click {
+        column: rows.x + 4,
+        row: rows.y + 3,
+    });
+    assert_eq!(picker(&app).cursor().selected, 3);
+    assert_eq!(
+        picker(&app).current().map(|r| r.label.as_str()),
+        Some("미국")
+    );
+    app.update(Action::Click { column: 0, row: 0 });
+    assert!(app.overlay().is_none());
+    assert!(!app.filter().is_active(), "a click outside cancels");
+}

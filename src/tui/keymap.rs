@@ -3,8 +3,8 @@
 //! ([`hints`]) are read from the same table, so what the screen says a key does is what
 //! it does.
 //!
-//! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `x`
-//! clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
+//! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `t` `c`
+//! `s` `d` open a filter's picker, `x` clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
 //! presenter); `q` and Esc close the top overlay or view, and `q` quits only from the
 //! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
 //! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
@@ -289,7 +289,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Picker], &[HOME], Action::SelectFirst, "맨 처음", "first"),
     b(&[Picker], &[END], Action::SelectLast, "맨 끝", "last"),
     bh(&[Picker], &[key(KeyCode::Char(' '), "Space"), key(KeyCode::Tab, "Tab")], Action::PickerToggle, "값 선택/해제 (여러 개 고르기)", "tick / untick a value (to pick several)", "Space", "여러 개", "several"),
-    bh(&[Picker], &[ENTER], Action::Open, "적용: 선택한 값들, 없으면 커서의 값", "apply: the ticked values, or else the one under the cursor", "Enter", "적용", "apply"),
+    bh(&[Picker], &[ENTER], Action::Open, "적용: 선택한 값, 선택이 없으면 커서의 값", "apply: the ticked values, or else the one under the cursor", "Enter", "적용", "apply"),
     bh(&[Picker], &[key(KeyCode::Delete, "Del"), ctrl('x', "Ctrl-x")], Action::PickerClear, "이 필터 해제", "clear this filter", "Del", "해제", "clear"),
     b(&[Picker], &[key(KeyCode::Backspace, "Backspace")], Action::PickerBackspace, "입력한 글자 지우기", "delete the last typed character"),
     bh(&[Picker], &[ESC], Action::Close, "취소 (필터는 그대로)", "cancel (the filter stays as it was)", "Esc", "취소", "cancel"),
@@ -431,6 +431,10 @@ pub fn help_lines(current: Context, lang: Lang) -> Vec<HelpLine> {
         "With the Korean input method on, command keys still work: ㅓ is j, ㅏ k, ㅂ q, ㅡ m, ㅛ y, …",
     )));
     lines.push(HelpLine::Note(lang.pick(
+        "검색 창과 필터 고르기 창에서는 한글을 그대로 입력합니다: c(ㅊ), 한, Enter → 한국 사례만",
+        "In the search box and a filter picker Hangul is text: c (ㅊ), then 한, Enter is Korean cases only",
+    )));
+    lines.push(HelpLine::Note(lang.pick(
         "마우스: 휠로 스크롤, 클릭으로 선택·링크 이동",
         "Mouse: wheel scrolls, click selects or follows a link",
     )));
@@ -537,6 +541,34 @@ mod tests {
             action_for(&key('ㅓ'), Search),
             Some(Action::SearchInsert('ㅓ'))
         );
+    }
+
+    #[test]
+    fn a_jamo_opens_a_picker_from_the_list_and_is_text_inside_it() {
+        let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&key('ㅊ'), List),
+            Some(Action::OpenPicker(Facet::Country))
+        );
+        assert_eq!(
+            action_for(&key('ㅇ'), Detail),
+            Some(Action::OpenPicker(Facet::Document))
+        );
+        assert_eq!(
+            action_for(&key('한'), Picker),
+            Some(Action::PickerInsert('한'))
+        );
+        assert_eq!(
+            action_for(&key('ㅎ'), Picker),
+            Some(Action::PickerInsert('ㅎ'))
+        );
+        assert_eq!(
+            action_for(&key('j'), Picker),
+            Some(Action::PickerInsert('j'))
+        );
+        assert_eq!(action_for(&key(' '), Picker), Some(Action::PickerToggle));
+        let down = press(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(action_for(&down, Picker), Some(Action::SelectNext));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! borrows the app immutably and draws what it finds.
 //!
 //! Each view keeps its state and its part of `update` in its own module:
-//! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
-//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and [`overlay`] (help and
-//! load problems). Scrolling goes through [`scroll::Scroll`], which clamps to the
+//! [`browse`] (panes, lists, the detail and the Back history), [`filter`] (the filters
+//! as sets, what each pane lists under them) and [`picker`] (choosing a filter's values),
+//! [`search`] (the search box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and
+//! [`overlay`] (help, load problems, the picker's box). Scrolling goes through [`scroll::Scroll`], which clamps to the
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!

@@ -4,7 +4,8 @@
 //! `ㅎㄱ` or `한` finds 한국; the best match comes first, so `c`, `한`, Enter is "Korean
 //! cases only"); ↑/↓ move; Space ticks several values; Enter applies the ticked values —
 //! or, when none was ticked here, the one under the cursor — Del clears the filter and
-//! Esc leaves it as it was.
+//! Esc leaves it as it was. A click on a value moves the cursor there; a click outside
+//! the box cancels, as Esc does.
 //!
 //! Opened on a facet, the values the filter already allows start ticked. A case facet
 //! applied from another pane shows the cases pane, where it narrows.
@@ -204,6 +205,8 @@ impl App {
 
     pub(super) fn update_picker(&mut self, action: Action) {
         let page = self.picker_page();
+        let screen = self.areas().screen;
+        let lang = self.lang;
         let Some(Overlay::Picker(picker)) = &mut self.overlay else {
             return;
         };
@@ -243,7 +246,22 @@ impl App {
                 self.overlay = None;
                 self.apply_picked(facet, pane, BTreeSet::new());
             }
-            Action::Close | Action::Back | Action::Click { .. } => self.overlay = None,
+            // A click on a value puts the cursor on it; a click outside the box cancels.
+            Action::Click { column, row } => {
+                let wanted = picker.wanted_width(lang);
+                let area = layout::picker(screen, picker.rows.len(), wanted);
+                let (_, rows, _) = layout::picker_parts(screen, picker.rows.len(), wanted);
+                let at = (column, row).into();
+                if rows.contains(at) {
+                    let clicked = picker.cursor.offset + (row - rows.y) as usize;
+                    if clicked < picker.shown.len() {
+                        picker.cursor.select(clicked, picker.shown.len(), page);
+                    }
+                } else if !area.contains(at) {
+                    self.overlay = None;
+                }
+            }
+            Action::Close | Action::Back => self.overlay = None,
             Action::ToggleLanguage => self.lang = self.lang.other(),
             _ => {}
         }

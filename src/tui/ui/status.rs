@@ -7,6 +7,9 @@
 //! width, so Hangul names are cut between syllables) to leave room for the hints; when
 //! that would leave them unreadable the hints go (whole) instead, and then the names are
 //! cut to the room left, down to the count alone; the notice is cut at the bar's end.
+//! The filters are named in full while the hints still fit beside them, else each by
+//! its first value and how many more (`국가=한국 외 2`), then cut by display width; the
+//! count is never cut.
 //!
 //! Depends on the app's state (read only), `keymap`, `model`, `text` and `theme`.
 
