@@ -4,13 +4,16 @@
 //! it does.
 //!
 //! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `t` `c`
-//! `s` `d` open a filter's picker, `x` clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
-//! presenter); `q` and Esc close the top overlay or view, and `q` quits only from the
-//! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
-//! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
-//! count; the caller drops releases.
+//! `s` `d` open a filter's picker, `x` clears filters), capitals open a view (`C`
+//! compare, `M` matrix, `T` timeline, `P` presenter); `q` and Esc close the top overlay
+//! or view, and `q` quits only from the main view (the lists and the detail); in the
+//! search box and a filter's picker every printable key the table does not bind is
+//! text, Hangul included. Ctrl-C quits from anywhere with status 130; Ctrl-Z suspends
+//! until `fg`; Alt+key is Esc followed by the key. Only key presses count; the caller
+//! drops releases.
 //!
-//! Depends on the explorer's `action` and on `model` (for the language).
+//! Depends on the explorer's `action` (with its filter facets), on `model` (for the
+//! language) and `keyboard` (jamo as the keys in their place).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

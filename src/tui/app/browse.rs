@@ -1,6 +1,7 @@
 //! The main view: the five list panes, the detail of the selected item, the filters
-//! (kept in [`super::filter`], chosen in [`super::picker`]), marks for comparison (`m` toggles one, `u` clears them all; filters, Esc and
-//! comparing leave them) and the Back history of followed links.
+//! (kept in [`super::filter`], chosen in [`super::picker`]), marks for comparison (`m`
+//! toggles one, `u` clears them all; filters, Esc and comparing leave them) and the Back
+//! history of followed links.
 //!
 //! Depends on the app's state (`super`), `model` and `index`.
 

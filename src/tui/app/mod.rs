@@ -7,9 +7,10 @@
 //! [`browse`] (panes, lists, the detail and the Back history), [`filter`] (the filters
 //! as sets, what each pane lists under them) and [`picker`] (choosing a filter's values),
 //! [`search`] (the search box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and
-//! [`overlay`] (help, load problems, the picker's box). Scrolling goes through [`scroll::Scroll`], which clamps to the
-//! content length of the same lines the renderer draws ([`detail::lines`],
-//! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
+//! [`overlay`] (help, load problems, the picker's box). Scrolling goes through
+//! [`scroll::Scroll`], which clamps to the content length of the same lines the renderer
+//! draws ([`detail::lines`], [`compare::CompareView::lines`],
+//! [`super::keymap::help_lines`], …).
 //!
 //! What the app cannot do itself — run a search, write to the clipboard, stop the
 //! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,

@@ -11,8 +11,8 @@
 //! applied from another pane shows the cases pane, where it narrows.
 //!
 //! Depends on the app's state (`super`), its `filter` and `scroll`, the explorer's
-//! `action`, `keymap` (the hint line's width) and `layout`, `text`, `keyboard` (text typed with the input method in the wrong
-//! mode) and `search::label` (the matching).
+//! `action`, `keymap` (the hint line's width) and `layout`, `text`, `keyboard` (text
+//! typed with the input method in the wrong mode) and `search::label` (the matching).
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,8 @@
-//! Boxes drawn over the screen (help, load problems, a filter's picker). Before a box is drawn, any wide
-//! character (a Hangul syllable) that starts just left of the box and reaches into it is
-//! blanked: the terminal would otherwise draw the whole syllable over the box's left
-//! border, and ratatui, seeing the border cell covered, would never draw it.
+//! Boxes drawn over the screen (help, load problems, a filter's picker). Before a box is
+//! drawn, any wide character (a Hangul syllable) that starts just left of the box and
+//! reaches into it is blanked: the terminal would otherwise draw the whole syllable over
+//! the box's left border, and ratatui, seeing the border cell covered, would never draw
+//! it.
 //!
 //! Depends on `layout` and `theme`.
 
