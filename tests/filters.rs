@@ -197,6 +197,16 @@ fn typing_narrows_with_initials_decomposed_jamo_and_the_other_keyboard_mode() {
     app.update(Action::OpenPicker(Facet::Country));
     type_in(&mut app, "kor");
     assert_eq!(labels_shown(&app), ["South Korea"]);
+    // A Korean name in the English interface finds the value too, shown in English.
+    for _ in 0..3 {
+        app.update(Action::PickerBackspace);
+    }
+    type_in(&mut app, "한국");
+    assert_eq!(labels_shown(&app), ["South Korea"]);
+    assert!(
+        picker(&app).shown()[0].marked.is_empty(),
+        "nothing of it to mark"
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! facet's values, each with how many items have it under the other filters, in the
 //! interface language's order. Typing narrows the list (Korean-aware, as the search box:
 //! `ㅎㄱ` or `한` finds 한국; the best match comes first, so `c`, `한`, Enter is "Korean
-//! cases only"); ↑/↓ move; Space ticks several values; Enter applies the ticked values —
+//! cases only"; when nothing matches, the text is tried as typed with the input method
+//! in the other mode, then against the other language's names); ↑/↓ move; Space ticks several values; Enter applies the ticked values —
 //! or, when none was ticked here, the one under the cursor — Del clears the filter and
 //! Esc leaves it as it was. A click on a value moves the cursor there; a click outside
 //! the box cancels, as Esc does.
@@ -14,7 +15,7 @@
 //! `action`, `keymap` (the hint line's width) and `layout`, `text`, `keyboard` (text
 //! typed with the input method in the wrong mode) and `search::label` (the matching).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::filter::{facet_values, Cited, Filters};
 use super::scroll::ListCursor;
@@ -38,6 +39,9 @@ pub const MAX_PICKER_CHARS: usize = 40;
 pub struct PickerRow {
     pub key: String,
     pub label: String,
+    /// The label in the other language, which typing finds too when the shown one does
+    /// not match.
+    pub other: String,
     /// How many of the pane's items have this value under the other filters.
     pub count: usize,
 }
@@ -139,42 +143,48 @@ impl Picker {
     /// matches the typed text against them.
     fn sync(&mut self, index: &Index, filters: &Filters, cited: &Cited, lang: Lang, page: usize) {
         let counts = filters.tally(index, cited, self.pane, self.facet);
+        let mut others: BTreeMap<String, String> = facet_values(index, self.facet, lang.other())
+            .into_iter()
+            .map(|value| (value.key, value.label))
+            .collect();
         self.rows = facet_values(index, self.facet, lang)
             .into_iter()
             .map(|value| PickerRow {
                 count: counts.get(&value.key).copied().unwrap_or(0),
+                other: others.remove(&value.key).unwrap_or_default(),
                 key: value.key,
                 label: value.label,
             })
             .collect();
-        self.shown = self.matching(&self.query);
+        self.shown = self.matching(&self.query, false);
         if self.shown.is_empty() && !self.query.is_empty() {
             // Typed with the input method in the other mode: `gks` meant as 한, `ㅓㅁㅔ`
             // meant as `jap`.
-            let other = crate::keyboard::hangul_from_latin(&self.query)
+            let converted = crate::keyboard::hangul_from_latin(&self.query)
                 .or_else(|| crate::keyboard::latin_from_hangul(&self.query));
-            if let Some(other) = other {
-                self.shown = self.matching(&other);
+            if let Some(converted) = converted {
+                self.shown = self.matching(&converted, false);
             }
+        }
+        if self.shown.is_empty() && !self.query.is_empty() {
+            // A name in the other language: 한국 typed in the English interface.
+            self.shown = self.matching(&self.query, true);
         }
         self.cursor.clamp(self.shown.len(), page);
     }
 
-    /// The rows `typed` matches: the best matches first, each quality in row order.
-    fn matching(&self, typed: &str) -> Vec<Shown> {
+    /// The rows `typed` matches, in the label shown or (`other`) in the other language's:
+    /// the best matches first, each quality in row order. Only a match in the label shown
+    /// marks characters.
+    fn matching(&self, typed: &str, other: bool) -> Vec<Shown> {
         let mut found: Vec<(u8, Shown)> = self
             .rows
             .iter()
             .enumerate()
             .filter_map(|(row, r)| {
-                let m = match_label(typed, &r.label)?;
-                Some((
-                    m.quality,
-                    Shown {
-                        row,
-                        marked: m.indices,
-                    },
-                ))
+                let m = match_label(typed, if other { &r.other } else { &r.label })?;
+                let marked = if other { Vec::new() } else { m.indices };
+                Some((m.quality, Shown { row, marked }))
             })
             .collect();
         found.sort_by_key(|(quality, _)| std::cmp::Reverse(*quality));
