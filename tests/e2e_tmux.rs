@@ -904,18 +904,10 @@ fn korean_cases_only_in_three_keys_with_the_input_method_on() {
     };
     tmux.wait_for("1 사례");
     tmux.type_text("ㅊ");
-    let screen = tmux.wait_for("┌ 국가 필터 · 사례");
-    let top = screen
-        .lines()
-        .position(|l| l.contains("┌ 국가 필터"))
-        .expect("the picker's top border");
-    let left = screen.lines().nth(top).map_or(0, |l| {
-        l.split("┌ 국가").next().map_or(0, |before| before.width())
+    let screen = tmux.wait_until("the country picker, drawn whole", |s| {
+        picker_box(s).is_some()
     });
-    let bottom = screen
-        .lines()
-        .position(|l| char_at_column(l, left) == Some('└'))
-        .expect("the picker's bottom border");
+    let (top, left, bottom) = picker_box(&screen).expect("the picker");
     for (y, row) in screen.lines().enumerate().take(bottom).skip(top + 1) {
         assert_eq!(
             char_at_column(row, left),
@@ -951,4 +943,15 @@ fn korean_cases_only_in_three_keys_with_the_input_method_on() {
     );
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
+}
+
+/// The country picker's top row, left column and bottom row, once all are on screen.
+fn picker_box(screen: &str) -> Option<(usize, usize, usize)> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("┌ 국가 필터 · 사례"))?;
+    let left = lines[top].split("┌ 국가").next()?.width();
+    let bottom = (top + 1..lines.len()).find(|&y| char_at_column(lines[y], left) == Some('└'))?;
+    Some((top, left, bottom))
 }

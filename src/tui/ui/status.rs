@@ -22,6 +22,7 @@ use super::clip_spans;
 use super::list::MARK;
 use crate::model::Lang;
 use crate::text::{one_line, truncate, width};
+use crate::tui::app::filter::Described;
 use crate::tui::app::{App, MatrixLine, Pane, TimelineLine, View, MAX_COMPARED};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -157,23 +158,7 @@ fn filters_text(app: &App, room: usize, hints: usize) -> Option<String> {
     let join = |short: bool| {
         let mut parts: Vec<String> = described
             .iter()
-            .map(|d| {
-                let values = match (short, d.names.as_slice(), lang) {
-                    (true, [first, rest @ ..], Lang::Ko) if !rest.is_empty() => {
-                        format!("{} 외 {}", one_line(first), rest.len())
-                    }
-                    (true, [first, rest @ ..], Lang::En) if !rest.is_empty() => {
-                        format!("{} +{}", one_line(first), rest.len())
-                    }
-                    _ => d
-                        .names
-                        .iter()
-                        .map(|n| one_line(n).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                };
-                format!("{}={values}", d.facet.title(lang))
-            })
+            .map(|d| filter_text(d, short, lang))
             .collect();
         if elsewhere > 0 {
             parts.push(match lang {
@@ -198,6 +183,23 @@ fn filters_text(app: &App, room: usize, hints: usize) -> Option<String> {
         short
     };
     Some(truncate(&text, room).into_owned())
+}
+
+/// One filter: "국가=한국, 일본", or `short`, "국가=한국 외 1" / "country=Japan +1".
+fn filter_text(filter: &Described, short: bool, lang: Lang) -> String {
+    let names: Vec<String> = filter
+        .names
+        .iter()
+        .map(|n| one_line(n).into_owned())
+        .collect();
+    let values = match (short, names.as_slice()) {
+        (true, [first, rest @ ..]) if !rest.is_empty() => match lang {
+            Lang::Ko => format!("{first} 외 {}", rest.len()),
+            Lang::En => format!("{first} +{}", rest.len()),
+        },
+        _ => names.join(", "),
+    };
+    format!("{}={values}", filter.facet.title(lang))
 }
 
 /// The marked cases for the status bar in at most `room` columns: " ✓ 비교 3/4: 울산…,
