@@ -27,10 +27,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect, picker:
     let values = picker.rows().len();
     let wanted = picker.wanted_width(lang);
     let area = layout::picker(screen, values, wanted);
-    // "국가 필터 · 사례": what is filtered, and whose items the counts count.
+    // "국가 필터 · 사례", "Country filter · cases": what is filtered, and whose items the
+    // counts count.
+    let facet = picker.facet().title(lang);
+    let mut letters = facet.chars();
+    let facet: String = letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default();
     let title = format!(
-        "{} {} · {}",
-        picker.facet().title(lang),
+        "{facet} {} · {}",
         lang.pick("필터", "filter"),
         picker.pane().noun(lang)
     );
