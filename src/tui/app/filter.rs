@@ -23,6 +23,22 @@ use crate::index::Index;
 use crate::model::{Item, Kind, Lang, Status};
 use crate::tui::action::Facet;
 
+impl super::App {
+    /// The documents each item cites, worked out on first use.
+    pub(super) fn cited(&self) -> &Cited {
+        self.cited.get_or_init(|| Cited::new(&self.index))
+    }
+
+    /// What filtering needs of the citations: nothing while no document filter is set.
+    pub(super) fn cited_if_needed(&self) -> &Cited {
+        if self.filter.values(Facet::Document).is_empty() {
+            Cited::none()
+        } else {
+            self.cited()
+        }
+    }
+}
+
 impl Facet {
     /// Whether this facet narrows `pane`: the document facet narrows every pane, the
     /// others only the cases.
@@ -31,8 +47,10 @@ impl Facet {
     }
 }
 
-/// The documents each item cites, by item position: worked out once per collection, so
-/// that filtering a pane never walks every citation again.
+/// The documents each item cites, by item position: worked out once per collection, the
+/// first time the document filter needs them (for 10,000 cases that takes a tenth of a
+/// second, which opening the explorer need not pay), so that filtering a pane never
+/// walks every citation again.
 #[derive(Debug, Clone, Default)]
 pub struct Cited {
     documents: Vec<Vec<String>>,
@@ -54,6 +72,14 @@ impl Cited {
             })
             .collect();
         Cited { documents }
+    }
+
+    /// No citations at all: what filtering needs while no document filter is set.
+    pub fn none() -> &'static Cited {
+        static NONE: Cited = Cited {
+            documents: Vec::new(),
+        };
+        &NONE
     }
 
     fn of(&self, item: usize) -> &[String] {
@@ -140,18 +166,19 @@ impl Filters {
         counts
     }
 
-    /// The filters that narrow `pane`, as the status bar names them: "국가=한국, 미국".
+    /// The filters that narrow `pane`, as the status bar names them: "국가=미국, 한국",
+    /// each filter's values in collation order.
     pub fn describe(&self, index: &Index, pane: Pane, lang: Lang) -> Vec<Described> {
         Facet::ALL
             .iter()
             .filter(|&&f| f.applies_to(pane) && !self.values(f).is_empty())
             .map(|&facet| {
-                let labels = facet_values(index, facet, lang);
-                let names = labels
+                let mut names: Vec<String> = self
+                    .values(facet)
                     .iter()
-                    .filter(|v| self.values(facet).contains(&v.key))
-                    .map(|v| v.short.clone())
+                    .map(|key| short_label(index, facet, key, lang))
                     .collect();
+                names.sort_by_cached_key(|name| collation_key(name, lang));
                 Described { facet, names }
             })
             .collect()
@@ -230,7 +257,7 @@ pub fn facet_values(index: &Index, facet: Facet, lang: Lang) -> Vec<FacetValue> 
                 .of_kind(Kind::Case)
                 .iter()
                 .filter_map(|&i| index.item(i).case())
-                .filter(|case| seen.insert(case.country.en.clone()))
+                .filter(|case| seen.insert(case.country.en.as_str()))
                 .map(|case| plain(&case.country.en, case.country.get(lang)))
                 .collect()
         }
@@ -242,6 +269,31 @@ pub fn facet_values(index: &Index, facet: Facet, lang: Lang) -> Vec<FacetValue> 
     };
     values.sort_by_cached_key(|v| collation_key(&v.label, lang));
     values
+}
+
+/// How the status bar names one value of a facet; the key itself when the collection no
+/// longer has the value.
+fn short_label(index: &Index, facet: Facet, key: &str, lang: Lang) -> String {
+    let found = match facet {
+        Facet::Type => index
+            .position(key)
+            .map(|i| index.item(i).name.get(lang).to_string()),
+        Facet::Country => index
+            .of_kind(Kind::Case)
+            .iter()
+            .filter_map(|&i| index.item(i).case())
+            .find(|case| case.country.en == key)
+            .map(|case| case.country.get(lang).to_string()),
+        Facet::Status => Status::ALL
+            .iter()
+            .find(|s| s.as_str() == key)
+            .map(|s| s.label(lang).to_string()),
+        Facet::Document => document_values(index, lang)
+            .into_iter()
+            .find(|v| v.key == key)
+            .map(|v| v.short),
+    };
+    found.unwrap_or_else(|| key.to_string())
 }
 
 /// The documents: listed as "발표자료 · 영월군 …", named on the status bar by their kind

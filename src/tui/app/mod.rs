@@ -33,6 +33,7 @@ pub mod scroll;
 pub mod search;
 pub mod timeline;
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 pub use self::browse::{DetailState, Focus, Pane};
@@ -109,8 +110,9 @@ pub struct App {
     focus: Focus,
     cursors: [ListCursor; 5],
     filter: Filters,
-    /// The documents each item cites, for the document filter.
-    cited: Cited,
+    /// The documents each item cites, for the document filter: worked out the first time
+    /// that filter is used.
+    cited: OnceCell<Cited>,
     /// An item shown in the detail in place of the list selection (a followed link to
     /// an item the current list does not show).
     pinned: Option<usize>,
@@ -136,9 +138,8 @@ pub struct App {
 
 impl App {
     pub fn new(index: Arc<Index>, lang: Lang, size: (u16, u16)) -> App {
-        let cited = Cited::new(&index);
         let mut app = App {
-            cited,
+            cited: OnceCell::new(),
             index,
             lang,
             size,
@@ -284,7 +285,10 @@ impl App {
         pane.kinds()
             .iter()
             .flat_map(|&k| self.index.of_kind(k).iter().copied())
-            .filter(|&i| self.filter.admits(&self.index, &self.cited, pane, i))
+            .filter(|&i| {
+                self.filter
+                    .admits(&self.index, self.cited_if_needed(), pane, i)
+            })
             .collect()
     }
 
@@ -567,7 +571,7 @@ impl App {
             _ => None,
         };
         self.index = index;
-        self.cited = Cited::new(&self.index);
+        self.cited = OnceCell::new();
         self.detail_lines.invalidate();
         let find = |id: &String| self.index.position(id);
         for (n, pane) in Pane::ALL.into_iter().enumerate() {

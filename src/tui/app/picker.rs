@@ -68,6 +68,8 @@ pub struct Picker {
     ticked: BTreeSet<String>,
     /// Whether a value was ticked or unticked here: then Enter applies the ticks.
     touched: bool,
+    /// The language and collection (by address) the rows were laid out for.
+    built_for: Option<(Lang, usize)>,
 }
 
 impl Picker {
@@ -139,23 +141,16 @@ impl Picker {
         self.current().map(|row| BTreeSet::from([row.key.clone()]))
     }
 
-    /// Lays the rows out again from the collection, the filters and the language, then
-    /// matches the typed text against them.
+    /// Lays the rows out from the collection, the filters and the language when those
+    /// are new to it, then matches the typed text against them.
     fn sync(&mut self, index: &Index, filters: &Filters, cited: &Cited, lang: Lang, page: usize) {
-        let counts = filters.tally(index, cited, self.pane, self.facet);
-        let mut others: BTreeMap<String, String> = facet_values(index, self.facet, lang.other())
-            .into_iter()
-            .map(|value| (value.key, value.label))
-            .collect();
-        self.rows = facet_values(index, self.facet, lang)
-            .into_iter()
-            .map(|value| PickerRow {
-                count: counts.get(&value.key).copied().unwrap_or(0),
-                other: others.remove(&value.key).unwrap_or_default(),
-                key: value.key,
-                label: value.label,
-            })
-            .collect();
+        // The values and counts change only with the collection and the language (the
+        // filters cannot change while the picker is open); typing only matches again.
+        let built_for = (lang, index as *const Index as usize);
+        if self.built_for != Some(built_for) {
+            self.build_rows(index, filters, cited, lang);
+            self.built_for = Some(built_for);
+        }
         self.shown = self.matching(&self.query, false);
         if self.shown.is_empty() && !self.query.is_empty() {
             // Typed with the input method in the other mode: `gks` meant as 한, `ㅓㅁㅔ`
@@ -171,6 +166,24 @@ impl Picker {
             self.shown = self.matching(&self.query, true);
         }
         self.cursor.clamp(self.shown.len(), page);
+    }
+
+    /// Every value with its count and its labels in both languages.
+    fn build_rows(&mut self, index: &Index, filters: &Filters, cited: &Cited, lang: Lang) {
+        let counts = filters.tally(index, cited, self.pane, self.facet);
+        let mut others: BTreeMap<String, String> = facet_values(index, self.facet, lang.other())
+            .into_iter()
+            .map(|value| (value.key, value.label))
+            .collect();
+        self.rows = facet_values(index, self.facet, lang)
+            .into_iter()
+            .map(|value| PickerRow {
+                count: counts.get(&value.key).copied().unwrap_or(0),
+                other: others.remove(&value.key).unwrap_or_default(),
+                key: value.key,
+                label: value.label,
+            })
+            .collect();
     }
 
     /// The rows `typed` matches, in the label shown or (`other`) in the other language's:
@@ -210,6 +223,7 @@ impl App {
             cursor: ListCursor::default(),
             ticked: self.filter.values(facet).clone(),
             touched: false,
+            built_for: None,
         }));
     }
 
@@ -308,8 +322,9 @@ impl App {
     pub(super) fn sync_picker(&mut self) {
         let page = self.picker_page();
         let screen = self.areas().screen;
+        let cited = self.cited.get_or_init(|| Cited::new(&self.index));
         if let Some(Overlay::Picker(picker)) = &mut self.overlay {
-            picker.sync(&self.index, &self.filter, &self.cited, self.lang, page);
+            picker.sync(&self.index, &self.filter, cited, self.lang, page);
             // The box is sized by the rows, which the sync has just laid out.
             let page = layout::picker_rows(screen, picker.rows.len()).height;
             picker.cursor.clamp(picker.shown.len(), page as usize);
