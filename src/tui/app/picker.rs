@@ -322,7 +322,14 @@ impl App {
     pub(super) fn sync_picker(&mut self) {
         let page = self.picker_page();
         let screen = self.areas().screen;
-        let cited = self.cited.get_or_init(|| Cited::new(&self.index));
+        let documents =
+            matches!(&self.overlay, Some(Overlay::Picker(p)) if p.facet == Facet::Document);
+        // Only the document facet and the document filter look at citations.
+        let cited = if documents || !self.filter.values(Facet::Document).is_empty() {
+            self.cited.get_or_init(|| Cited::new(&self.index))
+        } else {
+            Cited::none()
+        };
         if let Some(Overlay::Picker(picker)) = &mut self.overlay {
             picker.sync(&self.index, &self.filter, cited, self.lang, page);
             // The box is sized by the rows, which the sync has just laid out.
