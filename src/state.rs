@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Lang, Status};
+use crate::model::Lang;
 use crate::safe_read::{bytes_in_words, read_regular_file, ReadError};
 
 /// The environment variable naming the state file to use instead of the usual one.
@@ -61,16 +61,19 @@ pub enum ViewName {
     Presenter,
 }
 
-/// The case list's filters, by id (type), English name (country) and status.
+/// The filters, each a set of values (none: all): types by id, countries by English
+/// name, statuses as written in YAML, documents by id.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FilterMemory {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cluster_type: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub country: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub document: Vec<String>,
 }
 
 /// Where the explorer was left: enough to come back to the same screen.
@@ -362,7 +365,7 @@ mod tests {
                 pane: "cases".into(),
                 item: Some("daedeok".into()),
                 filter: FilterMemory {
-                    status: Some(Status::Emerging),
+                    status: vec!["emerging".into()],
                     ..FilterMemory::default()
                 },
                 compared: vec!["daedeok".into(), "san-diego".into()],

@@ -1271,3 +1271,66 @@ fn the_sources_pane_leads_from_a_section_to_the_fact_citing_it_and_back() {
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }
+
+/// "Korean cases only" in three keys with the Korean input method on: `c` arrives as ㅊ
+/// and opens the country picker (a command key), then 한 — composed by the input
+/// method — is text in the picker, and Enter applies the match under the cursor. The
+/// picker's box keeps its left border over the Hangul of the list beneath it.
+#[test]
+fn korean_cases_only_in_three_keys_with_the_input_method_on() {
+    let Some(tmux) = session("picker", 120, 35, "LANG=ko_KR.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    tmux.type_text("ㅊ");
+    let screen = tmux.wait_until("the country picker, drawn whole", |s| {
+        picker_box(s).is_some()
+    });
+    let (top, left, bottom) = picker_box(&screen).expect("the picker");
+    for (y, row) in screen.lines().enumerate().take(bottom).skip(top + 1) {
+        assert_eq!(
+            char_at_column(row, left),
+            Some('│'),
+            "row {y} of the picker has no left border:\n{screen}"
+        );
+    }
+    tmux.type_text("한");
+    tmux.wait_until("the picker narrowed to 한국", |s| {
+        s.lines().any(|l| l.contains("▶  한국"))
+    });
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("국가=한국");
+    assert!(
+        !screen.contains("국가 필터"),
+        "the picker closed:\n{screen}"
+    );
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip(2)
+        .filter(|l| l.starts_with("│▶") || l.starts_with("│  "))
+        .map(|l| l.split("││").next().unwrap_or(""))
+        .filter(|l| !l.trim_matches(|c| c == '│' || c == ' ').is_empty())
+        .collect();
+    assert_eq!(rows.len(), 4, "the four Korean cases:\n{screen}");
+    assert!(rows.iter().all(|r| r.contains("한국")), "{rows:?}");
+    assert!(
+        screen
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with(" 사례 4/24 · 국가=한국")),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}
+
+/// The country picker's top row, left column and bottom row, once all are on screen.
+fn picker_box(screen: &str) -> Option<(usize, usize, usize)> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("┌ 국가 필터 · 사례"))?;
+    let left = lines[top].split("┌ 국가").next()?.width();
+    let bottom = (top + 1..lines.len()).find(|&y| char_at_column(lines[y], left) == Some('└'))?;
+    Some((top, left, bottom))
+}

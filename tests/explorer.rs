@@ -10,7 +10,7 @@ use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::{Kind, Lang};
 use casebook::search::Searcher;
-use casebook::tui::action::Action;
+use casebook::tui::action::{Action, Facet};
 use casebook::tui::app::{App, Focus, MatrixLine, Overlay, Pane, View};
 use casebook::tui::theme::Theme;
 use casebook::tui::{ui, RESULT_LIMIT};
@@ -107,6 +107,15 @@ fn run_pending_search(app: &mut App) {
             found,
         });
     }
+}
+
+/// Opens `facet`'s picker, types `typed` and presses Enter.
+fn pick(app: &mut App, facet: Facet, typed: &str) {
+    app.update(Action::OpenPicker(facet));
+    for c in typed.chars() {
+        app.update(Action::PickerInsert(c));
+    }
+    app.update(Action::Open);
 }
 
 fn current_id(app: &App) -> String {
@@ -335,7 +344,7 @@ fn a_role_lists_every_case_with_its_strength() {
 fn filters_narrow_the_case_list_and_show_in_the_status_bar() {
     let mut app = app(120, 35, Lang::Ko);
     let all = app.list_items(Pane::Cases).len();
-    app.update(Action::CycleTypeFilter);
+    pick(&mut app, Facet::Type, "대학");
     let filtered = app.list_items(Pane::Cases);
     assert!(filtered.len() < all);
     assert!(filtered.iter().all(|&i| app
@@ -350,7 +359,8 @@ fn filters_narrow_the_case_list_and_show_in_the_status_bar() {
             .is_some_and(|l| l.contains("유형=대학ㆍ연구소 주도형")),
         "{text}"
     );
-    app.update(Action::CycleStatusFilter);
+    pick(&mut app, Facet::Status, "정착");
+    assert!(app.list_items(Pane::Cases).len() < filtered.len());
     app.update(Action::ClearFilters);
     assert_eq!(app.list_items(Pane::Cases).len(), all);
 }
@@ -1001,7 +1011,7 @@ fn u_unmarks_every_case_and_filters_esc_and_compare_keep_marks() {
     let mut app = app(120, 35, Lang::Ko);
     mark(&mut app, &["ulsan", "toyota-city"]);
     // Marks outlive what only changes the list or the view.
-    app.update(Action::CycleCountryFilter);
+    pick(&mut app, Facet::Country, "");
     app.update(Action::ClearFilters);
     app.update(Action::Close);
     assert_eq!(app.marked().len(), 2, "x and Esc keep the marks");
@@ -1045,7 +1055,7 @@ fn the_status_bar_counts_what_the_pane_lists_in_its_own_noun() {
     let cases = app.list_items(Pane::Cases).len();
     assert!(status(&app).starts_with(&format!(" 사례 {cases} ")));
     // A filter: shown of total.
-    app.update(Action::CycleCountryFilter);
+    pick(&mut app, Facet::Country, "");
     let shown = app.list_items(Pane::Cases).len();
     assert!(shown < cases);
     assert!(

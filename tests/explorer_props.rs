@@ -10,7 +10,7 @@ use casebook::config::ThemeName;
 use casebook::model::{Lang, Status};
 use casebook::search::Searcher;
 use casebook::state::{FilterMemory, Memory, Place, ViewName};
-use casebook::tui::action::Action;
+use casebook::tui::action::{Action, Facet};
 use casebook::tui::app::memory::{history_rows, recent_rows, MAX_HISTORY, MAX_RECENT};
 use casebook::tui::app::{App, Focus, Overlay, Pane, Scroll, View};
 use casebook::tui::clipboard::{Delivery, TerminalRoute, ToolOutcome};
@@ -65,9 +65,14 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::SearchCaretHome,
             Action::SearchCaretEnd,
             Action::SearchClear,
-            Action::CycleTypeFilter,
-            Action::CycleCountryFilter,
-            Action::CycleStatusFilter,
+            Action::OpenPicker(Facet::Type),
+            Action::OpenPicker(Facet::Country),
+            Action::OpenPicker(Facet::Status),
+            Action::OpenPicker(Facet::Document),
+            Action::PickerToggle,
+            Action::PickerToggle,
+            Action::PickerBackspace,
+            Action::PickerClear,
             Action::ClearFilters,
             Action::ToggleLanguage,
             Action::ToggleHelp,
@@ -110,6 +115,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (0usize..8).prop_map(Action::ShowPane),
         1 => (0usize..200).prop_map(Action::OpenItem),
         1 => any_char().prop_map(Action::SearchInsert),
+        1 => any_char().prop_map(Action::PickerInsert),
         1 => size.prop_map(|(w, h)| Action::Resize(w, h)),
         1 => (0u16..250, 0u16..80, -3i32..4).prop_map(|(column, row, delta)| Action::Scroll {
             column,
@@ -186,9 +192,13 @@ fn any_memory() -> impl Strategy<Value = Memory> {
                     detail_top,
                     query,
                     filter: FilterMemory {
-                        cluster_type: Some("university-led".into()),
-                        country: Some("Korea".into()),
-                        status,
+                        cluster_type: vec!["university-led".into()],
+                        country: vec!["Korea".into()],
+                        status: status
+                            .map(|s: Status| s.as_str().to_string())
+                            .into_iter()
+                            .collect(),
+                        document: vec!["seri-2002".into(), "no-such-document".into()],
                     },
                     marked,
                     compared,
@@ -396,6 +406,47 @@ fn check_invariants(app: &App) {
                 .rows()
                 .iter()
                 .all(|&at| at < app.query_history().len()));
+        }
+        Some(Overlay::Picker(picker)) => {
+            let shown = picker.shown();
+            let cursor = picker.cursor();
+            assert!(
+                cursor.selected < shown.len().max(1),
+                "picker cursor past its rows"
+            );
+            assert!(
+                cursor.offset <= cursor.selected,
+                "picker offset past its cursor"
+            );
+            let page = layout::picker_rows(areas.screen, picker.rows().len()).height as usize;
+            if page > 0 && !shown.is_empty() {
+                assert!(
+                    cursor.selected < cursor.offset + page,
+                    "picker cursor out of view"
+                );
+            }
+            for row in shown {
+                let label = &picker.rows()[row.row].label;
+                let chars = label.chars().count();
+                assert!(
+                    row.marked.iter().all(|&i| i < chars),
+                    "picker mark past its label"
+                );
+            }
+            assert!(
+                picker.query().chars().count() <= casebook::tui::app::picker::MAX_PICKER_CHARS,
+                "the picker's text grew past its bound"
+            );
+            let counted: usize = picker.rows().iter().map(|r| r.count).sum();
+            let items: usize = picker
+                .pane()
+                .kinds()
+                .iter()
+                .map(|&k| app.index().of_kind(k).len())
+                .sum();
+            if picker.facet() != Facet::Document {
+                assert!(counted <= items, "a case counted twice");
+            }
         }
     }
     assert!(app.query_history().len() <= MAX_HISTORY);

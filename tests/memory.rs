@@ -13,7 +13,7 @@ use casebook::config::ThemeName;
 use casebook::model::{Lang, Status};
 use casebook::search::Searcher;
 use casebook::state::{self, Memory, Place, ViewName};
-use casebook::tui::action::Action;
+use casebook::tui::action::{Action, Facet};
 use casebook::tui::app::{App, Focus, Overlay, Pane, View};
 use casebook::tui::keymap::Context;
 use casebook::tui::theme::Theme;
@@ -276,10 +276,19 @@ fn the_recent_list_keeps_twenty_and_closes_with_r_or_esc() {
 // ---------------------------------------------------------------------------------------
 // Resume
 
+/// Filters the cases to the status whose label starts with `label`, through its picker.
+fn filter_status(app: &mut App, label: &str) {
+    app.update(Action::OpenPicker(Facet::Status));
+    for c in label.chars() {
+        app.update(Action::PickerInsert(c));
+    }
+    app.update(Action::Open);
+}
+
 /// A run left somewhere particular: filtered, marked, on a case's detail, in English.
 fn a_run_left_mid_meeting() -> App {
     let mut app = app(120, 35, Lang::Ko);
-    app.update(Action::CycleStatusFilter);
+    filter_status(&mut app, "정착");
     app.update(Action::ToggleMark);
     app.update(Action::SelectNext);
     app.update(Action::ToggleMark);
@@ -298,7 +307,13 @@ fn resuming_comes_back_to_the_same_place() {
     back.update(Action::Restore(Box::new(memory.clone())));
     assert_eq!(back.lang(), Lang::En);
     assert_eq!(back.filter(), left.filter());
-    assert_eq!(back.filter().status, Some(Status::Established));
+    let established: Vec<&str> = back
+        .filter()
+        .values(Facet::Status)
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(established, [Status::Established.as_str()]);
     assert_eq!(back.marked(), left.marked());
     assert_eq!(back.pane(), left.pane());
     assert_eq!(current_id(&back), current_id(&left));
@@ -357,7 +372,7 @@ fn views_the_open_search_and_a_pinned_item_come_back() {
     assert_eq!(current_id(&back), "san-diego");
     // A followed link to an item its pane does not list (filtered out) stays pinned.
     let mut left = app(120, 35, Lang::En);
-    left.update(Action::CycleStatusFilter);
+    filter_status(&mut left, "established");
     let hidden = shipped()
         .index
         .of_kind(casebook::model::Kind::Case)
@@ -394,9 +409,10 @@ fn ids_that_name_nothing_any_more_are_dropped_without_a_word() {
             ],
             compared: vec!["ulsan".into(), "gone".into()],
             filter: state::FilterMemory {
-                cluster_type: Some("no-such-type".into()),
-                country: Some("Atlantis".into()),
-                status: None,
+                cluster_type: vec!["no-such-type".into()],
+                country: vec!["Atlantis".into()],
+                status: vec!["finished".into()],
+                document: vec!["no-such-document".into()],
             },
             ..Place::default()
         }),

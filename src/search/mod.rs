@@ -57,6 +57,7 @@
 mod fold;
 mod hangul;
 mod index;
+pub mod label;
 mod matcher;
 mod postings;
 mod query;

@@ -99,7 +99,7 @@ pub(crate) struct Term {
 }
 
 impl Term {
-    fn new(text: &str, mode: Mode) -> Term {
+    pub(crate) fn new(text: &str, mode: Mode) -> Term {
         // Pasted or decomposed jamo (ㄷㅐㄷㅓㄱ) compose first; initials alone stay.
         let folded = fold::fold(&crate::keyboard::compose_jamo(text));
         let mut units = Vec::with_capacity(folded.len());

@@ -72,13 +72,17 @@ pub enum Action {
     /// The next / previous line of the detail that says what the last search matched.
     NextMatch,
     PreviousMatch,
-    /// Cycle the case list's cluster-type filter.
-    CycleTypeFilter,
-    /// Cycle the case list's country filter.
-    CycleCountryFilter,
-    /// Cycle the case list's status filter.
-    CycleStatusFilter,
-    /// Remove every case filter.
+    /// Open the picker of one filter: its values with their counts, to choose from.
+    OpenPicker(Facet),
+    /// Type a character into the picker's box (it narrows the values).
+    PickerInsert(char),
+    /// Delete the last character of the picker's box.
+    PickerBackspace,
+    /// Tick or untick the value under the picker's cursor (several may be ticked).
+    PickerToggle,
+    /// Remove the picker's filter altogether and close the picker.
+    PickerClear,
+    /// Remove every filter.
     ClearFilters,
     /// Switch between Korean and English.
     ToggleLanguage,
@@ -154,6 +158,30 @@ pub enum Action {
     Notice(String),
     /// Time passed with nothing else happening.
     Tick,
+}
+
+/// What a filter looks at: a case's cluster type, country or status, or the document an
+/// item cites (the one filter every pane has).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Type,
+    Country,
+    Status,
+    Document,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Type, Facet::Country, Facet::Status, Facet::Document];
+
+    /// Its name on the status bar and over its picker.
+    pub fn title(self, lang: crate::model::Lang) -> &'static str {
+        match self {
+            Facet::Type => lang.pick("유형", "type"),
+            Facet::Country => lang.pick("국가", "country"),
+            Facet::Status => lang.pick("상태", "status"),
+            Facet::Document => lang.pick("문헌", "document"),
+        }
+    }
 }
 
 /// Whether live reload is watching the collection folder.

@@ -3,19 +3,22 @@
 //! ([`hints`]) are read from the same table, so what the screen says a key does is what
 //! it does.
 //!
-//! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `x`
-//! clears filters, `r` lists the items opened recently), capitals open a view (`C`
-//! compare, `M` matrix, `T` timeline, `P` presenter); Ctrl-R searches the earlier
-//! queries; `q` and Esc close the top overlay or view, and `q` quits only from the main
-//! view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
-//! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
-//! count; the caller drops releases.
+//! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `t` `c`
+//! `s` `d` open a filter's picker, `x` clears filters, `r` lists the items opened
+//! recently), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
+//! presenter); Ctrl-R searches the earlier queries; `q` and Esc close the top overlay or
+//! view, and `q` quits only from the main view (the lists and the detail); in the search
+//! box, the query history and a filter's picker every printable key the table does not
+//! bind is text, Hangul included. Ctrl-C quits from anywhere with status 130; Ctrl-Z
+//! suspends until `fg`; Alt+key is Esc followed by the key. Only key presses count; the
+//! caller drops releases.
 //!
-//! Depends on the explorer's `action` and on `model` (for the language).
+//! Depends on the explorer's `action` (with its filter facets), on `model` (for the
+//! language) and `keyboard` (jamo as the keys in their place).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Facet};
 use crate::model::Lang;
 
 /// Where keys are read: the view or overlay on top.
@@ -43,11 +46,13 @@ pub enum Context {
     Recent,
     /// Searching the query history (typing narrows it).
     History,
+    /// A filter's picker: typing narrows its values.
+    Picker,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::List,
         Context::Detail,
         Context::Search,
@@ -59,6 +64,7 @@ impl Context {
         Context::Errors,
         Context::Recent,
         Context::History,
+        Context::Picker,
     ];
 
     /// The heading of this context's keys in the help.
@@ -75,6 +81,7 @@ impl Context {
             Context::Errors => lang.pick("불러오기 문제", "Load problems"),
             Context::Recent => lang.pick("최근 연 항목", "Recently opened"),
             Context::History => lang.pick("검색 기록", "Search history"),
+            Context::Picker => lang.pick("필터 고르기", "Filter picker"),
         }
     }
 }
@@ -143,7 +150,8 @@ impl Binding {
 }
 
 use Context::{
-    Compare, Detail, Errors, Help, History, List, Matrix, Presenter, Recent, Search, Timeline,
+    Compare, Detail, Errors, Help, History, List, Matrix, Picker, Presenter, Recent, Search,
+    Timeline,
 };
 
 const fn b(
@@ -192,6 +200,7 @@ const fn bh(
 const MAIN: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[
     List, Detail, Search, Compare, Matrix, Timeline, Presenter, Help, Errors, Recent, History,
+    Picker,
 ];
 /// The full-width views and the overlays: every context but the main view and the box.
 const ON_TOP: &[Context] = &[Compare, Matrix, Timeline, Presenter, Help, Errors];
@@ -231,9 +240,10 @@ pub const BINDINGS: &[Binding] = &[
     bh(MAIN, &[ENTER, key(KeyCode::Right, "→"), ch('l', "l")], Action::Open, "열기 / 링크 따라가기", "open / follow link", "Enter", "열기", "open"),
     bh(MAIN, &[key(KeyCode::Backspace, "Backspace"), ch('b', "b")], Action::Back, "뒤로 (방문 기록)", "back (history)", "⌫", "뒤로", "back"),
     b(MAIN, &[ESC, key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "목록으로 / 필터 해제", "to the list / clear filters"),
-    b(MAIN, &[ch('t', "t")], Action::CycleTypeFilter, "사례 필터: 유형", "case filter: type"),
-    b(MAIN, &[ch('c', "c")], Action::CycleCountryFilter, "사례 필터: 국가", "case filter: country"),
-    b(MAIN, &[ch('s', "s")], Action::CycleStatusFilter, "사례 필터: 상태", "case filter: status"),
+    b(MAIN, &[ch('t', "t")], Action::OpenPicker(Facet::Type), "사례 필터: 유형 고르기", "case filter: pick types"),
+    b(MAIN, &[ch('c', "c")], Action::OpenPicker(Facet::Country), "사례 필터: 국가 고르기", "case filter: pick countries"),
+    b(MAIN, &[ch('s', "s")], Action::OpenPicker(Facet::Status), "사례 필터: 상태 고르기", "case filter: pick statuses"),
+    b(MAIN, &[ch('d', "d")], Action::OpenPicker(Facet::Document), "문헌 필터 (모든 창): 보고서 / 발표자료", "document filter (every pane): report / presentation"),
     b(MAIN, &[ch('x', "x")], Action::ClearFilters, "필터 모두 해제 (비교 표시는 그대로)", "clear filters (marks stay)"),
     b(MAIN, &[ch('m', "m")], Action::ToggleMark, "비교할 사례 표시/해제 (✓, 최대 4개)", "mark / unmark case for comparison (✓, up to 4)"),
     b(MAIN, &[ch('u', "u")], Action::ClearMarks, "비교 표시 모두 해제", "unmark all cases"),
@@ -311,9 +321,22 @@ pub const BINDINGS: &[Binding] = &[
     bh(&[Help], &[ESC, ch('q', "q"), ch('?', "?")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
     bh(&[Errors], &[ESC, ch('q', "q"), ch('e', "e")], Action::Close, "닫기", "close", "Esc", "닫기", "close"),
 
+    // A filter's picker: every other printable key is text that narrows the values.
+    bh(&[Picker], &[DOWN, ctrl('n', "Ctrl-n")], Action::SelectNext, "다음 값", "next value", "↑↓", "이동", "move"),
+    b(&[Picker], &[UP, ctrl('p', "Ctrl-p")], Action::SelectPrevious, "이전 값", "previous value"),
+    b(&[Picker], &[PAGE_DOWN], Action::PageDown, "한 화면 아래", "page down"),
+    b(&[Picker], &[PAGE_UP], Action::PageUp, "한 화면 위", "page up"),
+    b(&[Picker], &[HOME], Action::SelectFirst, "맨 처음", "first"),
+    b(&[Picker], &[END], Action::SelectLast, "맨 끝", "last"),
+    bh(&[Picker], &[key(KeyCode::Char(' '), "Space"), key(KeyCode::Tab, "Tab")], Action::PickerToggle, "값 선택/해제 (여러 개 고르기)", "tick / untick a value (to pick several)", "Space", "여러 개", "several"),
+    bh(&[Picker], &[ENTER], Action::Open, "적용: 선택한 값, 선택이 없으면 커서의 값", "apply: the ticked values, or else the one under the cursor", "Enter", "적용", "apply"),
+    bh(&[Picker], &[key(KeyCode::Delete, "Del"), ctrl('x', "Ctrl-x")], Action::PickerClear, "이 필터 해제", "clear this filter", "Del", "해제", "clear"),
+    b(&[Picker], &[key(KeyCode::Backspace, "Backspace")], Action::PickerBackspace, "입력한 글자 지우기", "delete the last typed character"),
+    bh(&[Picker], &[ESC], Action::Close, "취소 (필터는 그대로)", "cancel (the filter stays as it was)", "Esc", "취소", "cancel"),
+
     // Everywhere, the search box included.
     b(EVERYWHERE, &[ctrl('c', "Ctrl-c")], Action::Interrupt, "바로 종료 (종료 상태 130)", "quit at once (exit status 130)"),
-    b(&[List, Detail, Search, Compare, Matrix, Timeline, Help, Errors, Recent, History], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
+    b(&[List, Detail, Search, Compare, Matrix, Timeline, Help, Errors, Recent, History, Picker], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
     b(EVERYWHERE, &[ctrl('z', "Ctrl-z")], Action::Suspend, "일시 중지 (셸에서 fg로 돌아옴)", "suspend (fg in the shell resumes)"),
 ];
 
@@ -342,7 +365,10 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
     // With the Korean input method left on, the key for `j` arrives as ㅓ: where keys
     // are commands, a jamo means the Latin key in its place on a 두벌식 keyboard (Shift
     // where the terminal reports it: Shift+ㅅ is `T`, and ㅆ is `T` anyway).
-    if !matches!(context, Context::Search | Context::History) {
+    if !matches!(
+        context,
+        Context::Search | Context::History | Context::Picker
+    ) {
         if let Some(latin) = latin_key_for(event) {
             return action_for(&latin, context);
         }
@@ -361,6 +387,15 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
             let plain = (event.modifiers - KeyModifiers::SHIFT).is_empty();
             if plain && !c.is_control() {
                 return Some(Action::SearchInsert(c));
+            }
+        }
+    }
+    // In a picker likewise: Hangul typed with the input method on is text there.
+    if context == Context::Picker {
+        if let KeyCode::Char(c) = event.code {
+            let plain = (event.modifiers - KeyModifiers::SHIFT).is_empty();
+            if plain && !c.is_control() {
+                return Some(Action::PickerInsert(c));
             }
         }
     }
@@ -413,7 +448,7 @@ pub enum HelpLine {
 
 /// The help's sections: the contexts listed together (the list and the detail share
 /// nearly every key), and the context whose bindings stand for the section.
-const HELP_SECTIONS: [(&[Context], Context); 10] = [
+const HELP_SECTIONS: [(&[Context], Context); 11] = [
     (&[List, Detail], List),
     (&[Search], Search),
     (&[Compare], Compare),
@@ -424,6 +459,7 @@ const HELP_SECTIONS: [(&[Context], Context); 10] = [
     (&[Errors], Errors),
     (&[Recent], Recent),
     (&[History], History),
+    (&[Picker], Picker),
 ];
 
 /// The help for `current`: its section's keys first, then every other section's, then
@@ -449,6 +485,10 @@ pub fn help_lines(current: Context, lang: Lang) -> Vec<HelpLine> {
     lines.push(HelpLine::Note(lang.pick(
         "한글 입력 상태에서도 명령 키는 같은 자리의 영문 키로 동작합니다: ㅓ=j ㅏ=k ㅂ=q ㅡ=m ㅛ=y …",
         "With the Korean input method on, command keys still work: ㅓ is j, ㅏ k, ㅂ q, ㅡ m, ㅛ y, …",
+    )));
+    lines.push(HelpLine::Note(lang.pick(
+        "검색 창과 필터 고르기 창에서는 한글을 그대로 입력합니다: c(ㅊ), 한, Enter → 한국 사례만",
+        "In the search box and a filter picker Hangul is text: c (ㅊ), then 한, Enter is Korean cases only",
     )));
     lines.push(HelpLine::Note(lang.pick(
         "마우스: 휠로 스크롤, 클릭으로 선택·링크 이동",
@@ -523,6 +563,7 @@ mod tests {
             let expected = match context {
                 List | Detail => Some(Action::Quit),
                 Search | History => Some(Action::SearchInsert('q')),
+                Picker => Some(Action::PickerInsert('q')),
                 _ => Some(Action::Close),
             };
             assert_eq!(action_for(&q, context), expected, "q in {context:?}");
@@ -561,6 +602,34 @@ mod tests {
             action_for(&key('ㅓ'), Search),
             Some(Action::SearchInsert('ㅓ'))
         );
+    }
+
+    #[test]
+    fn a_jamo_opens_a_picker_from_the_list_and_is_text_inside_it() {
+        let key = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&key('ㅊ'), List),
+            Some(Action::OpenPicker(Facet::Country))
+        );
+        assert_eq!(
+            action_for(&key('ㅇ'), Detail),
+            Some(Action::OpenPicker(Facet::Document))
+        );
+        assert_eq!(
+            action_for(&key('한'), Picker),
+            Some(Action::PickerInsert('한'))
+        );
+        assert_eq!(
+            action_for(&key('ㅎ'), Picker),
+            Some(Action::PickerInsert('ㅎ'))
+        );
+        assert_eq!(
+            action_for(&key('j'), Picker),
+            Some(Action::PickerInsert('j'))
+        );
+        assert_eq!(action_for(&key(' '), Picker), Some(Action::PickerToggle));
+        let down = press(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(action_for(&down, Picker), Some(Action::SelectNext));
     }
 
     #[test]

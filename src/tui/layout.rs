@@ -111,6 +111,43 @@ pub fn overlay(screen: Rect, max_width: u16) -> Rect {
     Rect::new((screen.width - w) / 2, 1.min(screen.height), w, h)
 }
 
+/// How wide a filter picker grows, at most.
+pub const PICKER_WIDTH: u16 = 72;
+
+/// A filter picker's box for `values` values whose content is `wanted` columns wide:
+/// tall enough for all of them below the typed line and above the hint line, at most
+/// the screen less a row above and below, as wide as wanted up to [`PICKER_WIDTH`] and
+/// the screen less two columns each side, centred.
+pub fn picker(screen: Rect, values: usize, wanted: u16) -> Rect {
+    let w = wanted
+        .saturating_add(2)
+        .min(PICKER_WIDTH)
+        .min(screen.width.saturating_sub(4));
+    let h = (values as u16)
+        .saturating_add(4)
+        .min(screen.height.saturating_sub(2));
+    Rect::new((screen.width - w) / 2, (screen.height - h) / 2, w, h)
+}
+
+/// Inside the picker's border: the typed line, the value rows and the hint line.
+pub fn picker_parts(screen: Rect, values: usize, wanted: u16) -> (Rect, Rect, Rect) {
+    let inner = inner(picker(screen, values, wanted), 0);
+    let line = |y: u16| Rect::new(inner.x, y, inner.width, 1.min(inner.height));
+    let rows = Rect::new(
+        inner.x,
+        inner.y + 1.min(inner.height),
+        inner.width,
+        inner.height.saturating_sub(2),
+    );
+    let hints = line(inner.y + inner.height.saturating_sub(1));
+    (line(inner.y), rows, hints)
+}
+
+/// The picker's value rows (their height does not depend on the width).
+pub fn picker_rows(screen: Rect, values: usize) -> Rect {
+    picker_parts(screen, values, PICKER_WIDTH).1
+}
+
 /// The text area inside an overlay box.
 pub fn overlay_inner(screen: Rect, max_width: u16) -> Rect {
     inner(overlay(screen, max_width), 0)

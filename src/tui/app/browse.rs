@@ -1,14 +1,15 @@
 //! The main view: the six list panes (the sixth, Sources, a tree of documents and their
-//! sections), the detail of the selected item or section, the case
-//! filters, marks for comparison (`m` toggles one, `u` clears them all; filters, Esc and
-//! comparing leave them) and the Back history of followed links.
+//! sections), the detail of the selected item or section, the filters (kept in
+//! [`super::filter`], chosen in [`super::picker`]), marks for comparison (`m` toggles one,
+//! `u` clears them all; filters, Esc and comparing leave them) and the Back history of
+//! followed links.
 //!
 //! Depends on the app's state (`super`), `model` and `index`.
 
 use super::detail::{fact_start, first_fact_in, Subject};
-use super::{App, View};
+use super::{App, Filters, View};
 use crate::index::Index;
-use crate::model::{Item, Kind, Lang, Status};
+use crate::model::{Kind, Lang};
 use crate::tui::action::Action;
 use crate::tui::layout;
 
@@ -160,30 +161,6 @@ pub enum Focus {
     Detail,
 }
 
-/// The case list's filters; `None` means "all".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CaseFilter {
-    pub cluster_type: Option<String>,
-    /// A country by its English name (the stable one of the two).
-    pub country: Option<String>,
-    pub status: Option<Status>,
-}
-
-impl CaseFilter {
-    pub fn is_active(&self) -> bool {
-        self.cluster_type.is_some() || self.country.is_some() || self.status.is_some()
-    }
-
-    pub fn admits(&self, item: &Item) -> bool {
-        let Some(case) = item.case() else { return true };
-        self.cluster_type
-            .as_ref()
-            .is_none_or(|t| &case.cluster_type == t)
-            && self.country.as_ref().is_none_or(|c| &case.country.en == c)
-            && self.status.is_none_or(|s| case.status == s)
-    }
-}
-
 /// Where the detail pane is scrolled and where its line cursor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DetailState {
@@ -242,48 +219,14 @@ impl App {
                     self.pinned = None;
                     self.detail.reset();
                 } else if self.filter.is_active() {
-                    self.set_filter(CaseFilter::default());
+                    self.set_filter(Filters::default());
                 }
             }
             Action::OpenSearch => self.open_search(),
             Action::ShowRecent => self.open_recent(),
             Action::SearchHistory => self.open_history(),
-            Action::CycleTypeFilter => {
-                let types: Vec<String> = self
-                    .index
-                    .of_kind(Kind::Type)
-                    .iter()
-                    .map(|&i| self.index.item(i).id.clone())
-                    .collect();
-                let next = cycle(&types, self.filter.cluster_type.as_ref());
-                self.set_filter(CaseFilter {
-                    cluster_type: next,
-                    ..self.filter.clone()
-                });
-            }
-            Action::CycleCountryFilter => {
-                let mut countries: Vec<String> = self
-                    .index
-                    .of_kind(Kind::Case)
-                    .iter()
-                    .filter_map(|&i| self.index.item(i).case().map(|c| c.country.en.clone()))
-                    .collect();
-                countries.sort();
-                countries.dedup();
-                let next = cycle(&countries, self.filter.country.as_ref());
-                self.set_filter(CaseFilter {
-                    country: next,
-                    ..self.filter.clone()
-                });
-            }
-            Action::CycleStatusFilter => {
-                let next = cycle(&Status::ALL, self.filter.status.as_ref());
-                self.set_filter(CaseFilter {
-                    status: next,
-                    ..self.filter.clone()
-                });
-            }
-            Action::ClearFilters => self.set_filter(CaseFilter::default()),
+            Action::OpenPicker(facet) => self.open_picker(facet),
+            Action::ClearFilters => self.set_filter(Filters::default()),
             Action::ToggleLanguage => self.lang = self.lang.other(),
             Action::ToggleHelp => self.open_help(),
             Action::ToggleErrors => self.open_errors(),
@@ -405,7 +348,7 @@ impl App {
         }
     }
 
-    fn show_pane(&mut self, n: usize) {
+    pub(super) fn show_pane(&mut self, n: usize) {
         let pane = Pane::ALL[n];
         if pane != self.pane || self.pinned.is_some() {
             self.pane = pane;
@@ -513,24 +456,28 @@ impl App {
         }
     }
 
-    fn set_filter(&mut self, filter: CaseFilter) {
-        // Keep the selected case selected when it passes the new filter.
-        let selected = if self.pane == Pane::Cases {
-            self.current_item()
-        } else {
-            None
-        };
-        self.filter = filter;
-        let items = self.list_items(Pane::Cases);
-        let row = selected
-            .and_then(|s| items.iter().position(|&i| i == s))
-            .unwrap_or(0);
+    /// Puts new filters in place. Each pane keeps its selected item selected when the
+    /// item passes them (the document filter narrows every pane), else goes to its top.
+    pub(super) fn set_filter(&mut self, filters: Filters) {
+        let selected: Vec<Option<usize>> = Pane::ALL
+            .iter()
+            .map(|&pane| {
+                self.list_items(pane)
+                    .get(self.cursor_of(pane).selected)
+                    .copied()
+            })
+            .collect();
+        self.filter = filters;
         let height = self.list_height();
-        self.cursors[Pane::Cases.position()].select(row, items.len(), height);
-        if self.pane == Pane::Cases {
-            self.pinned = None;
-            self.detail.reset();
+        for (n, pane) in Pane::ALL.into_iter().enumerate() {
+            let items = self.list_items(pane);
+            let row = selected[n]
+                .and_then(|s| items.iter().position(|&i| i == s))
+                .unwrap_or(0);
+            self.cursors[n].select(row, items.len(), height);
         }
+        self.pinned = None;
+        self.detail.reset();
     }
 
     fn scroll_at(&mut self, column: u16, row: u16, delta: i32) {
@@ -655,15 +602,5 @@ impl App {
     /// Whether the main view is showing (no full-width view on top).
     pub fn in_main_view(&self) -> bool {
         self.view == View::Browse
-    }
-}
-
-fn cycle<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
-    match current {
-        None => all.first().cloned(),
-        Some(c) => {
-            let at = all.iter().position(|x| x == c)?;
-            all.get(at + 1).cloned()
-        }
     }
 }

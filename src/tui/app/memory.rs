@@ -17,10 +17,10 @@
 //! Depends on the app's state (`super`), `state` (the remembered shapes) and `model`.
 
 use super::scroll::ListCursor;
-use super::{movement, App, CaseFilter, Focus, Pane, View};
-use crate::model::{Kind, Lang};
+use super::{movement, App, Filters, Focus, Pane, View};
+use crate::model::{Kind, Lang, Status};
 use crate::state::{clean_query, FilterMemory, Memory, Place, ViewName};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Facet};
 use crate::tui::layout;
 
 pub use crate::state::{MAX_HISTORY, MAX_RECENT};
@@ -137,10 +137,14 @@ impl App {
                 self.detail.scroll.top()
             },
             query: self.search.as_ref().map(|s| s.input().to_string()),
-            filter: FilterMemory {
-                cluster_type: self.filter.cluster_type.clone(),
-                country: self.filter.country.clone(),
-                status: self.filter.status,
+            filter: {
+                let values = |facet| self.filter.values(facet).iter().cloned().collect();
+                FilterMemory {
+                    cluster_type: values(Facet::Type),
+                    country: values(Facet::Country),
+                    status: values(Facet::Status),
+                    document: values(Facet::Document),
+                }
             },
             marked: self.marked.iter().map(|&i| id_of(i)).collect(),
             compared,
@@ -426,11 +430,23 @@ impl App {
                 .iter()
                 .any(|&i| index.item(i).case().is_some_and(|c| &c.country.en == name))
         };
-        self.filter = CaseFilter {
-            cluster_type: place.filter.cluster_type.filter(known_type),
-            country: place.filter.country.filter(known_country),
-            status: place.filter.status,
-        };
+        let known_status = |name: &String| Status::ALL.iter().any(|s| s.as_str() == name);
+        let known_document = |id: &String| index.document(id).is_some();
+        // Only values this collection has: a filter on a type that is gone lists nothing.
+        let mut filter = Filters::default();
+        for (facet, values, known) in [
+            (
+                Facet::Type,
+                &place.filter.cluster_type,
+                &known_type as &dyn Fn(&String) -> bool,
+            ),
+            (Facet::Country, &place.filter.country, &known_country),
+            (Facet::Status, &place.filter.status, &known_status),
+            (Facet::Document, &place.filter.document, &known_document),
+        ] {
+            filter.set(facet, values.iter().filter(|v| known(v)).cloned().collect());
+        }
+        self.filter = filter;
         let case = |id: &String| {
             index
                 .position(id)

@@ -4,10 +4,12 @@
 //! borrows the app immutably and draws what it finds.
 //!
 //! Each view keeps its state and its part of `update` in its own module:
-//! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
-//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`], [`overlay`] (help and
-//! load problems) and [`memory`] (query history, recent items, resuming a run). Scrolling goes through [`scroll::Scroll`], which clamps to the
-//! content length of the same lines the renderer draws ([`detail::lines`],
+//! [`browse`] (panes, lists, the detail and the Back history), [`filter`] (the filters
+//! as sets, what each pane lists under them) and [`picker`] (choosing a filter's values),
+//! [`search`] (the search box), [`compare`], [`matrix`], [`timeline`], [`presenter`],
+//! [`overlay`] (help, load problems, the picker's box) and [`memory`] (query history,
+//! recent items, resuming a run). Scrolling goes through [`scroll::Scroll`], which clamps
+//! to the content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
 //! What the app cannot do itself — run a search, write to the clipboard or a file, stop
@@ -25,23 +27,28 @@ pub mod columns;
 pub mod compare;
 mod copy;
 pub mod detail;
+pub mod filter;
 pub mod found;
 pub mod matrix;
 pub mod memory;
 pub mod overlay;
+pub mod picker;
 pub mod presenter;
 pub mod scroll;
 pub mod search;
 pub mod timeline;
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
-pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
+pub use self::browse::{DetailState, Focus, Pane};
 pub use self::compare::CompareView;
 pub use self::detail::Subject;
+pub use self::filter::Filters;
 pub use self::matrix::MatrixView;
 pub use self::memory::{HistoryOverlay, RecentOverlay};
 pub use self::overlay::Overlay;
+pub use self::picker::Picker;
 pub use self::presenter::PresenterView;
 pub use self::scroll::{ListCursor, Scroll};
 pub use self::search::{ResultRow, SearchBox, SearchRequest};
@@ -51,6 +58,7 @@ pub use crate::matrix::MatrixLine;
 use self::browse::Location;
 use self::columns::CaseColumns;
 use self::detail::{DetailLine, LinesCache};
+use self::filter::Cited;
 use super::action::{Action, PauseReason, WatchState};
 use super::keymap::Context;
 use super::layout::{self, Areas};
@@ -113,7 +121,10 @@ pub struct App {
     pane: Pane,
     focus: Focus,
     cursors: [ListCursor; 6],
-    filter: CaseFilter,
+    filter: Filters,
+    /// The documents each item cites, for the document filter: worked out the first time
+    /// that filter is used.
+    cited: OnceCell<Cited>,
     /// An item shown in the detail in place of the list selection (a followed link to
     /// an item the current list does not show).
     pinned: Option<usize>,
@@ -153,13 +164,14 @@ pub struct App {
 impl App {
     pub fn new(index: Arc<Index>, lang: Lang, size: (u16, u16)) -> App {
         let mut app = App {
+            cited: OnceCell::new(),
             index,
             lang,
             size,
             pane: Pane::Cases,
             focus: Focus::List,
             cursors: [ListCursor::default(); 6],
-            filter: CaseFilter::default(),
+            filter: Filters::default(),
             pinned: None,
             detail: DetailState::default(),
             history: Vec::new(),
@@ -236,7 +248,7 @@ impl App {
         self.cursor_of(self.pane)
     }
 
-    pub fn filter(&self) -> &CaseFilter {
+    pub fn filter(&self) -> &Filters {
         &self.filter
     }
 
@@ -299,6 +311,7 @@ impl App {
             Some(Overlay::Errors(_)) => Context::Errors,
             Some(Overlay::Recent(_)) => Context::Recent,
             Some(Overlay::History(_)) => Context::History,
+            Some(Overlay::Picker(_)) => Context::Picker,
             None => self.base_context(),
         }
     }
@@ -333,12 +346,22 @@ impl App {
     /// each document followed by its sections.
     pub fn list_rows(&self, pane: Pane) -> Vec<Subject> {
         if pane == Pane::Sources {
-            return browse::source_rows(&self.index);
+            // The document filter keeps the chosen documents and their sections.
+            let documents = self.filter.values(crate::tui::action::Facet::Document);
+            return browse::source_rows(&self.index)
+                .into_iter()
+                .filter(|row| {
+                    documents.is_empty() || documents.contains(&self.index.item(row.item()).id)
+                })
+                .collect();
         }
         pane.kinds()
             .iter()
             .flat_map(|&k| self.index.of_kind(k).iter().copied())
-            .filter(|&i| pane != Pane::Cases || self.filter.admits(self.index.item(i)))
+            .filter(|&i| {
+                self.filter
+                    .admits(&self.index, self.cited_if_needed(), pane, i)
+            })
             .map(Subject::Item)
             .collect()
     }
@@ -503,6 +526,10 @@ impl App {
             }
             Action::Restore(memory) => {
                 self.restore(*memory);
+                return true;
+            }
+            Action::Paste(text) if matches!(self.overlay, Some(Overlay::Picker(_))) => {
+                self.paste_into_picker(&text);
                 return true;
             }
             // A paste into the history list narrows it.
@@ -672,6 +699,7 @@ impl App {
             _ => None,
         };
         self.index = index;
+        self.cited = OnceCell::new();
         self.detail_lines.invalidate();
         self.case_columns = None;
         let find = |id: &String| self.index.position(id);

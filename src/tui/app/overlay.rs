@@ -1,10 +1,12 @@
 //! Overlays on top of any view: the key help (generated from the key table, for the
-//! context it was opened from) and the list of problems found while loading (the
-//! recent-items and query-history lists are overlays too; they live in `memory`). Each
-//! scrolls within the lines it draws, measured at the overlay's own size.
+//! context it was opened from), the list of problems found while loading, each
+//! scrolling within the lines it draws, measured at the overlay's own size; a filter's
+//! picker over the main view (its state and keys are in [`super::picker`]); and the
+//! recent-items and query-history lists (they live in `memory`).
 //!
 //! Depends on the app's state (`super`), the explorer's `keymap` and `layout`, `text`.
 
+use super::picker::Picker;
 use super::scroll::Scroll;
 use super::{movement, scroll_by, App};
 use crate::index::Index;
@@ -23,15 +25,17 @@ pub enum Overlay {
     Recent(super::RecentOverlay),
     /// The query history, narrowed by typing (Ctrl-R).
     History(super::HistoryOverlay),
+    Picker(Picker),
 }
 
 impl Overlay {
-    pub fn scroll(&self) -> Scroll {
+    /// The scroll of an overlay that scrolls; a picker moves a cursor instead.
+    pub fn scroll(&self) -> Option<Scroll> {
         match self {
-            Overlay::Help(help) => help.scroll,
-            Overlay::Errors(errors) => errors.scroll,
+            Overlay::Help(help) => Some(help.scroll),
+            Overlay::Errors(errors) => Some(errors.scroll),
             // Lists: they keep a cursor, not a scroll.
-            Overlay::Recent(_) | Overlay::History(_) => Scroll::default(),
+            Overlay::Picker(_) | Overlay::Recent(_) | Overlay::History(_) => None,
         }
     }
 }
@@ -122,6 +126,7 @@ impl App {
         match overlay {
             Overlay::Recent(_) => return self.update_recent(action),
             Overlay::History(_) => return self.update_history(action),
+            Overlay::Picker(_) => return self.update_picker(action),
             Overlay::Help(_) | Overlay::Errors(_) => {}
         }
         let Some(overlay) = &mut self.overlay else {
@@ -131,7 +136,7 @@ impl App {
             match overlay {
                 Overlay::Help(help) => scroll_by(&mut help.scroll, &action),
                 Overlay::Errors(errors) => scroll_by(&mut errors.scroll, &action),
-                Overlay::Recent(_) | Overlay::History(_) => false,
+                Overlay::Picker(_) | Overlay::Recent(_) | Overlay::History(_) => false,
             };
             return;
         }
@@ -166,6 +171,7 @@ impl App {
                     .scroll
                     .resize(errors.lines.len(), inner.height as usize);
             }
+            Some(Overlay::Picker(_)) => self.sync_picker(),
             Some(Overlay::Recent(_) | Overlay::History(_)) | None => {}
         }
     }

@@ -18,6 +18,7 @@ mod help;
 mod list;
 mod matrix;
 mod overlay;
+mod picker;
 mod presenter;
 mod recall;
 mod search;
@@ -93,6 +94,7 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::History(history)) => {
             recall::render_history(frame, app, theme, areas.screen, history)
         }
+        Some(Overlay::Picker(picker)) => picker::render(frame, app, theme, areas.screen, picker),
         None => {}
     }
 }

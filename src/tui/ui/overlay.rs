@@ -1,4 +1,5 @@
-//! Boxes drawn over the screen (help, load problems, the search box over presenter mode). Before a box is drawn, any wide
+//! Boxes drawn over the screen (help, load problems, the search box over presenter mode,
+//! a filter's picker, the recent and history lists). Before a box is drawn, any wide
 //! character (a Hangul syllable) that starts just left of the box and reaches into it is
 //! blanked: the terminal would otherwise draw the whole syllable over the box's left
 //! border, and ratatui, seeing the border cell covered, would never draw it.
@@ -18,7 +19,11 @@ use crate::tui::theme::Theme;
 /// Clears a centred box over the screen, draws its frame and title, and returns the
 /// area inside it.
 pub fn open(frame: &mut Frame, theme: &Theme, screen: Rect, max_width: u16, title: &str) -> Rect {
-    let area = layout::overlay(screen, max_width);
+    open_at(frame, theme, layout::overlay(screen, max_width), title)
+}
+
+/// The same for a box at `area` (a picker, sized by its values).
+pub fn open_at(frame: &mut Frame, theme: &Theme, area: Rect, title: &str) -> Rect {
     blank_straddling(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
     let block = pane_block(format!(" {title} "), true, theme).style(theme.base);

@@ -7,6 +7,9 @@
 //! width, so Hangul names are cut between syllables) to leave room for the hints; when
 //! that would leave them unreadable the hints go (whole) instead, and then the names are
 //! cut to the room left, down to the count alone; the notice is cut at the bar's end.
+//! The filters are named in full while the hints still fit beside them, else each by
+//! its first value and how many more (`국가=한국 외 2`), then cut by display width; the
+//! count is never cut.
 //!
 //! Depends on the app's state (read only), `keymap`, `model`, `text` and `theme`.
 
@@ -17,8 +20,9 @@ use ratatui::Frame;
 
 use super::clip_spans;
 use super::list::MARK;
-use crate::model::{Kind, Lang};
+use crate::model::Lang;
 use crate::text::{one_line, truncate, width};
+use crate::tui::app::filter::Described;
 use crate::tui::app::{App, MatrixLine, Pane, TimelineLine, View, MAX_COMPARED};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -30,31 +34,15 @@ const MIN_NAME: usize = 5;
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.lang();
     let index = app.index();
-    let filter = app.filter();
-    let mut left = vec![count(app)];
-    if let Some(t) = &filter.cluster_type {
-        left.push(format!(
-            "{}={}",
-            lang.pick("유형", "type"),
-            one_line(index.name_of(t, lang))
-        ));
-    }
-    if let Some(c) = &filter.country {
-        let shown = index
-            .of_kind(Kind::Case)
-            .iter()
-            .filter_map(|&i| index.item(i).case())
-            .find(|case| &case.country.en == c)
-            .map_or(c.as_str(), |case| case.country.get(lang));
-        left.push(format!(
-            "{}={}",
-            lang.pick("국가", "country"),
-            one_line(shown)
-        ));
-    }
-    if let Some(s) = filter.status {
-        left.push(format!("{}={}", lang.pick("상태", "status"), s.label(lang)));
-    }
+    let room = area.width as usize;
+    let counted = count(app);
+    let hints_width = width(&keymap::hints(app.context(), lang)) + 2;
+    let mut left = vec![counted.clone()];
+    left.extend(filters_text(
+        app,
+        room.saturating_sub(width(&counted) + 5),
+        hints_width,
+    ));
     let mut spans = vec![Span::styled(
         format!(" {} ", left.join(" · ")),
         theme.status,
@@ -82,7 +70,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.warning,
         ));
     }
-    let room = area.width as usize;
     let notice = app.notice().map(|n| format!(" {} ", one_line(n)));
     let hints = format!(" {} ", keymap::hints(app.context(), lang));
     if !app.marked().is_empty() {
@@ -160,6 +147,65 @@ fn count(app: &App) -> String {
         Some(total) if total != shown => format!("{noun} {shown}/{total}"),
         _ => format!("{noun} {shown}"),
     }
+}
+
+/// The filters that narrow what the bar counts, named in the interface language and cut
+/// to `room` columns: every value while they fit beside `hints` columns of hints, else
+/// each filter's first value and how many more ("국가=한국 외 2"), then cut by display
+/// width. Case filters seen from another pane are only counted: they narrow the cases.
+fn filters_text(app: &App, room: usize, hints: usize) -> Option<String> {
+    let lang = app.lang();
+    let pane = match app.view() {
+        View::Browse if app.search().is_none() => app.pane(),
+        _ => return None,
+    };
+    let described = app.filter().describe(app.index(), pane, lang);
+    let elsewhere = app.filter().elsewhere(pane);
+    let join = |short: bool| {
+        let mut parts: Vec<String> = described
+            .iter()
+            .map(|d| filter_text(d, short, lang))
+            .collect();
+        if elsewhere > 0 {
+            parts.push(match lang {
+                Lang::Ko => format!("(사례 필터 {elsewhere}개)"),
+                Lang::En if elsewhere == 1 => "(1 case filter)".to_string(),
+                Lang::En => format!("({elsewhere} case filters)"),
+            });
+        }
+        parts.join(" · ")
+    };
+    let full = join(false);
+    if full.is_empty() {
+        return None;
+    }
+    if width(&full) + hints <= room {
+        return Some(full);
+    }
+    let short = join(true);
+    let text = if width(&full) <= room && width(&short) + hints > room {
+        full
+    } else {
+        short
+    };
+    Some(truncate(&text, room).into_owned())
+}
+
+/// One filter: "국가=한국, 일본", or `short`, "국가=한국 외 1" / "country=Japan +1".
+fn filter_text(filter: &Described, short: bool, lang: Lang) -> String {
+    let names: Vec<String> = filter
+        .names
+        .iter()
+        .map(|n| one_line(n).into_owned())
+        .collect();
+    let values = match (short, names.as_slice()) {
+        (true, [first, rest @ ..]) if !rest.is_empty() => match lang {
+            Lang::Ko => format!("{first} 외 {}", rest.len()),
+            Lang::En => format!("{first} +{}", rest.len()),
+        },
+        _ => names.join(", "),
+    };
+    format!("{}={values}", filter.facet.title(lang))
 }
 
 /// The marked cases for the status bar in at most `room` columns: " ✓ 비교 3/4: 울산…,
