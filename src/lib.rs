@@ -5,7 +5,7 @@
 //! ```text
 //! YAML files ─▶ load ─▶ index ─▶ corpus ─▶ search
 //!                  └───────┴─────────┴────────┴──▶ collection (opening: the one setup)
-//! index ─▶ report · compare · matrix (what to say) ─▶ render (plain / Markdown / JSON)
+//! index ─▶ chart ─▶ report · compare · matrix (what to say) ─▶ render (plain / Markdown / JSON)
 //!
 //! collection + models + render ─▶ cli (subcommands)     ┐
 //! collection + models          ─▶ tui (the explorer)    ┘─▶ main (picks one)
@@ -27,12 +27,14 @@
 //! - [`collection`]: opening a collection (both indexes) and searching it for items.
 //! - [`report`]: what to say about an item, shared by `show` and the explorer.
 //! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
+//! - [`chart`]: which figures are drawn as bar charts, for a case and a comparison.
 //! - [`matrix`]: the role matrix, its weakest-role mark and legend.
 //! - [`render`]: output formats (plain text, Markdown, JSON) and the match highlighter.
 //! - [`config`]: the settings file (language, theme, collection).
 //! - [`cli`]: the subcommands: flags, settings resolution, one file per command.
 //! - [`tui`]: the interactive explorer.
 
+pub mod chart;
 pub mod citation;
 pub mod cli;
 pub mod collection;

@@ -8,7 +8,7 @@
 //! Every source is a citation made by [`Index::cite`] (see [`crate::citation`]): the
 //! blocks carry the text a reader would cite, never a file name.
 //!
-//! Depends on `model`, `index` and `citation`.
+//! Depends on `model`, `index`, `citation` and `chart`.
 
 use crate::index::{Index, Relation};
 use crate::model::{
@@ -55,6 +55,8 @@ pub enum Block {
         kind: Kind,
         note: Option<String>,
     },
+    /// The item's charts ([`crate::chart`]), drawn after its key figures.
+    Charts(Vec<crate::chart::Chart>),
     Table {
         columns: Vec<String>,
         rows: Vec<(String, Vec<String>)>,
@@ -97,23 +99,9 @@ pub fn strength_text(strength: RoleStrength, lang: Lang) -> String {
     format!("{} {}", strength.symbol(), strength.label(lang))
 }
 
-/// A figure's value with its unit, as a reader expects it in each language: Korean units
-/// and % follow the number directly (40%, 116개), English units take a space
-/// (116 institutes), and a unit of "year" marks a calendar year (1973년, plain 1973).
+/// A figure's value with its unit, as a reader expects it ([`Figure::printed`]).
 pub fn figure_value(f: &Figure, lang: Lang) -> String {
-    let mut unit = f.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
-    if lang == Lang::En && unit == "year" {
-        unit = "";
-    }
-    let attached = unit.chars().all(|c| c == '%')
-        || (lang == Lang::Ko && !unit.starts_with(|c: char| c.is_ascii_alphabetic()));
-    if unit.is_empty() {
-        f.value.clone()
-    } else if attached {
-        format!("{}{unit}", f.value)
-    } else {
-        format!("{} {unit}", f.value)
-    }
+    f.printed(lang)
 }
 
 /// The full report of an item.
@@ -167,6 +155,10 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
                         source: index.cite(&f.source, lang),
                     }
                 }));
+                let charts = crate::chart::charts(index, item, lang);
+                if !charts.is_empty() {
+                    out.push(Block::Charts(charts));
+                }
             }
             if !case.actors.is_empty() {
                 out.push(heading(lang, "구성주체", "Actors"));

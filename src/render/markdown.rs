@@ -5,7 +5,10 @@
 //! reads as a document with a reference list. Text from the files is escaped with
 //! `text::markdown_escape`, so a `|` or `*` in a case never breaks a table or a list.
 //!
-//! Depends on `model`, `text`, `index`, `report`, `compare` and `matrix`.
+//! Charts are their text bars (`render::chart_text`) in a code block.
+//!
+//! Depends on `model`, `text`, `index`, `report`, `compare`, `chart`, `matrix` and
+//! `render::chart_text`.
 
 use std::fmt::Write as _;
 
@@ -159,6 +162,11 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(out, "- {} (`{}`){note}", md(label), one_line(target));
             }
+            Block::Charts(charts) => {
+                for chart in charts {
+                    chart_markdown(&mut out, chart, lang, &mut refs);
+                }
+            }
             Block::Table { columns, rows } => {
                 let header: Vec<String> = columns.iter().map(|c| md(c)).collect();
                 let _ = writeln!(out, "| | {} |", header.join(" | "));
@@ -177,6 +185,36 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
     let cited: Vec<(String, String)> = refs.0.into_iter().map(|c| (c, String::new())).collect();
     reference_list(&mut out, lang, &cited, &documents);
     out.trim_end().to_string() + "\n"
+}
+
+/// A chart as Markdown: its title in bold, the text bars in a code block (so they stay
+/// aligned), then the note and the numbered reference of each of its sources.
+fn chart_markdown(
+    out: &mut String,
+    chart: &crate::chart::Chart,
+    lang: Lang,
+    refs: &mut References,
+) {
+    let _ = writeln!(out, "**{}**\n", md(&chart.title));
+    let bars = super::chart_text::bar_lines(chart, 72);
+    // A fence longer than any run of backticks in the bars, so no label can close it.
+    let longest_run = bars
+        .iter()
+        .flat_map(|l| l.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    let _ = writeln!(out, "{fence}text");
+    for line in &bars {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{fence}\n");
+    if let Some(note) = &chart.note {
+        let _ = writeln!(out, "※ {}\n", md(note));
+    }
+    let marks: String = chart.sources.iter().map(|s| refs.mark(s)).collect();
+    let _ = writeln!(out, "{}:{marks}\n", lang.pick("출처", "Source"));
 }
 
 /// The comparison as Markdown: a table per section, differing rows (see
