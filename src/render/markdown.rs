@@ -187,6 +187,20 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
     out.trim_end().to_string() + "\n"
 }
 
+/// Charts on their own, as the chart view copies them: a heading naming what they are
+/// of, each chart, and the reference list.
+pub fn charts(of: &str, charts: &[crate::chart::Chart], lang: Lang) -> String {
+    let mut out = String::new();
+    let mut refs = References::default();
+    let _ = writeln!(out, "# {} — {}\n", md(of), lang.pick("차트", "Charts"));
+    for chart in charts {
+        chart_markdown(&mut out, chart, lang, &mut refs);
+    }
+    let cited: Vec<(String, String)> = refs.0.into_iter().map(|c| (c, String::new())).collect();
+    reference_list(&mut out, lang, &cited, &[]);
+    out.trim_end().to_string() + "\n"
+}
+
 /// A chart as Markdown: its title in bold, the text bars in a code block (so they stay
 /// aligned), then the note and the numbered reference of each of its sources.
 fn chart_markdown(

@@ -96,6 +96,8 @@ pub enum Action {
     ShowMatrix,
     /// Show the era timeline.
     ShowTimeline,
+    /// Show the charts of the current case or comparison.
+    ShowCharts,
     /// Show the current item full-screen for a projector, or leave that mode.
     TogglePresenter,
     /// Copy the current item (or comparison, matrix, timeline) as Markdown with its sources.

@@ -20,6 +20,11 @@ impl App {
                 .ok()
                 .map(|c| crate::render::markdown::comparison(c, lang)),
             View::Matrix(_) => Some(crate::render::markdown::matrix(index, lang)),
+            View::Chart(view) => Some(crate::render::markdown::charts(
+                view.title(),
+                view.charts(),
+                lang,
+            )),
             View::Timeline(_) => index
                 .items()
                 .iter()

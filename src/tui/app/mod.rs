@@ -5,7 +5,7 @@
 //!
 //! Each view keeps its state and its part of `update` in its own module:
 //! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
-//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and [`overlay`] (help and
+//! box), [`compare`], [`matrix`], [`timeline`], [`chart`], [`presenter`] and [`overlay`] (help and
 //! load problems). Scrolling goes through [`scroll::Scroll`], which clamps to the
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
@@ -14,10 +14,11 @@
 //! process — it leaves for the event loop to take (`take_search_request`, `take_copy`,
 //! `take_suspend`); how the program ends is [`App::exit`].
 //!
-//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render` and the explorer's
+//! Depends on `model`, `index`, `report`, `compare`, `chart`, `matrix`, `render` and the explorer's
 //! `action`, `keymap` and `layout`. It never touches the terminal.
 
 pub mod browse;
+pub mod chart;
 pub mod columns;
 pub mod compare;
 mod copy;
@@ -33,6 +34,7 @@ pub mod timeline;
 use std::sync::Arc;
 
 pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
+pub use self::chart::{ChartLine, ChartSubject, ChartView};
 pub use self::compare::CompareView;
 pub use self::matrix::MatrixView;
 pub use self::overlay::Overlay;
@@ -67,6 +69,8 @@ pub enum View {
     Timeline(TimelineView),
     /// One item full-screen for a projector.
     Presenter(PresenterView),
+    /// The charts of a case or of compared cases.
+    Chart(ChartView),
 }
 
 /// How the explorer ends.
@@ -265,6 +269,7 @@ impl App {
             View::Matrix(_) => Context::Matrix,
             View::Timeline(_) => Context::Timeline,
             View::Presenter(_) => Context::Presenter,
+            View::Chart(_) => Context::Chart,
             View::Browse if self.search.is_some() => Context::Search,
             View::Browse => match self.focus {
                 Focus::List => Context::List,
@@ -450,11 +455,15 @@ impl App {
     /// shares is here; the rest is in each view's module.
     fn update_view(&mut self, action: Action) {
         match action {
+            Action::Close | Action::Back if matches!(self.view, View::Chart(_)) => {
+                self.close_charts()
+            }
             Action::Close | Action::Back => self.view = View::Browse,
             Action::TogglePresenter if matches!(self.view, View::Presenter(_)) => {
                 self.view = View::Browse
             }
             Action::ShowMatrix => self.show_matrix(),
+            Action::ShowCharts => self.show_charts(),
             Action::ShowTimeline => self.show_timeline(),
             Action::ToggleLanguage => self.lang = self.lang.other(),
             Action::ToggleHelp => self.open_help(),
@@ -465,6 +474,7 @@ impl App {
                 View::Matrix(_) => self.update_matrix(action),
                 View::Timeline(_) => self.update_timeline(action),
                 View::Presenter(_) => self.update_presenter(action),
+                View::Chart(_) => self.update_chart(action),
                 View::Browse => {}
             },
         }
@@ -515,6 +525,12 @@ impl App {
             // A header above; a blank line, the legend and the note on the reading below.
             View::Matrix(view) => view.sync(body.saturating_sub(4)),
             View::Timeline(view) => view.sync(&self.index, self.lang, body),
+            View::Chart(view) => view.sync(
+                &self.index,
+                self.lang,
+                body,
+                areas.view_inner.width as usize,
+            ),
             View::Presenter(view) => view.sync(
                 &self.index,
                 item,
@@ -527,17 +543,25 @@ impl App {
 
     /// After a reload: each view made again from the new index, at its old place.
     fn rebuild_view(&mut self) {
-        self.view = match &self.view {
-            View::Browse => View::Browse,
-            View::Compare(view) => View::Compare(CompareView::new(
-                &self.index,
-                view.cases().to_vec(),
-                self.lang,
-            )),
-            View::Matrix(_) => View::Matrix(MatrixView::new(&self.index)),
-            View::Timeline(_) => View::Timeline(TimelineView::new(&self.index, self.lang)),
-            View::Presenter(_) => View::Presenter(PresenterView::default()),
-        };
+        self.view =
+            match &self.view {
+                View::Browse => View::Browse,
+                View::Compare(view) => View::Compare(CompareView::new(
+                    &self.index,
+                    view.cases().to_vec(),
+                    self.lang,
+                )),
+                View::Matrix(_) => View::Matrix(MatrixView::new(&self.index)),
+                View::Timeline(_) => View::Timeline(TimelineView::new(&self.index, self.lang)),
+                View::Presenter(_) => View::Presenter(PresenterView::default()),
+                View::Chart(view) => match view.subject().clone() {
+                    ChartSubject::Compare(_) => View::Browse,
+                    ChartSubject::Item(item) if item < self.index.len() => View::Chart(
+                        ChartView::new(&self.index, ChartSubject::Item(item), self.lang),
+                    ),
+                    ChartSubject::Item(_) => View::Browse,
+                },
+            };
     }
 
     /// The detail lines for the current state, brought up to date first: for use inside

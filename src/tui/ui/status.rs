@@ -137,6 +137,7 @@ fn count(app: &App) -> String {
                 .count(),
             None,
         ),
+        View::Chart(view) => (lang.pick("차트", "charts"), view.charts().len(), None),
         View::Browse | View::Presenter(_) => match app.search() {
             Some(search) => (lang.pick("결과", "results"), search.total(), None),
             None => {
