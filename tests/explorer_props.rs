@@ -76,6 +76,8 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::CompareCounterpart,
             Action::ShowMatrix,
             Action::ShowTimeline,
+            Action::ShowCharts,
+            Action::ShowCharts,
             Action::TogglePresenter,
             Action::Copy,
             Action::Suspend,
@@ -217,6 +219,15 @@ fn check_invariants(app: &App) {
                     assert!(view.scroll().shows(line), "timeline cursor out of view");
                 }
             }
+        }
+        View::Chart(view) => {
+            assert!(!view.charts().is_empty(), "a chart view with no chart");
+            assert_scroll(
+                "chart",
+                view.scroll(),
+                view.lines().len(),
+                areas.view_inner.height as usize,
+            );
         }
         View::Presenter(view) => {
             assert!(app.current_item().is_some(), "presenting nothing");

@@ -616,6 +616,10 @@ fn check_charts(problems: &mut Problems, charts: &[ChartSpec], figures: &[Figure
         if let Some(note) = &chart.note {
             problems.text(&format!("{at}.note"), note);
         }
+        if !is_valid_id(&chart.id) {
+            // No figure can name it either; one error is enough.
+            continue;
+        }
         let bars: Vec<&Figure> = figures
             .iter()
             .filter(|f| f.chart.as_ref().is_some_and(|c| c.id == chart.id))
