@@ -340,3 +340,37 @@ fn the_chart_view_scrolls_closes_and_returns_to_the_comparison() {
     app.update(Action::Close);
     assert!(matches!(app.view(), View::Compare(_)));
 }
+
+#[test]
+fn compare_in_text_and_markdown_draws_the_shared_measures_with_their_references() {
+    let run = |args: &[&str]| {
+        let out = common::casebook_command()
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = run(&["compare", "ulsan", "icheon", "--lang", "ko"]);
+    let at = plain.find("\n차트\n").expect("a chart section");
+    let chart: Vec<&str> = plain[at..].lines().skip(4).take(4).collect();
+    assert!(chart[0].starts_with("  울산 자동차클러스터  █"), "{plain}");
+    assert!(chart[0].ends_with("  26.9% (2000)"), "{plain}");
+    assert!(chart[1].ends_with("  60% (2002)"), "{plain}");
+    assert!(chart[2].starts_with("  ↳ 복득규 외(2002)"), "{plain}");
+    let markdown = run(&[
+        "compare",
+        "toyota-city",
+        "san-diego",
+        "--lang",
+        "en",
+        "--markdown",
+    ]);
+    assert!(
+        markdown.contains("## Charts\n\n**Regional growth rate**\n\n```text\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Source: Bok et al. (2002)"), "{markdown}");
+    // Years are never bars.
+    assert!(!markdown.contains("**Year it began**"), "{markdown}");
+}

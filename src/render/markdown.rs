@@ -164,7 +164,7 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
             }
             Block::Charts(charts) => {
                 for chart in charts {
-                    chart_markdown(&mut out, chart, lang, &mut refs);
+                    chart_markdown(&mut out, chart, lang, Some(&mut refs));
                 }
             }
             Block::Table { columns, rows } => {
@@ -194,7 +194,7 @@ pub fn charts(of: &str, charts: &[crate::chart::Chart], lang: Lang) -> String {
     let mut refs = References::default();
     let _ = writeln!(out, "# {} — {}\n", md(of), lang.pick("차트", "Charts"));
     for chart in charts {
-        chart_markdown(&mut out, chart, lang, &mut refs);
+        chart_markdown(&mut out, chart, lang, Some(&mut refs));
     }
     let cited: Vec<(String, String)> = refs.0.into_iter().map(|c| (c, String::new())).collect();
     reference_list(&mut out, lang, &cited, &[]);
@@ -203,11 +203,14 @@ pub fn charts(of: &str, charts: &[crate::chart::Chart], lang: Lang) -> String {
 
 /// A chart as Markdown: its title in bold, the text bars in a code block (so they stay
 /// aligned), then the note and the numbered reference of each of its sources.
+///
+/// With `refs`, each source is a numbered reference; without (a comparison, whose
+/// reference list is by case), the citation is written out.
 fn chart_markdown(
     out: &mut String,
     chart: &crate::chart::Chart,
     lang: Lang,
-    refs: &mut References,
+    refs: Option<&mut References>,
 ) {
     let _ = writeln!(out, "**{}**\n", md(&chart.title));
     let bars = super::chart_text::bar_lines(chart, 72);
@@ -227,8 +230,17 @@ fn chart_markdown(
     if let Some(note) = &chart.note {
         let _ = writeln!(out, "※ {}\n", md(note));
     }
-    let marks: String = chart.sources.iter().map(|s| refs.mark(s)).collect();
-    let _ = writeln!(out, "{}:{marks}\n", lang.pick("출처", "Source"));
+    let label = lang.pick("출처", "Source");
+    match refs {
+        Some(refs) => {
+            let marks: String = chart.sources.iter().map(|s| refs.mark(s)).collect();
+            let _ = writeln!(out, "{label}:{marks}\n");
+        }
+        None => {
+            let cited: Vec<String> = chart.sources.iter().map(|s| md(s)).collect();
+            let _ = writeln!(out, "{label}: {}\n", cited.join("; "));
+        }
+    }
 }
 
 /// The comparison as Markdown: a table per section, differing rows (see
@@ -270,6 +282,12 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
             let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
         }
         out.push('\n');
+    }
+    if !c.charts.is_empty() {
+        let _ = writeln!(out, "## {}\n", lang.pick("차트", "Charts"));
+        for chart in &c.charts {
+            chart_markdown(&mut out, chart, lang, None);
+        }
     }
     // Two sections can read the same as citations (same numbering and page): one entry.
     let mut cited: Vec<(String, Vec<usize>)> = Vec::new();

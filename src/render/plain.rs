@@ -250,6 +250,15 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
             );
         }
     }
+    if !c.charts.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.pick("차트", "Charts"));
+        for chart in &c.charts {
+            out.push('\n');
+            for line in super::chart_text::lines(chart, TOTAL) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
     let _ = writeln!(
         out,
         "\n{}",
