@@ -374,3 +374,16 @@ fn compare_in_text_and_markdown_draws_the_shared_measures_with_their_references(
     // Years are never bars.
     assert!(!markdown.contains("**Year it began**"), "{markdown}");
 }
+
+#[test]
+fn v_in_presenter_mode_opens_the_charts_of_the_item_presented() {
+    let mut app = App::new(Arc::clone(&shipped().index), Lang::En, (120, 35));
+    select(&mut app, "daedeok");
+    app.update(Action::TogglePresenter);
+    assert!(matches!(app.view(), View::Presenter(_)));
+    app.update(Action::ShowCharts);
+    let View::Chart(view) = app.view() else {
+        panic!("v in presenter mode opens the charts")
+    };
+    assert_eq!(view.charts()[0].bars[1].printed, "69.3%");
+}

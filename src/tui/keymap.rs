@@ -231,7 +231,7 @@ pub const BINDINGS: &[Binding] = &[
     b(MAIN, &[ch('p', "p")], Action::CompareCounterpart, "대응 사례와 비교", "compare with counterpart"),
     b(&[List, Detail, Compare, Timeline], &[ch('M', "M")], Action::ShowMatrix, "역할 강도 매트릭스", "role-strength matrix"),
     b(&[List, Detail, Compare, Matrix], &[ch('T', "T")], Action::ShowTimeline, "시기별 연표", "era timeline"),
-    b(&[List, Detail, Compare], &[ch('v', "v")], Action::ShowCharts, "수치를 차트로 보기", "see the figures as charts"),
+    b(&[List, Detail, Compare, Presenter], &[ch('v', "v")], Action::ShowCharts, "수치를 차트로 보기", "see the figures as charts"),
     b(MAIN, &[ch('P', "P")], Action::TogglePresenter, "발표 모드 (전체 화면)", "presenter mode (full screen)"),
     b(MAIN, &[ch('y', "y")], Action::Copy, "마크다운으로 복사 (출처 포함)", "copy as Markdown (with sources)"),
     b(MAIN, &[ch('n', "n")], Action::NextMatch, "상세에서 검색어가 나오는 다음 줄", "next line of the detail with the last search's match"),
