@@ -387,3 +387,35 @@ fn v_in_presenter_mode_opens_the_charts_of_the_item_presented() {
     };
     assert_eq!(view.charts()[0].bars[1].printed, "69.3%");
 }
+
+#[test]
+fn at_the_smallest_window_titles_wrap_whole_and_nothing_spills() {
+    let mut app = chart_view(60, 15, Lang::En, "toyota-city");
+    let View::Chart(view) = app.view() else {
+        unreachable!()
+    };
+    let title: Vec<&str> = view
+        .lines()
+        .iter()
+        .filter_map(|l| match *l {
+            casebook::tui::app::ChartLine::Title { chart: 1, line } => {
+                Some(view.title_line(1, line))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        title.join(" "),
+        "Time assembler and suppliers spent exchanging information (Dyer 1994)"
+    );
+    for _ in 0..view.lines().len() {
+        let buffer = draw(&app, false);
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            assert!(row.width() <= 60, "row {y}: {row}");
+        }
+        app.update(Action::SelectNext);
+    }
+}

@@ -26,8 +26,8 @@ pub enum ChartSubject {
 /// One line of the chart view's body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartLine {
-    /// Chart `chart`'s title.
-    Title(usize),
+    /// Line `line` of chart `chart`'s title.
+    Title { chart: usize, line: usize },
     /// Bar `bar` of chart `chart`.
     Bar { chart: usize, bar: usize },
     /// Line `line` of what comes under chart `chart`'s bars (note, sources).
@@ -46,6 +46,8 @@ pub struct ChartView {
     charts: Vec<Chart>,
     /// The width the lines under the bars were wrapped at (0: not yet).
     room: usize,
+    /// Each chart's title, wrapped for `room`.
+    titles: Vec<Vec<String>>,
     /// Each chart's lines under its bars, wrapped for `room`.
     after: Vec<Vec<String>>,
     lines: Vec<ChartLine>,
@@ -77,6 +79,7 @@ impl ChartView {
             title,
             charts,
             room: 0,
+            titles: Vec::new(),
             after: Vec::new(),
             lines: Vec::new(),
             scroll: Scroll::new(0, 0),
@@ -100,6 +103,14 @@ impl ChartView {
     /// The body, one entry per screen line.
     pub fn lines(&self) -> &[ChartLine] {
         &self.lines
+    }
+
+    /// Line `line` of chart `chart`'s title, as wrapped for the current width.
+    pub fn title_line(&self, chart: usize, line: usize) -> &str {
+        self.titles
+            .get(chart)
+            .and_then(|lines| lines.get(line))
+            .map_or("", String::as_str)
     }
 
     /// Line `line` under chart `chart`'s bars, as wrapped for the current width.
@@ -137,6 +148,11 @@ impl ChartView {
 
     fn wrap(&mut self, room: usize) {
         self.room = room;
+        self.titles = self
+            .charts
+            .iter()
+            .map(|c| crate::text::wrap(&crate::text::one_line(&c.title), room.max(10)))
+            .collect();
         self.after = self
             .charts
             .iter()
@@ -147,7 +163,9 @@ impl ChartView {
             if i > 0 {
                 self.lines.push(ChartLine::Blank);
             }
-            self.lines.push(ChartLine::Title(i));
+            for line in 0..self.titles[i].len() {
+                self.lines.push(ChartLine::Title { chart: i, line });
+            }
             for bar in 0..chart.bars.len() {
                 self.lines.push(ChartLine::Bar { chart: i, bar });
             }

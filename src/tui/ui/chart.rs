@@ -42,8 +42,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, view: &Ch
         let y = inner.y + row as u16;
         let line_area = Rect::new(inner.x, y, inner.width, 1);
         match visible[row] {
-            ChartLine::Title(c) => {
-                let text = truncate(&one_line(&view.charts()[c].title), room).into_owned();
+            ChartLine::Title { chart, line } => {
+                let text = truncate(view.title_line(chart, line), room).into_owned();
                 frame.render_widget(Paragraph::new(Span::styled(text, theme.heading)), line_area);
             }
             ChartLine::After { chart, line } => {
