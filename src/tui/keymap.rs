@@ -5,7 +5,8 @@
 //!
 //! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `x`
 //! clears filters), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
-//! presenter); `q` and Esc close the top overlay or view, and `q` quits only from the
+//! presenter), and `p` / `v` open one of the selected case (its counterpart comparison,
+//! its charts); `q` and Esc close the top overlay or view, and `q` quits only from the
 //! main view (the lists and the detail); Ctrl-C quits from anywhere with status 130;
 //! Ctrl-Z suspends until `fg`; Alt+key is Esc followed by the key. Only key presses
 //! count; the caller drops releases.

@@ -1,5 +1,5 @@
-//! `y`: what is on screen — the item, comparison, matrix or timeline — as Markdown with
-//! its sources, left for the event loop to put on the clipboard.
+//! `y`: what is on screen — the item, comparison, matrix, timeline or charts — as
+//! Markdown with its sources, left for the event loop to put on the clipboard.
 //!
 //! Depends on the app's state (`super`), `report` and `render::markdown`.
 
