@@ -9,7 +9,7 @@
 //! so every output can mark it with a symbol, never with colour alone. This is the model
 //! only: `render::plain`, `render::markdown`, `render::json` and the explorer draw it.
 //!
-//! Depends on `model`, `text`, `index` and `report`.
+//! Depends on `model`, `text`, `index`, `report` and `chart`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -105,6 +105,10 @@ pub struct Comparison {
     /// language (JSON gives the documents by id in `sources`).
     #[serde(skip)]
     pub documents: Vec<String>,
+    /// The measures the cases share drawn as bar charts ([`crate::chart::compare_charts`]);
+    /// JSON has the same numbers in `rows`.
+    #[serde(skip)]
+    pub charts: Vec<crate::chart::Chart>,
 }
 
 /// One source of a comparison and the cases (positions in [`Comparison::cases`]) citing it.
@@ -349,6 +353,11 @@ pub fn compare(index: &Index, ids: &[&str], lang: Lang) -> Result<Comparison, Co
         rows,
         sources: sources_of(index, &cases, lang),
         documents: documents_of(index, &cases, lang),
+        charts: crate::chart::compare_charts(
+            index,
+            &cases.iter().map(|(item, _)| *item).collect::<Vec<_>>(),
+            lang,
+        ),
     })
 }
 

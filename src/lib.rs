@@ -5,7 +5,7 @@
 //! ```text
 //! YAML files ─▶ load ─▶ index ─▶ corpus ─▶ search
 //!                  └───────┴─────────┴────────┴──▶ collection (opening: the one setup)
-//! index ─▶ report · compare · matrix (what to say) ─▶ render (plain / Markdown / JSON)
+//! index ─▶ chart ─▶ report · compare · matrix (what to say) ─▶ render (plain / Markdown / JSON)
 //!
 //! collection + models + render ─▶ cli (subcommands)     ┐
 //! collection + models          ─▶ tui (the explorer)    ┘─▶ main (picks one)
@@ -32,6 +32,7 @@
 //! - [`citing`]: what to say about a document section and everything citing it, for
 //!   `sources DOC SECTION` and the explorer's Sources view.
 //! - [`compare`]: two to four cases side by side, for `compare` and the explorer.
+//! - [`chart`]: which figures are drawn as bar charts, for a case and a comparison.
 //! - [`matrix`]: the role matrix, its weakest-role mark and legend.
 //! - [`render`]: output formats (plain text, Markdown, JSON) and the match highlighter.
 //! - [`config`]: the settings file (language, theme, collection).
@@ -41,6 +42,7 @@
 //! - [`tui`]: the interactive explorer.
 
 pub mod backlinks;
+pub mod chart;
 pub mod citation;
 pub mod citing;
 pub mod cli;

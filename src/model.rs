@@ -301,7 +301,72 @@ pub struct Figure {
     /// and can be set side by side (compare lines them up only then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<Measure>,
+    /// The chart of this case the figure is a bar of, where it is drawn beside others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<ChartBar>,
     pub source: Source,
+}
+
+impl Figure {
+    /// The value with its unit, as a reader expects it in each language: Korean units
+    /// and % follow the number directly (40%, 116개), English units take a space
+    /// (116 institutes), and a unit of "year" marks a calendar year (1973년, plain 1973).
+    pub fn printed(&self, lang: Lang) -> String {
+        let mut unit = self.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+        if lang == Lang::En && unit == "year" {
+            unit = "";
+        }
+        let attached = unit.chars().all(|c| c == '%')
+            || (lang == Lang::Ko && !unit.starts_with(|c: char| c.is_ascii_alphabetic()));
+        if unit.is_empty() {
+            self.value.clone()
+        } else if attached {
+            format!("{}{unit}", self.value)
+        } else {
+            format!("{} {unit}", self.value)
+        }
+    }
+}
+
+/// A printed value as a number, when it is one plain non-negative number: digits, with
+/// commas between groups of three ("7,500") and a decimal point ("69.3"). Anything else —
+/// "80/50", "1만여", "약 2조", "-3" — is `None`: drawing it would be our reading, not the
+/// source's number.
+pub fn parse_number(printed: &str) -> Option<f64> {
+    let (whole, fraction) = match printed.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (printed, None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !groups.iter().all(|g| digits(g)) || !grouped || !fraction.is_none_or(digits) {
+        return None;
+    }
+    printed.replace(',', "").parse().ok()
+}
+
+/// A figure's place in one of its case's charts ([`ChartSpec`]): which chart, and the
+/// bar's short label ("Toyota"), since the figure's own label names the whole series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartBar {
+    pub id: String,
+    pub bar: Text,
+}
+
+/// A chart a case draws from its figures: the figures naming its id are its bars, in
+/// file order. Which figures belong together is data, never guessed from labels; the
+/// loader checks that there are two bars or more, of one unit, each a plain number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    pub id: String,
+    pub title: Text,
+    /// What a reader must know to read the chart right (a reconstruction, a caveat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// Things figures of different cases measure alike. The list is closed, so a comparison
@@ -381,6 +446,9 @@ pub struct CaseDetails {
     pub founded: Option<i32>,
     pub actors: Vec<Actor>,
     pub figures: Vec<Figure>,
+    /// Charts drawn from the figures (see [`ChartSpec`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<ChartSpec>,
     pub strengths: Vec<Point>,
     pub weaknesses: Vec<Point>,
     pub evaluation: Vec<Point>,

@@ -8,8 +8,8 @@
 //! Every source is a citation made by [`Index::cite`] (see [`crate::citation`]): the
 //! blocks carry the text a reader would cite, never a file name.
 //!
-//! Depends on `model`, `index` (with its `backlinks` table), `citation` and `figure_en`
-//! (figures in English).
+//! Depends on `model`, `index` (with its `backlinks` table), `citation`, `chart` and
+//! `figure_en` (figures in English).
 
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -62,6 +62,8 @@ pub enum Block {
         kind: Kind,
         note: Option<String>,
     },
+    /// The item's charts ([`crate::chart`]), drawn after its key figures.
+    Charts(Vec<crate::chart::Chart>),
     Table {
         columns: Vec<String>,
         rows: Vec<(String, Vec<String>)>,
@@ -174,6 +176,10 @@ pub fn report(index: &Index, item: &Item, lang: Lang) -> Vec<Block> {
                         source: index.cite(&f.source, lang),
                     }
                 }));
+                let charts = crate::chart::charts(index, item, lang);
+                if !charts.is_empty() {
+                    out.push(Block::Charts(charts));
+                }
             }
             if !case.actors.is_empty() {
                 out.push(heading(lang, "구성주체", "Actors"));

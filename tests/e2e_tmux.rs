@@ -1334,3 +1334,37 @@ fn picker_box(screen: &str) -> Option<(usize, usize, usize)> {
     let bottom = (top + 1..lines.len()).find(|&y| char_at_column(lines[y], left) == Some('└'))?;
     Some((top, left, bottom))
 }
+
+#[test]
+fn the_dyer_comparison_is_seen_as_a_chart() {
+    let Some(tmux) = session("charts", 120, 35, "LANG=ko_KR.UTF-8") else {
+        return;
+    };
+    tmux.wait_for("1 사례");
+    tmux.keys(&["/"]);
+    tmux.wait_for("검색");
+    tmux.type_text("도요타");
+    tmux.wait_until("Toyota City in the detail", |s| {
+        detail_title(s).starts_with("도요타")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("search closed on Toyota City", |s| {
+        !s.contains("/ 도요타") && detail_title(s).starts_with("도요타")
+    });
+    tmux.keys(&["v"]);
+    let screen = tmux.wait_until("the chart view", |s| s.contains("차트 —"));
+    assert!(screen.contains("Dyer"), "the Dyer chart:\n{screen}");
+    let gm = screen
+        .lines()
+        .find(|l| l.contains("GM") && l.contains("410 mile"))
+        .unwrap_or_else(|| panic!("the GM bar with its value:\n{screen}"));
+    assert!(gm.contains("████"), "a bar is drawn:\n{screen}");
+    assert!(
+        screen.contains("↳ 복득규 외(2002)"),
+        "the reference:\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("back in the detail", |s| !s.contains("차트 —"));
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}

@@ -83,6 +83,8 @@ fn any_action() -> impl Strategy<Value = Action> {
             Action::CompareCounterpart,
             Action::ShowMatrix,
             Action::ShowTimeline,
+            Action::ShowCharts,
+            Action::ShowCharts,
             Action::TogglePresenter,
             Action::Copy,
             Action::CopyAll,
@@ -348,6 +350,15 @@ fn check_invariants(app: &App) {
                     assert!(view.scroll().shows(line), "timeline cursor out of view");
                 }
             }
+        }
+        View::Chart(view) => {
+            assert!(!view.charts().is_empty(), "a chart view with no chart");
+            assert_scroll(
+                "chart",
+                view.scroll(),
+                view.lines().len(),
+                areas.view_inner.height as usize,
+            );
         }
         View::Presenter(view) => {
             // Only the search box over the card may have no hit to show.

@@ -505,7 +505,7 @@ fn control_character_in_a_key_never_reaches_the_terminal() {
              from the file — it could change what a terminal shows",
             "CASES/escape-key.yaml:12:1: error: unknown field `a\u{FFFD}[2Jb`, expected one of \
              `id`, `name`, `aliases`, `summary`, `sources`, `country`, `region`, `industry`, \
-             `type`, `status`, `era`, `founded`, `actors`, `figures`, `strengths`, \
+             `type`, `status`, `era`, `founded`, `actors`, `figures`, `charts`, `strengths`, \
              `weaknesses`, `evaluation`, `sections`, `factors`, `problems`, `strategy`, \
              `counterpart`, `rating_note`",
         ],

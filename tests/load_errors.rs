@@ -91,7 +91,7 @@ fn unknown_key_is_named_at_the_key() {
         &[
             "CASES/unknown-key.yaml:11:1: error: unknown field `factor`, expected one of `id`, \
            `name`, `aliases`, `summary`, `sources`, `country`, `region`, `industry`, `type`, \
-           `status`, `era`, `founded`, `actors`, `figures`, `strengths`, `weaknesses`, \
+           `status`, `era`, `founded`, `actors`, `figures`, `charts`, `strengths`, `weaknesses`, \
            `evaluation`, `sections`, `factors`, `problems`, `strategy`, `counterpart`, \
            `rating_note`",
         ],
@@ -173,6 +173,28 @@ fn a_figure_measure_must_be_known_and_fit_its_unit_and_value() {
            for `start-year`, not `1970년대`",
             "CASES/bad-measure.yaml:25:14: error: `figures.1.measure` is `national-share`, \
            which needs the unit `%`; the figure's unit is `개`",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn bad_charts_name_the_field_and_say_what_a_chart_needs() {
+    assert_fixture(
+        "bad-chart.yaml",
+        &[
+            "CASES/bad-chart.yaml:24:11: error: the bars of chart `distance` must share one \
+           unit: this figure's is `km`, the first bar's `mile`",
+            "CASES/bad-chart.yaml:35:9: error: chart `defects` has 1 bar; a chart needs two \
+           figures or more (mark them with `chart: {id: defects, bar: …}`)",
+            "CASES/bad-chart.yaml:37:9: error: chart id `Distance!` must be lowercase letters, \
+           digits and hyphens",
+            "CASES/bad-chart.yaml:13:12: error: a bar of a chart needs a plain number (80, 7,500, \
+           69.3), not `80/50`; leave this figure out of the chart",
+            "CASES/bad-chart.yaml:25:44: error: `figures.2.chart.bar.en` is empty; write the \
+           English text",
+            "CASES/bad-chart.yaml:30:17: error: chart `shares` is not declared under `charts` in \
+           this case",
         ],
         0,
     );

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::diagnostic::Diagnostic;
 use super::positions::Positions;
 use crate::model::{
-    Actor, CaseDetails, Details, DocumentDate, DocumentKind, DocumentSection, EraEntry, Figure,
-    Item, Kind, Measure, Person, Point, Publisher, Region, RoleScheme, Section, Source,
+    Actor, CaseDetails, ChartSpec, Details, DocumentDate, DocumentKind, DocumentSection, EraEntry,
+    Figure, Item, Kind, Measure, Person, Point, Publisher, Region, RoleScheme, Section, Source,
     SourceDocument, Status, Table, Text, TypeActor,
 };
 use crate::text::quoted;
@@ -140,6 +140,8 @@ pub(super) struct CaseFile {
     #[serde(default)]
     figures: Vec<Figure>,
     #[serde(default)]
+    charts: Vec<ChartSpec>,
+    #[serde(default)]
     strengths: Vec<Point>,
     #[serde(default)]
     weaknesses: Vec<Point>,
@@ -264,6 +266,7 @@ pub(super) fn case_item(raw: CaseFile, stem: &str, path: &str, problems: &mut Pr
             measure_fits(problems, &at, figure, measure);
         }
     }
+    check_charts(problems, &raw.charts, &raw.figures);
     problems.points("strengths", &raw.strengths);
     problems.points("weaknesses", &raw.weaknesses);
     problems.points("evaluation", &raw.evaluation);
@@ -298,6 +301,7 @@ pub(super) fn case_item(raw: CaseFile, stem: &str, path: &str, problems: &mut Pr
             founded: raw.founded,
             actors: raw.actors,
             figures: raw.figures,
+            charts: raw.charts,
             strengths: raw.strengths,
             weaknesses: raw.weaknesses,
             evaluation: raw.evaluation,
@@ -585,6 +589,96 @@ fn measure_fits(problems: &mut Problems, at: &str, figure: &Figure, measure: Mea
                 quoted(&figure.value)
             ),
         );
+    }
+}
+
+/// A case's charts and the figures that are their bars: every chart id is a valid id,
+/// named once, and has two bars or more; every bar names a declared chart, has a label,
+/// and a value [`crate::model::parse_number`] reads; the bars of a chart share one unit.
+fn check_charts(problems: &mut Problems, charts: &[ChartSpec], figures: &[Figure]) {
+    for (i, chart) in charts.iter().enumerate() {
+        let at = format!("charts.{i}");
+        if !is_valid_id(&chart.id) {
+            problems.add(
+                format!("{at}.id"),
+                format!(
+                    "chart id `{}` must be lowercase letters, digits and hyphens",
+                    quoted(&chart.id)
+                ),
+            );
+        } else if charts[..i].iter().any(|c| c.id == chart.id) {
+            problems.add(
+                format!("{at}.id"),
+                format!("chart id `{}` is used twice in this case", chart.id),
+            );
+        }
+        problems.text(&format!("{at}.title"), &chart.title);
+        if let Some(note) = &chart.note {
+            problems.text(&format!("{at}.note"), note);
+        }
+        if !is_valid_id(&chart.id) {
+            // No figure can name it either; one error is enough.
+            continue;
+        }
+        let bars: Vec<&Figure> = figures
+            .iter()
+            .filter(|f| f.chart.as_ref().is_some_and(|c| c.id == chart.id))
+            .collect();
+        if bars.len() < 2 {
+            problems.add(
+                format!("{at}.id"),
+                format!(
+                    "chart `{}` has {}; a chart needs two figures or more (mark them with `chart: {{id: {}, bar: …}}`)",
+                    quoted(&chart.id),
+                    count(bars.len(), "bar", "bars"),
+                    quoted(&chart.id)
+                ),
+            );
+        }
+        let unit = |f: &Figure| f.unit.as_ref().map(|u| u.ko.clone());
+        if let Some(first) = bars.first() {
+            if let Some(other) = bars.iter().find(|f| unit(f) != unit(first)) {
+                let i = figures
+                    .iter()
+                    .position(|f| std::ptr::eq(f, *other))
+                    .unwrap_or(0);
+                let show = |u: Option<String>| {
+                    u.map_or("none".to_string(), |u| format!("`{}`", quoted(&u)))
+                };
+                problems.add(
+                    format!("figures.{i}.unit"),
+                    format!(
+                        "the bars of chart `{}` must share one unit: this figure's is {}, the first bar's {}",
+                        quoted(&chart.id),
+                        show(unit(other)),
+                        show(unit(first))
+                    ),
+                );
+            }
+        }
+    }
+    for (i, figure) in figures.iter().enumerate() {
+        let Some(bar) = &figure.chart else { continue };
+        let at = format!("figures.{i}.chart");
+        if !charts.iter().any(|c| c.id == bar.id) {
+            problems.add(
+                format!("{at}.id"),
+                format!(
+                    "chart `{}` is not declared under `charts` in this case",
+                    quoted(&bar.id)
+                ),
+            );
+        }
+        problems.text(&format!("{at}.bar"), &bar.bar);
+        if crate::model::parse_number(&figure.value).is_none() {
+            problems.add(
+                format!("figures.{i}.value"),
+                format!(
+                    "a bar of a chart needs a plain number (80, 7,500, 69.3), not `{}`; leave this figure out of the chart",
+                    quoted(&figure.value)
+                ),
+            );
+        }
     }
 }
 

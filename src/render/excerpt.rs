@@ -104,7 +104,8 @@ pub fn fact(
     let cited = item_citations(index, item, lang);
     let about = |text: String| format!("{name} · {text}");
     Some(match blocks.get(at)? {
-        Block::Title { .. } => item_reference(index, item, lang),
+        // The line that says the item has charts: the item itself (`v` shows them).
+        Block::Title { .. } | Block::Charts(_) => item_reference(index, item, lang),
         Block::Facts(facts) => {
             let (label, value) = facts.get(part)?;
             with_citation(

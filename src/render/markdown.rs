@@ -5,7 +5,10 @@
 //! reads as a document with a reference list. Text from the files is escaped with
 //! `text::markdown_escape`, so a `|` or `*` in a case never breaks a table or a list.
 //!
-//! Depends on `model`, `text`, `index`, `report`, `citing`, `compare` and `matrix`.
+//! Charts are their text bars (`render::chart_text`) in a code block.
+//!
+//! Depends on `model`, `text`, `index`, `report`, `citing`, `compare`, `chart`, `matrix`
+//! and `render::chart_text`.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -166,6 +169,11 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(out, "- {}{note}", md(label));
             }
+            Block::Charts(charts) => {
+                for chart in charts {
+                    chart_markdown(&mut out, chart, lang, Some(&mut refs));
+                }
+            }
             Block::Table { columns, rows } => {
                 let header: Vec<String> = columns.iter().map(|c| md(c)).collect();
                 let _ = writeln!(out, "| | {} |", header.join(" | "));
@@ -184,6 +192,62 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
     let cited: Vec<(String, String)> = refs.cited.into_iter().map(|c| (c, String::new())).collect();
     reference_list(&mut out, lang, &cited, &documents);
     out.trim_end().to_string() + "\n"
+}
+
+/// Charts on their own, as the chart view copies them: a heading naming what they are
+/// of, each chart, and the reference list.
+pub fn charts(of: &str, charts: &[crate::chart::Chart], lang: Lang) -> String {
+    let mut out = String::new();
+    let mut refs = References::default();
+    let _ = writeln!(out, "# {} — {}\n", md(of), lang.pick("차트", "Charts"));
+    for chart in charts {
+        chart_markdown(&mut out, chart, lang, Some(&mut refs));
+    }
+    let cited: Vec<(String, String)> = refs.cited.into_iter().map(|c| (c, String::new())).collect();
+    reference_list(&mut out, lang, &cited, &[]);
+    out.trim_end().to_string() + "\n"
+}
+
+/// A chart as Markdown: its title in bold, the text bars in a code block (so they stay
+/// aligned), then the note and the numbered reference of each of its sources.
+///
+/// With `refs`, each source is a numbered reference; without (a comparison, whose
+/// reference list is by case), the citation is written out.
+fn chart_markdown(
+    out: &mut String,
+    chart: &crate::chart::Chart,
+    lang: Lang,
+    refs: Option<&mut References>,
+) {
+    let _ = writeln!(out, "**{}**\n", md(&chart.title));
+    let bars = super::chart_text::bar_lines(chart, 72);
+    // A fence longer than any run of backticks in the bars, so no label can close it.
+    let longest_run = bars
+        .iter()
+        .flat_map(|l| l.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    let _ = writeln!(out, "{fence}text");
+    for line in &bars {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{fence}\n");
+    if let Some(note) = &chart.note {
+        let _ = writeln!(out, "※ {}\n", md(note));
+    }
+    let label = lang.pick("출처", "Source");
+    match refs {
+        Some(refs) => {
+            let marks: String = chart.sources.iter().map(|s| refs.mark(s)).collect();
+            let _ = writeln!(out, "{label}:{marks}\n");
+        }
+        None => {
+            let cited: Vec<String> = chart.sources.iter().map(|s| md(s)).collect();
+            let _ = writeln!(out, "{label}: {}\n", cited.join("; "));
+        }
+    }
 }
 
 /// The comparison as Markdown: a table per section, differing rows (see
@@ -225,6 +289,12 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
             let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
         }
         out.push('\n');
+    }
+    if !c.charts.is_empty() {
+        let _ = writeln!(out, "## {}\n", lang.pick("차트", "Charts"));
+        for chart in &c.charts {
+            chart_markdown(&mut out, chart, lang, None);
+        }
     }
     // Two sections can read the same as citations (same numbering and page): one entry.
     let mut cited: Vec<(String, Vec<usize>)> = Vec::new();

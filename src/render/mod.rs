@@ -5,10 +5,13 @@
 //! [`crate::compare::Comparison`] and the role matrix ([`crate::matrix`]); a command picks
 //! what to say, a renderer only how. Every function returns text; nothing here prints.
 //!
-//! Depends on `model`, `text`, `index`, `report`, `compare`, `matrix` and `collection`;
+//! [`chart_text`] draws a [`crate::chart::Chart`] in text for all of them.
+//!
+//! Depends on `model`, `text`, `index`, `report`, `compare`, `chart`, `matrix` and `collection`;
 //! never on a front end (`cli`, `tui`).
 
 pub mod bibliography;
+pub mod chart_text;
 pub mod excerpt;
 pub mod highlight;
 pub mod json;

@@ -4,6 +4,7 @@
 //! terminal unsafe: every text passes through `text::one_line`.
 //!
 //! Depends on `model`, `text`, `index`, `citation`, `citing`, `report`, `compare`, `matrix`,
+//! `render::chart_text`,
 //! `collection` (the shape of a search hit) and `render::highlight`.
 
 use std::fmt::Write as _;
@@ -80,6 +81,14 @@ pub fn report(blocks: &[Block], lang: Lang) -> String {
                     let _ = writeln!(out, "\n{}", lang.pick("문헌", "Documents"));
                     for d in documents {
                         wrap_into(&mut out, "  • ", d);
+                    }
+                }
+            }
+            Block::Charts(charts) => {
+                for chart in charts {
+                    out.push('\n');
+                    for line in super::chart_text::lines(chart, WIDTH - 2) {
+                        let _ = writeln!(out, "  {line}");
                     }
                 }
             }
@@ -239,6 +248,15 @@ pub fn comparison(c: &Comparison, lang: Lang) -> String {
                 &r.label,
                 &r.cells,
             );
+        }
+    }
+    if !c.charts.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.pick("차트", "Charts"));
+        for chart in &c.charts {
+            out.push('\n');
+            for line in super::chart_text::lines(chart, TOTAL) {
+                let _ = writeln!(out, "{line}");
+            }
         }
     }
     let _ = writeln!(

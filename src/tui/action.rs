@@ -104,6 +104,8 @@ pub enum Action {
     ShowMatrix,
     /// Show the era timeline.
     ShowTimeline,
+    /// Show the charts of the current case or comparison.
+    ShowCharts,
     /// Show the current item full-screen for a projector, or leave that mode.
     TogglePresenter,
     /// `y`: copy what the cursor is on — a fact of the detail, the list's item, a row

@@ -6,7 +6,8 @@
 //! Conventions: lower-case letters act on the list (`m` marks, `u` unmarks all, `t` `c`
 //! `s` `d` open a filter's picker, `x` clears filters, `r` lists the items opened
 //! recently), capitals open a view (`C` compare, `M` matrix, `T` timeline, `P`
-//! presenter); Ctrl-R searches the earlier queries; `q` and Esc close the top overlay or
+//! presenter), and `p` / `v` open one of the selected case (its counterpart comparison,
+//! its charts); Ctrl-R searches the earlier queries; `q` and Esc close the top overlay or
 //! view, and `q` quits only from the main view (the lists and the detail); in the search
 //! box, the query history and a filter's picker every printable key the table does not
 //! bind is text, Hangul included. Ctrl-C quits from anywhere with status 130; Ctrl-Z
@@ -36,6 +37,8 @@ pub enum Context {
     Matrix,
     /// The era timeline.
     Timeline,
+    /// The charts of a case or a comparison.
+    Chart,
     /// One item full-screen.
     Presenter,
     /// The key help overlay.
@@ -52,13 +55,14 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::List,
         Context::Detail,
         Context::Search,
         Context::Compare,
         Context::Matrix,
         Context::Timeline,
+        Context::Chart,
         Context::Presenter,
         Context::Help,
         Context::Errors,
@@ -76,6 +80,7 @@ impl Context {
             Context::Compare => lang.pick("사례 비교", "Compare"),
             Context::Matrix => lang.pick("역할 강도 매트릭스", "Role matrix"),
             Context::Timeline => lang.pick("시기별 연표", "Era timeline"),
+            Context::Chart => lang.pick("차트", "Charts"),
             Context::Presenter => lang.pick("발표 모드", "Presenter"),
             Context::Help => lang.pick("도움말", "Help"),
             Context::Errors => lang.pick("불러오기 문제", "Load problems"),
@@ -150,7 +155,7 @@ impl Binding {
 }
 
 use Context::{
-    Compare, Detail, Errors, Help, History, List, Matrix, Picker, Presenter, Recent, Search,
+    Chart, Compare, Detail, Errors, Help, History, List, Matrix, Picker, Presenter, Recent, Search,
     Timeline,
 };
 
@@ -199,13 +204,13 @@ const fn bh(
 
 const MAIN: &[Context] = &[List, Detail];
 const EVERYWHERE: &[Context] = &[
-    List, Detail, Search, Compare, Matrix, Timeline, Presenter, Help, Errors, Recent, History,
-    Picker,
+    List, Detail, Search, Compare, Matrix, Timeline, Chart, Presenter, Help, Errors, Recent,
+    History, Picker,
 ];
 /// The full-width views and the overlays: every context but the main view and the box.
-const ON_TOP: &[Context] = &[Compare, Matrix, Timeline, Presenter, Help, Errors];
+const ON_TOP: &[Context] = &[Compare, Matrix, Timeline, Chart, Presenter, Help, Errors];
 const SCROLLED: &[Context] = &[Compare, Help, Errors];
-const VIEWS: &[Context] = &[Compare, Matrix, Timeline, Presenter];
+const VIEWS: &[Context] = &[Compare, Matrix, Timeline, Chart, Presenter];
 
 const DOWN: Key = key(KeyCode::Down, "↓");
 const UP: Key = key(KeyCode::Up, "↑");
@@ -251,14 +256,15 @@ pub const BINDINGS: &[Binding] = &[
     b(MAIN, &[ch('p', "p")], Action::CompareCounterpart, "대응 사례와 비교", "compare with counterpart"),
     b(&[List, Detail, Compare, Timeline], &[ch('M', "M")], Action::ShowMatrix, "역할 강도 매트릭스", "role-strength matrix"),
     b(&[List, Detail, Compare, Matrix], &[ch('T', "T")], Action::ShowTimeline, "시기별 연표", "era timeline"),
+    b(&[List, Detail, Compare, Presenter], &[ch('v', "v")], Action::ShowCharts, "수치를 차트로 보기", "see the figures as charts"),
     b(MAIN, &[ch('P', "P")], Action::TogglePresenter, "발표 모드 (전체 화면)", "presenter mode (full screen)"),
     b(MAIN, &[ch('y', "y")], Action::Copy, "커서가 있는 줄을 출처와 함께 복사", "copy the line under the cursor, with its source"),
     b(MAIN, &[ch('Y', "Y")], Action::CopyAll, "항목 전체를 마크다운으로 복사 (출처 목록 포함)", "copy the whole item as Markdown, with sources"),
     b(&[List, Detail, Compare, Matrix, Timeline, Presenter], &[ch('w', "w")], Action::SaveCopy, "마지막 복사본을 파일로 저장", "save the last copy to a file"),
     b(MAIN, &[ch('n', "n")], Action::NextMatch, "상세에서 검색어가 나오는 다음 줄", "next line of the detail with the last search's match"),
     b(MAIN, &[ch('N', "N")], Action::PreviousMatch, "검색어가 나오는 이전 줄", "previous line with the last search's match"),
-    b(&[List, Detail, Compare, Matrix, Timeline, Presenter], &[ch('L', "L")], Action::ToggleLanguage, "한국어 / English", "Korean / English"),
-    b(&[List, Detail, Compare, Matrix, Timeline, Presenter, Help], &[ch('e', "e")], Action::ToggleErrors, "불러오기 문제 목록", "load problems"),
+    b(&[List, Detail, Compare, Matrix, Timeline, Chart, Presenter], &[ch('L', "L")], Action::ToggleLanguage, "한국어 / English", "Korean / English"),
+    b(&[List, Detail, Compare, Matrix, Timeline, Chart, Presenter, Help], &[ch('e', "e")], Action::ToggleErrors, "불러오기 문제 목록", "load problems"),
     bh(MAIN, &[ch('?', "?")], Action::ToggleHelp, "도움말", "help", "?", "도움말", "help"),
     bh(MAIN, &[ch('q', "q")], Action::Quit, "종료", "quit", "q", "종료", "quit"),
 
@@ -300,6 +306,10 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Matrix], &[key(KeyCode::BackTab, "Shift-Tab"), key(KeyCode::Left, "←"), ch('h', "h")], Action::PreviousColumn, "이전 역할", "previous role"),
     bh(&[Timeline], &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목", "next entry", "↑↓", "항목", "entry"),
     b(&[Timeline], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous entry"),
+    bh(&[Chart], &[DOWN, ch('j', "j")], Action::SelectNext, "한 줄 아래", "scroll down", "↑↓", "스크롤", "scroll"),
+    b(&[Chart], &[UP, ch('k', "k")], Action::SelectPrevious, "한 줄 위", "scroll up"),
+    b(&[Chart], &[PAGE_DOWN, ctrl('d', "Ctrl-d"), key(KeyCode::Char(' '), "Space")], Action::PageDown, "한 화면 아래", "page down"),
+    bh(&[Chart], &[ESC, ch('q', "q"), ch('v', "v"), key(KeyCode::Backspace, "Backspace"), key(KeyCode::Left, "←"), ch('h', "h")], Action::Close, "닫기 (비교에서 열었으면 비교로)", "close (back to the comparison it came from)", "Esc", "닫기", "close"),
     bh(&[Presenter], &[DOWN, ch('j', "j")], Action::SelectNext, "다음 항목", "next item", "↑↓", "이전/다음", "previous/next"),
     b(&[Presenter], &[UP, ch('k', "k")], Action::SelectPrevious, "이전 항목", "previous item"),
     bh(&[Presenter], &[ch('/', "/")], Action::OpenSearch, "검색해서 다른 항목 발표 (Enter)", "search, and present the hit (Enter)", "/", "검색", "search"),
@@ -311,7 +321,7 @@ pub const BINDINGS: &[Binding] = &[
     bh(&[Matrix, Timeline], &[ENTER], Action::Open, "사례 열기", "open the case", "Enter", "열기", "open"),
     bh(VIEWS, &[ch('y', "y")], Action::Copy, "커서가 있는 행을 출처와 함께 복사", "copy the row under the cursor, with its sources", "y", "복사", "copy"),
     b(VIEWS, &[ch('Y', "Y")], Action::CopyAll, "전체를 마크다운으로 복사 (출처 목록 포함)", "copy it all as Markdown, with sources"),
-    b(&[Compare, Matrix, Timeline, Presenter, Errors], &[ch('?', "?")], Action::ToggleHelp, "도움말", "help"),
+    b(&[Compare, Matrix, Timeline, Chart, Presenter, Errors], &[ch('?', "?")], Action::ToggleHelp, "도움말", "help"),
     bh(&[Presenter], &[ESC, ch('q', "q"), ch('P', "P"), key(KeyCode::Backspace, "Backspace")], Action::Close, "발표 모드 끝내기", "leave presenter mode", "Esc", "나가기", "leave"),
     // In presenter mode the theme key is in the footer (last, where a narrow one drops it
     // first): the projector is where it is wanted.
@@ -336,7 +346,7 @@ pub const BINDINGS: &[Binding] = &[
 
     // Everywhere, the search box included.
     b(EVERYWHERE, &[ctrl('c', "Ctrl-c")], Action::Interrupt, "바로 종료 (종료 상태 130)", "quit at once (exit status 130)"),
-    b(&[List, Detail, Search, Compare, Matrix, Timeline, Help, Errors, Recent, History, Picker], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
+    b(&[List, Detail, Search, Compare, Matrix, Timeline, Chart, Help, Errors, Recent, History, Picker], &[ctrl('t', "Ctrl-t")], Action::CycleTheme, "색 테마 바꾸기 (어두운 → 밝은 → 고대비)", "next colour theme (dark → light → high contrast)"),
     b(EVERYWHERE, &[ctrl('z', "Ctrl-z")], Action::Suspend, "일시 중지 (셸에서 fg로 돌아옴)", "suspend (fg in the shell resumes)"),
 ];
 
@@ -448,12 +458,13 @@ pub enum HelpLine {
 
 /// The help's sections: the contexts listed together (the list and the detail share
 /// nearly every key), and the context whose bindings stand for the section.
-const HELP_SECTIONS: [(&[Context], Context); 11] = [
+const HELP_SECTIONS: [(&[Context], Context); 12] = [
     (&[List, Detail], List),
     (&[Search], Search),
     (&[Compare], Compare),
     (&[Matrix], Matrix),
     (&[Timeline], Timeline),
+    (&[Chart], Chart),
     (&[Presenter], Presenter),
     (&[Help], Help),
     (&[Errors], Errors),

@@ -202,6 +202,12 @@ impl Theme {
     }
 
     /// Attributes only, for NO_COLOR: bold, underline and reverse still carry structure.
+    /// Whether this is the theme without colour (NO_COLOR), where only text carries
+    /// meaning — the chart view draws text bars then.
+    pub fn is_monochrome(&self) -> bool {
+        *self == Theme::monochrome()
+    }
+
     pub fn monochrome() -> Theme {
         Theme {
             base: Style::new(),

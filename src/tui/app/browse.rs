@@ -235,6 +235,7 @@ impl App {
             Action::CompareMarked => self.compare_marked(),
             Action::CompareCounterpart => self.compare_counterpart(),
             Action::ShowMatrix => self.show_matrix(),
+            Action::ShowCharts => self.show_charts(),
             Action::ShowTimeline => self.show_timeline(),
             Action::TogglePresenter => self.show_presenter(),
             Action::Copy => self.copy_line(),

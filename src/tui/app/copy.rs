@@ -155,6 +155,8 @@ impl App {
                 let comparison = view.comparison().ok()?;
                 excerpt::compare_row(index, comparison, view.selected_row()?, lang)
             }
+            // A chart is read whole: its title, bars and reference, as Markdown.
+            View::Chart(view) => Some(markdown::charts(view.title(), view.charts(), lang)),
             View::Matrix(view) => Some(excerpt::matrix_case(index, view.selected()?, lang)),
             View::Timeline(view) => view.selected_excerpt(index, lang),
             View::Presenter(_) => {
@@ -195,6 +197,7 @@ impl App {
                 .ok()
                 .map(|c| markdown::comparison(c, lang)),
             View::Matrix(_) => Some(markdown::matrix(index, lang)),
+            View::Chart(view) => Some(markdown::charts(view.title(), view.charts(), lang)),
             View::Timeline(_) => index
                 .items()
                 .iter()

@@ -351,6 +351,16 @@ fn lay_out(index: &Index, blocks: &[Block], lang: Lang, max: usize) -> Vec<Detai
                 }
                 out.extend(lines);
             }
+            // Charts are drawn in their own view; the detail says they are there.
+            Block::Charts(charts) => {
+                let n = charts.len();
+                let text = match lang {
+                    Lang::Ko => format!("▤ 차트 {n}개 — v"),
+                    Lang::En if n == 1 => "▤ 1 chart — v".to_string(),
+                    Lang::En => format!("▤ {n} charts — v"),
+                };
+                out.push(DetailLine::of(vec![piece(text, Tag::Value)]));
+            }
             Block::Table { columns, rows } => {
                 out.push(DetailLine::blank());
                 for (part, (label, cells)) in rows.into_iter().enumerate() {

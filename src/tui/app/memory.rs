@@ -121,6 +121,8 @@ impl App {
             View::Matrix(_) => ViewName::Matrix,
             View::Timeline(_) => ViewName::Timeline,
             View::Presenter(_) => ViewName::Presenter,
+            // The charts are one key away from the case they belong to.
+            View::Chart(_) => ViewName::Browse,
         };
         let compared = match &self.view {
             View::Compare(view) => view.cases().iter().map(|&i| id_of(i)).collect(),

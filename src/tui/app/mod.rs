@@ -6,7 +6,7 @@
 //! Each view keeps its state and its part of `update` in its own module:
 //! [`browse`] (panes, lists, the detail and the Back history), [`filter`] (the filters
 //! as sets, what each pane lists under them) and [`picker`] (choosing a filter's values),
-//! [`search`] (the search box), [`compare`], [`matrix`], [`timeline`], [`presenter`],
+//! [`search`] (the search box), [`compare`], [`matrix`], [`timeline`], [`chart`], [`presenter`],
 //! [`overlay`] (help, load problems, the picker's box) and [`memory`] (query history,
 //! recent items, resuming a run). Scrolling goes through [`scroll::Scroll`], which clamps
 //! to the content length of the same lines the renderer draws ([`detail::lines`],
@@ -17,12 +17,13 @@
 //! `take_copy`, `take_save`, `take_suspend`); answers from other threads come back as
 //! actions (`Action::Copied`, `Action::Saved`). How the program ends is [`App::exit`].
 //!
-//! Depends on `model`, `index`, `report`, `compare`, `matrix`, `render`, `config` (the
+//! Depends on `model`, `index`, `report`, `compare`, `chart`, `matrix`, `render`, `config` (the
 //! theme's name), `state` (the shapes a run is remembered in) and the explorer's
 //! `action`, `keymap`, `layout`, `clipboard` (the types of a copy's outcome only) and
 //! `theme` (the styles are state: `Ctrl-t` changes them). It never touches the terminal.
 
 pub mod browse;
+pub mod chart;
 pub mod columns;
 pub mod compare;
 mod copy;
@@ -42,6 +43,7 @@ use std::cell::OnceCell;
 use std::sync::Arc;
 
 pub use self::browse::{DetailState, Focus, Pane};
+pub use self::chart::{ChartLine, ChartSubject, ChartView};
 pub use self::compare::CompareView;
 pub use self::detail::Subject;
 pub use self::filter::Filters;
@@ -83,6 +85,8 @@ pub enum View {
     Timeline(TimelineView),
     /// One item full-screen for a projector.
     Presenter(PresenterView),
+    /// The charts of a case or of compared cases.
+    Chart(ChartView),
 }
 
 /// How the explorer ends.
@@ -325,6 +329,7 @@ impl App {
             // The search box opened from presenter mode reads the keys until it closes.
             View::Presenter(_) if self.search.is_some() => Context::Search,
             View::Presenter(_) => Context::Presenter,
+            View::Chart(_) => Context::Chart,
             View::Browse if self.search.is_some() => Context::Search,
             View::Browse => match self.focus {
                 Focus::List => Context::List,
@@ -571,11 +576,15 @@ impl App {
     /// shares is here; the rest is in each view's module.
     fn update_view(&mut self, action: Action) {
         match action {
+            Action::Close | Action::Back if matches!(self.view, View::Chart(_)) => {
+                self.close_charts()
+            }
             Action::Close | Action::Back => self.view = View::Browse,
             Action::TogglePresenter if matches!(self.view, View::Presenter(_)) => {
                 self.view = View::Browse
             }
             Action::ShowMatrix => self.show_matrix(),
+            Action::ShowCharts => self.show_charts(),
             Action::ShowTimeline => self.show_timeline(),
             Action::ToggleLanguage => self.lang = self.lang.other(),
             Action::ToggleHelp => self.open_help(),
@@ -588,6 +597,7 @@ impl App {
                 View::Matrix(_) => self.update_matrix(action),
                 View::Timeline(_) => self.update_timeline(action),
                 View::Presenter(_) => self.update_presenter(action),
+                View::Chart(_) => self.update_chart(action),
                 View::Browse => {}
             },
         }
@@ -639,6 +649,12 @@ impl App {
             // A header above; a blank line, the legend and the note on the reading below.
             View::Matrix(view) => view.sync(body.saturating_sub(4)),
             View::Timeline(view) => view.sync(&self.index, self.lang, body),
+            View::Chart(view) => view.sync(
+                &self.index,
+                self.lang,
+                body,
+                areas.view_inner.width as usize,
+            ),
             View::Presenter(view) => view.sync(
                 &self.index,
                 subject,
@@ -651,17 +667,25 @@ impl App {
 
     /// After a reload: each view made again from the new index, at its old place.
     fn rebuild_view(&mut self) {
-        self.view = match &self.view {
-            View::Browse => View::Browse,
-            View::Compare(view) => View::Compare(CompareView::new(
-                &self.index,
-                view.cases().to_vec(),
-                self.lang,
-            )),
-            View::Matrix(_) => View::Matrix(MatrixView::new(&self.index)),
-            View::Timeline(_) => View::Timeline(TimelineView::new(&self.index, self.lang)),
-            View::Presenter(_) => View::Presenter(PresenterView::default()),
-        };
+        self.view =
+            match &self.view {
+                View::Browse => View::Browse,
+                View::Compare(view) => View::Compare(CompareView::new(
+                    &self.index,
+                    view.cases().to_vec(),
+                    self.lang,
+                )),
+                View::Matrix(_) => View::Matrix(MatrixView::new(&self.index)),
+                View::Timeline(_) => View::Timeline(TimelineView::new(&self.index, self.lang)),
+                View::Presenter(_) => View::Presenter(PresenterView::default()),
+                View::Chart(view) => match view.subject().clone() {
+                    ChartSubject::Compare(_) => View::Browse,
+                    ChartSubject::Item(item) if item < self.index.len() => View::Chart(
+                        ChartView::new(&self.index, ChartSubject::Item(item), self.lang),
+                    ),
+                    ChartSubject::Item(_) => View::Browse,
+                },
+            };
     }
 
     /// The detail lines for the current state, brought up to date first: for use inside

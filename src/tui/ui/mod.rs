@@ -11,6 +11,7 @@
 //! Depends on the app's state (read only), the explorer's `keymap`, `layout` and
 //! `theme`, and on `model` and `text`.
 
+mod chart;
 mod compare;
 mod detail;
 mod errors;
@@ -71,6 +72,10 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Timeline(view) => {
             tabs::render(frame, app, theme, &areas);
             timeline::render(frame, app, theme, areas.view, view);
+        }
+        View::Chart(view) => {
+            tabs::render(frame, app, theme, &areas);
+            chart::render(frame, app, theme, areas.view, view);
         }
         View::Browse => {
             tabs::render(frame, app, theme, &areas);

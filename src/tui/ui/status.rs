@@ -124,6 +124,7 @@ fn count(app: &App) -> String {
                 .count(),
             None,
         ),
+        View::Chart(view) => (lang.pick("차트", "charts"), view.charts().len(), None),
         View::Browse | View::Presenter(_) => match app.search() {
             Some(search) => (lang.pick("결과", "results"), search.total(), None),
             // The Sources pane lists sections under each document: count the documents.
