@@ -149,7 +149,8 @@ impl Index {
                 .filter(|&i| self.items[i].kind == kind)
                 .collect();
             if kind == Kind::Case {
-                ids.sort_by_key(|&i| {
+                // Each key once (a lowercased name is an allocation), not per comparison.
+                ids.sort_by_cached_key(|&i| {
                     let item = &self.items[i];
                     let rank = item
                         .case()

@@ -12,6 +12,11 @@
 //! those before linking: a link dropped because its target was missing comes back when
 //! the target does.
 //!
+//! The first load can be streamed ([`Incremental::load_streaming`]): files are parsed
+//! a chunk at a time and what has arrived is reported after each chunk ([`Streamed`]),
+//! unlinked, so that the explorer can show cases before the last file is read; the
+//! load then ends exactly as [`Incremental::load`] does.
+//!
 //! As with [`super::reload_collection`], a file (or catalog entry) that now fails keeps
 //! its last good items, and its error is reported until it is fixed.
 //!
@@ -147,27 +152,81 @@ impl Incremental {
         // `reload_collection`).
         let fresh: Vec<(usize, Result<ParsedFile, Refused>)> = stale
             .par_iter()
-            .map(|&i| {
-                let file = read_source(&paths[i]);
-                let parsed = parse_source(&file).map(|mut parsed| {
-                    parsed.text = None;
-                    parsed
-                });
-                (i, parsed)
-            })
+            .map(|&i| (i, parse_path(&paths[i])))
             .collect();
         let counts = ReloadCounts {
             files: paths.len(),
             parsed: fresh.len(),
-            removed: {
-                let now: HashSet<&PathBuf> = paths.iter().collect();
-                self.files.keys().filter(|p| !now.contains(p)).count()
-            },
+            removed: self.gone(&paths),
         };
         let same_walk = self.walk_problems.as_ref() == Some(&early);
         if !always && counts.parsed == 0 && counts.removed == 0 && same_walk {
             return Ok(None);
         }
+        let loaded = self.absorb(&paths, &stamps, early, fresh);
+        Ok(Some((loaded, counts)))
+    }
+
+    /// The first load, streamed: the walk, then every file read and parsed in
+    /// [`STREAM_CHUNK`]s (catalogs first, see [`read_order`]), with `report` called
+    /// before the first file and after each chunk with what has arrived; then, as
+    /// [`Incremental::load`] does, everything linked. What is kept between loads is the
+    /// same as after [`Incremental::load`], so a reload afterwards parses only what
+    /// changed.
+    pub fn load_streaming(
+        &mut self,
+        report: &mut dyn FnMut(&Streamed<'_>),
+    ) -> Result<(Loaded, ReloadCounts), CollectionError> {
+        check_collection_dir(&self.dir)?;
+        let (paths, early) = find_yaml_files(&self.dir);
+        let mut stamps: Vec<Option<Stamp>> = vec![None; paths.len()];
+        let mut fresh: Vec<(usize, Result<ParsedFile, Refused>)> = Vec::with_capacity(paths.len());
+        report(&Streamed {
+            total: paths.len(),
+            parsed: &fresh,
+        });
+        for chunk in read_order(&self.dir, &paths).chunks(STREAM_CHUNK) {
+            // Each file's stamp is taken before it is read, as `load_if_changed` does,
+            // so a write during the load is seen by the next one.
+            let parsed: Vec<(usize, Option<Stamp>, Result<ParsedFile, Refused>)> = chunk
+                .par_iter()
+                .map(|&i| (i, Stamp::of(&paths[i]), parse_path(&paths[i])))
+                .collect();
+            for (i, stamp, result) in parsed {
+                stamps[i] = stamp;
+                fresh.push((i, result));
+            }
+            report(&Streamed {
+                total: paths.len(),
+                parsed: &fresh,
+            });
+        }
+        fresh.sort_by_key(|(i, _)| *i);
+        let counts = ReloadCounts {
+            files: paths.len(),
+            parsed: fresh.len(),
+            removed: self.gone(&paths),
+        };
+        let loaded = self.absorb(&paths, &stamps, early, fresh);
+        Ok((loaded, counts))
+    }
+
+    /// How many files kept from the last load are not among `paths`.
+    fn gone(&self, paths: &[PathBuf]) -> usize {
+        let now: HashSet<&PathBuf> = paths.iter().collect();
+        self.files.keys().filter(|p| !now.contains(p)).count()
+    }
+
+    /// Keeps the files of a walk (`paths` with their `stamps`), with the new parses in
+    /// `fresh` (by position in `paths`, in order) in place of what was kept of them,
+    /// forgets the files that are gone, and links the whole collection.
+    fn absorb(
+        &mut self,
+        paths: &[PathBuf],
+        stamps: &[Option<Stamp>],
+        early: Vec<super::Diagnostic>,
+        fresh: Vec<(usize, Result<ParsedFile, Refused>)>,
+    ) -> Loaded {
         self.walk_problems = Some(early.clone());
         let mut previous = std::mem::take(&mut self.files);
         let mut fresh = fresh.into_iter().peekable();
@@ -204,9 +263,76 @@ impl Incremental {
                 _ => Vec::new(),
             }
         };
-        let loaded = with_walk_problems(collect_results(results, &last_good), early);
-        Ok(Some((loaded, counts)))
+        with_walk_problems(collect_results(results, &last_good), early)
     }
+}
+
+/// How many files a streamed load parses between two reports: on two cores a chunk
+/// takes a few milliseconds, so the first cases are in well within a frame.
+pub const STREAM_CHUNK: usize = 32;
+
+/// What a streamed load has read so far: how many files there are in all, and each
+/// file parsed (before linking), in the order read.
+pub struct Streamed<'a> {
+    pub total: usize,
+    parsed: &'a [(usize, Result<ParsedFile, Refused>)],
+}
+
+impl Streamed<'_> {
+    /// How many files have been read and parsed.
+    pub fn read(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// The items of the files parsed so far, in the order read, before linking: links
+    /// may still point at items not read yet, and an id repeated across files is not
+    /// yet reported. Each call gives the items of the last one followed by the new ones.
+    pub fn items(&self) -> Vec<Item> {
+        self.parsed
+            .iter()
+            .filter_map(|(_, result)| result.as_ref().ok())
+            .flat_map(|file| file.items.iter().cloned())
+            .collect()
+    }
+
+    /// How many items [`Streamed::items`] would give, without cloning them.
+    pub fn item_count(&self) -> usize {
+        self.parsed
+            .iter()
+            .filter_map(|(_, result)| result.as_ref().ok())
+            .map(|file| file.items.len())
+            .sum()
+    }
+}
+
+/// The order a streamed load reads the files of `dir` in, as positions in `paths`:
+/// files in a folder named `catalog` (where the built-in collection, the synthetic ones
+/// and the documentation put the catalogs) first, then the rest, each in path order.
+/// The case list is sorted by the cluster types of the type catalog, so with the
+/// catalogs in first, cases arriving later fall into their final places and the rows
+/// already shown do not reorder. A catalog kept elsewhere still loads; the list is
+/// sorted again when it arrives.
+fn read_order(dir: &Path, paths: &[PathBuf]) -> Vec<usize> {
+    let in_catalog_folder = |path: &Path| {
+        path.strip_prefix(dir).ok().is_some_and(|relative| {
+            relative
+                .parent()
+                .is_some_and(|folder| folder.components().any(|c| c.as_os_str() == "catalog"))
+        })
+    };
+    let (mut first, rest): (Vec<usize>, Vec<usize>) =
+        (0..paths.len()).partition(|&i| in_catalog_folder(&paths[i]));
+    first.extend(rest);
+    first
+}
+
+/// One file read and parsed, its text dropped (see `reload_collection`).
+fn parse_path(path: &Path) -> Result<ParsedFile, Refused> {
+    let file = read_source(path);
+    parse_source(&file).map(|mut parsed| {
+        parsed.text = None;
+        parsed
+    })
 }
 
 /// A file's new parse, with its last good items carried over where it now fails: the

@@ -31,6 +31,22 @@ impl SearchWorker {
     /// first (the panes open before it is ready) and then answers the newest query typed
     /// meanwhile.
     pub fn spawn(index: Arc<Index>, search: Option<Arc<SearchIndex>>, out: Sender<Input>) -> Self {
+        Self::start(index, search, out, true)
+    }
+
+    /// A worker for part of a collection that is still loading: it builds its search
+    /// index only when the first query comes, so that parts nobody searches cost
+    /// nothing (the next part replaces this worker).
+    pub fn spawn_on_demand(index: Arc<Index>, out: Sender<Input>) -> Self {
+        Self::start(index, None, out, false)
+    }
+
+    fn start(
+        index: Arc<Index>,
+        search: Option<Arc<SearchIndex>>,
+        out: Sender<Input>,
+        at_once: bool,
+    ) -> Self {
         let (requests, incoming) = mpsc::channel::<SearchRequest>();
         // The end-to-end tests make every search slow, as on a large collection, so
         // that keys typed after Enter really do arrive before its answer. Nothing else
@@ -42,14 +58,23 @@ impl SearchWorker {
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
+            let mut first = None;
+            if !at_once {
+                match incoming.recv() {
+                    Ok(request) => first = Some(request),
+                    Err(_) => return,
+                }
+            }
             let search = search.unwrap_or_else(|| Arc::new(collection::search_index(&index)));
-            // Typo corrections and initial-consonant queries need parts of the index
-            // built on first use: built beside the searches, so that neither the
-            // first keystroke nor the first typo waits.
-            let warm = Arc::clone(&search);
-            thread::spawn(move || warm.prepare_the_rest());
+            if at_once {
+                // Typo corrections and initial-consonant queries need parts of the
+                // index built on first use: built beside the searches, so that neither
+                // the first keystroke nor the first typo waits.
+                let warm = Arc::clone(&search);
+                thread::spawn(move || warm.prepare_the_rest());
+            }
             let mut searcher = Searcher::new(&search);
-            while let Ok(mut request) = incoming.recv() {
+            while let Some(mut request) = first.take().or_else(|| incoming.recv().ok()) {
                 while let Ok(newer) = incoming.try_recv() {
                     request = newer;
                 }

@@ -5,8 +5,8 @@
 //!
 //! Each view keeps its state and its part of `update` in its own module:
 //! [`browse`] (panes, lists, the detail and the Back history), [`search`] (the search
-//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`] and [`overlay`] (help and
-//! load problems). Scrolling goes through [`scroll::Scroll`], which clamps to the
+//! box), [`compare`], [`matrix`], [`timeline`], [`presenter`], [`overlay`] (help and
+//! load problems) and [`loading`] (the collection arriving in parts at start). Scrolling goes through [`scroll::Scroll`], which clamps to the
 //! content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
@@ -22,6 +22,7 @@ pub mod compare;
 mod copy;
 pub mod detail;
 pub mod found;
+pub mod loading;
 pub mod matrix;
 pub mod overlay;
 pub mod presenter;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 
 pub use self::browse::{CaseFilter, DetailState, Focus, Pane};
 pub use self::compare::CompareView;
+pub use self::loading::LoadProgress;
 pub use self::matrix::MatrixView;
 pub use self::overlay::Overlay;
 pub use self::presenter::PresenterView;
@@ -123,6 +125,8 @@ pub struct App {
     detail_lines: LinesCache,
     /// What the last search hit matched, for landing on it and for `n` / `N`.
     needle: Option<String>,
+    /// While the collection is still loading at start: how far it has got.
+    loading: Option<LoadProgress>,
 }
 
 impl App {
@@ -149,6 +153,7 @@ impl App {
             effects: Effects::default(),
             detail_lines: LinesCache::default(),
             needle: None,
+            loading: None,
         };
         app.sync();
         app
@@ -372,6 +377,8 @@ impl App {
                 self.replace_index(fresh.0);
                 return true;
             }
+            Action::Loading(batch) => return self.take_batch(batch),
+            Action::Loaded(whole) => return self.finish_loading(whole.0),
             Action::Notice(notice) => {
                 self.notice = Some(notice);
                 return true;

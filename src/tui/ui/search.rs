@@ -1,7 +1,8 @@
 //! The search box in place of the list: the input line with the caret where an input
-//! method draws its composing syllable, and the results with their matched characters
-//! highlighted and, in the list's mark column, the `✓` of each case marked for
-//! comparison.
+//! method draws its composing syllable, the title saying how many were found (and that
+//! they are partial while the collection is still loading), and the results with their
+//! matched characters highlighted and, in the list's mark column, the `✓` of each case
+//! marked for comparison.
 //!
 //! Depends on the app's state (read only), `render::highlight`, `text` and `theme`.
 
@@ -41,6 +42,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
             ([], None, [first, ..]) => format!("{count} (≈ {})", one_line(first)),
             ([], None, []) => count,
         }
+    };
+    // Over a collection still loading, the results are of what has arrived.
+    let status = match app.load_progress() {
+        Some(_) => format!(
+            "{status} · {}",
+            lang.pick("불러오는 중 — 일부 결과", "loading — partial results")
+        ),
+        None => status,
     };
     let title = truncate(
         &format!(" {} · {status} ", lang.pick("검색", "Search")),
