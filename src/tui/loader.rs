@@ -44,9 +44,18 @@ pub fn spawn(dir: PathBuf, out: Sender<Input>) {
 }
 
 fn load(dir: PathBuf, out: Sender<Input>) {
+    // The end-to-end tests slow each chunk down, so that a load of a few thousand files
+    // lasts long enough to be seen in progress. Nothing else sets this.
+    let delay = std::env::var("CASEBOOK_TEST_LOAD_DELAY_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_millis);
     let mut reloader = Reloader::new(&dir);
     let mut pace = Pace::default();
     let result = reloader.open_streaming(&mut |streamed| {
+        if let Some(delay) = delay {
+            thread::sleep(delay);
+        }
         if let Some(batch) = pace.batch(streamed, Instant::now()) {
             let _ = out.send(Input::Loading(batch));
         }
