@@ -168,7 +168,8 @@ impl Incremental {
     }
 
     /// The first load, streamed: the walk, then every file read and parsed in
-    /// [`STREAM_CHUNK`]s (catalogs first, see [`read_order`]), with `report` called
+    /// [`STREAM_CHUNK`]s (the first one [`FIRST_CHUNK`]; catalogs first, see
+    /// [`read_order`]), with `report` called
     /// before the first file and after each chunk with what has arrived; then, as
     /// [`Incremental::load`] does, everything linked. What is kept between loads is the
     /// same as after [`Incremental::load`], so a reload afterwards parses only what
@@ -185,7 +186,9 @@ impl Incremental {
             total: paths.len(),
             parsed: &fresh,
         });
-        for chunk in read_order(&self.dir, &paths).chunks(STREAM_CHUNK) {
+        let order = read_order(&self.dir, &paths);
+        let (first, rest) = order.split_at(order.len().min(FIRST_CHUNK));
+        for chunk in std::iter::once(first).chain(rest.chunks(STREAM_CHUNK)) {
             // Each file's stamp is taken before it is read, as `load_if_changed` does,
             // so a write during the load is seen by the next one.
             let parsed: Vec<(usize, Option<Stamp>, Result<ParsedFile, Refused>)> = chunk
@@ -268,8 +271,12 @@ impl Incremental {
 }
 
 /// How many files a streamed load parses between two reports: on two cores a chunk
-/// takes a few milliseconds, so the first cases are in well within a frame.
+/// takes a few milliseconds.
 pub const STREAM_CHUNK: usize = 32;
+
+/// The first chunk is smaller, so the first rows are on screen sooner: the catalogs
+/// (seven files in the built-in layout) and the first cases.
+pub const FIRST_CHUNK: usize = 12;
 
 /// What a streamed load has read so far: how many files there are in all, and each
 /// file parsed (before linking), in the order read.

@@ -65,7 +65,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{
     is_collection_file, is_visible_below, MAX_ENTRIES, MAX_FILES, MAX_FOLDER_DEPTH,
 };
-pub use incremental::{Incremental, ReloadCounts, Streamed, STREAM_CHUNK};
+pub use incremental::{Incremental, ReloadCounts, Streamed, FIRST_CHUNK, STREAM_CHUNK};
 pub use validate::is_valid_id;
 
 use discover::{collect_shipped, find_yaml_files, is_yaml_name, SHIPPED};

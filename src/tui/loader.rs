@@ -10,12 +10,14 @@
 //!   most every [`PROGRESS_EVERY`], for the status bar;
 //! - with it, now and then, a partial item index of what has arrived
 //!   ([`crate::collection::partial_index`]): the first as soon as any item is in, then
-//!   each time the items have doubled. Each partial index is a fresh copy of everything
-//!   read so far, so doubling keeps the copying to about twice the collection in all,
-//!   however large it is and however slow the machine. (Sending one on a clock instead
-//!   made the copying grow with the square of the collection on a busy machine: a
-//!   load that took five times as long copied five times as often.) Between two
-//!   partial indexes the status bar's count keeps moving;
+//!   each time the items have grown [`GROWTH`]-fold. Each partial index is a fresh copy
+//!   of everything read so far, and the search worker builds a search index of it when
+//!   a query is open; growing by a factor keeps that work to a third of the collection
+//!   in all, however large it is and however slow the machine. (Sending one on a clock
+//!   instead made it grow with the square of the collection on a busy machine: a load
+//!   that took five times as long copied five times as often; doubling still cost half
+//!   as much again as the parse, measured with a query open.) Between two partial
+//!   indexes the status bar's count keeps moving;
 //! - [`Input::Loaded`] with the whole collection, linked and with its load problems;
 //!   then live reload starts watching the folder with what was loaded
 //!   ([`super::watch::watch_collection`]), so that a reload parses only what changed;
@@ -37,6 +39,9 @@ use crate::load::Streamed;
 /// Progress is sent at most this often: the status bar's count moves smoothly without a
 /// redraw per chunk.
 pub const PROGRESS_EVERY: Duration = Duration::from_millis(50);
+
+/// A partial index is sent when the items have grown this many times since the last.
+pub const GROWTH: usize = 4;
 
 /// Loads the collection in `dir` on a thread of its own, reporting on `out`.
 pub fn spawn(dir: PathBuf, out: Sender<Input>) {
@@ -87,7 +92,7 @@ impl Pace {
         let items = streamed.item_count();
         let partial_due = match self.partial_at {
             None => items > 0,
-            Some(sent) => items >= sent.saturating_mul(2),
+            Some(sent) => items >= sent.saturating_mul(GROWTH),
         };
         let progress_due = self
             .progress_at
