@@ -364,7 +364,7 @@ fn the_loader_sends_growing_parts_then_the_whole_collection() {
     let first = &parts[0];
     assert!(
         first.of_kind(Kind::Type).len() > 0,
-        "the catalogs are read first"
+        "the type catalog is read first"
     );
     assert_eq!(whole.of_kind(Kind::Case).len(), 600);
     assert_eq!(whole.skipped_files.len(), 1, "{:?}", whole.diagnostics);

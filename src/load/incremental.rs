@@ -168,7 +168,7 @@ impl Incremental {
     }
 
     /// The first load, streamed: the walk, then every file read and parsed in
-    /// [`STREAM_CHUNK`]s (the first one [`FIRST_CHUNK`]; catalogs first, see
+    /// [`STREAM_CHUNK`]s (the first one [`FIRST_CHUNK`]; the type catalog first, see
     /// [`read_order`]), with `report` called
     /// before the first file and after each chunk with what has arrived; then, as
     /// [`Incremental::load`] does, everything linked. What is kept between loads is the
@@ -274,8 +274,8 @@ impl Incremental {
 /// takes a few milliseconds.
 pub const STREAM_CHUNK: usize = 32;
 
-/// The first chunk is smaller, so the first rows are on screen sooner: the catalogs
-/// (seven files in the built-in layout) and the first cases.
+/// The first chunk is smaller, so the first rows are on screen sooner: the type
+/// catalog and the first cases (see [`read_order`]).
 pub const FIRST_CHUNK: usize = 12;
 
 /// What a streamed load has read so far: how many files there are in all, and each
@@ -312,13 +312,17 @@ impl Streamed<'_> {
     }
 }
 
-/// The order a streamed load reads the files of `dir` in, as positions in `paths`:
-/// files in a folder named `catalog` (where the built-in collection, the synthetic ones
-/// and the documentation put the catalogs) first, then the rest, each in path order.
-/// The case list is sorted by the cluster types of the type catalog, so with the
-/// catalogs in first, cases arriving later fall into their final places and the rows
-/// already shown do not reorder. A catalog kept elsewhere still loads; the list is
-/// sorted again when it arrives.
+/// The order a streamed load reads the files of `dir` in, as positions in `paths`,
+/// by the names of the built-in layout (also the synthetic collections' and the one the
+/// documentation describes): the type catalog (`types.yaml` in a folder named
+/// `catalog`) and the first cases, so that the first chunk is small and its rows are
+/// in their places; then the other catalogs, then the other cases, each in path order.
+///
+/// The case list is sorted by the cluster types of the type catalog, so with it in
+/// first, cases arriving later fall into their final places and the rows already shown
+/// do not reorder; the other catalogs give the names of what the cases link to. A
+/// collection laid out otherwise loads all the same, only its list may be sorted again
+/// when its type catalog arrives.
 fn read_order(dir: &Path, paths: &[PathBuf]) -> Vec<usize> {
     let in_catalog_folder = |path: &Path| {
         path.strip_prefix(dir).ok().is_some_and(|relative| {
@@ -327,10 +331,20 @@ fn read_order(dir: &Path, paths: &[PathBuf]) -> Vec<usize> {
                 .is_some_and(|folder| folder.components().any(|c| c.as_os_str() == "catalog"))
         })
     };
-    let (mut first, rest): (Vec<usize>, Vec<usize>) =
-        (0..paths.len()).partition(|&i| in_catalog_folder(&paths[i]));
-    first.extend(rest);
-    first
+    let is_types = |path: &Path| {
+        path.file_stem().is_some_and(|stem| stem == "types") && in_catalog_folder(path)
+    };
+    let (types, rest): (Vec<usize>, Vec<usize>) =
+        (0..paths.len()).partition(|&i| is_types(&paths[i]));
+    let (catalogs, cases): (Vec<usize>, Vec<usize>) = rest
+        .into_iter()
+        .partition(|&i| in_catalog_folder(&paths[i]));
+    let early = cases.len().min(FIRST_CHUNK.saturating_sub(types.len()));
+    let mut order = types;
+    order.extend_from_slice(&cases[..early]);
+    order.extend(catalogs);
+    order.extend_from_slice(&cases[early..]);
+    order
 }
 
 /// One file read and parsed, its text dropped (see `reload_collection`).
@@ -369,5 +383,48 @@ fn settle(result: Result<ParsedFile, Refused>, old: Option<Parsed>) -> Parsed {
             refused,
             kept: old_good(old),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_type_catalog_and_the_first_cases_are_read_first_then_the_other_catalogs() {
+        let dir = Path::new("/c");
+        let mut paths: Vec<PathBuf> = [
+            "catalog/factors.yaml",
+            "catalog/types.yaml",
+            "notes/types.yaml",
+        ]
+        .iter()
+        .map(|p| dir.join(p))
+        .collect();
+        paths.extend((0..20).map(|n| dir.join(format!("cases/case-{n:02}.yaml"))));
+        // As the walk gives them.
+        paths.sort();
+        let order = read_order(dir, &paths);
+        let names: Vec<String> = order
+            .iter()
+            .map(|&i| paths[i].strip_prefix(dir).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names[0], "catalog/types.yaml");
+        assert_eq!(names[1], "cases/case-00.yaml");
+        assert_eq!(
+            names[FIRST_CHUNK - 1],
+            format!("cases/case-{:02}.yaml", FIRST_CHUNK - 2)
+        );
+        assert_eq!(names[FIRST_CHUNK], "catalog/factors.yaml");
+        // Not a catalog folder: read as a case file, in path order.
+        let notes = names.iter().position(|n| n == "notes/types.yaml").unwrap();
+        assert_eq!(notes, names.len() - 1);
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            (0..paths.len()).collect::<Vec<_>>(),
+            "every file once"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! arrive (as fzf's list fills while its input streams in).
 //!
 //! The thread walks the folder and parses its files a chunk at a time
-//! ([`crate::collection::Reloader::open_streaming`], catalogs first). It reports on the
+//! ([`crate::collection::Reloader::open_streaming`], the type catalog first). It reports on the
 //! event loop's channel:
 //!
 //! - [`Input::Loading`] with the files read and the total (once the walk has ended), at
