@@ -188,22 +188,42 @@ impl Incremental {
         });
         let order = read_order(&self.dir, &paths);
         let (first, rest) = order.split_at(order.len().min(FIRST_CHUNK));
-        for chunk in std::iter::once(first).chain(rest.chunks(STREAM_CHUNK)) {
-            // Each file's stamp is taken before it is read, as `load_if_changed` does,
-            // so a write during the load is seen by the next one.
-            let parsed: Vec<(usize, Option<Stamp>, Result<ParsedFile, Refused>)> = chunk
-                .par_iter()
-                .map(|&i| (i, Stamp::of(&paths[i]), parse_path(&paths[i])))
-                .collect();
-            for (i, stamp, result) in parsed {
+        // Each file's stamp is taken before it is read, as `load_if_changed` does, so a
+        // write during the load is seen by the next one.
+        let parse = |i: usize| (i, Stamp::of(&paths[i]), parse_path(&paths[i]));
+        // The first chunk whole (the type catalog is in it: the rows it gives are in
+        // their places), then the rest as it comes: the thread pool takes the files in
+        // order and never waits for this thread, which reports every `STREAM_CHUNK`.
+        let parsed: Vec<_> = first.par_iter().map(|&i| parse(i)).collect();
+        for (i, stamp, result) in parsed {
+            stamps[i] = stamp;
+            fresh.push((i, result));
+        }
+        report(&Streamed {
+            total: paths.len(),
+            parsed: &fresh,
+        });
+        let (sender, arrivals) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                rest.iter()
+                    .copied()
+                    .par_bridge()
+                    .for_each_with(sender, |sender, i| {
+                        let _ = sender.send(parse(i));
+                    })
+            });
+            for (i, stamp, result) in arrivals {
                 stamps[i] = stamp;
                 fresh.push((i, result));
+                if fresh.len() % STREAM_CHUNK == 0 || fresh.len() == paths.len() {
+                    report(&Streamed {
+                        total: paths.len(),
+                        parsed: &fresh,
+                    });
+                }
             }
-            report(&Streamed {
-                total: paths.len(),
-                parsed: &fresh,
-            });
-        }
+        });
         fresh.sort_by_key(|(i, _)| *i);
         let counts = ReloadCounts {
             files: paths.len(),
@@ -270,8 +290,8 @@ impl Incremental {
     }
 }
 
-/// How many files a streamed load parses between two reports: on two cores a chunk
-/// takes a few milliseconds.
+/// How many files a streamed load parses between two reports (the pool goes on
+/// parsing meanwhile): on two cores, a few milliseconds' worth.
 pub const STREAM_CHUNK: usize = 32;
 
 /// The first chunk is smaller, so the first rows are on screen sooner: the type
