@@ -64,6 +64,7 @@ impl SearchWorker {
                     Ok(request) => first = Some(request),
                     Err(_) => return,
                 }
+                yield_to_loading();
             }
             let search = search.unwrap_or_else(|| Arc::new(collection::search_index(&index)));
             if at_once {
@@ -115,5 +116,19 @@ impl SearchWorker {
     pub fn send(&self, request: SearchRequest) {
         self.latest.store(request.generation, Ordering::SeqCst);
         let _ = self.requests.send(request);
+    }
+}
+
+/// A worker over part of a collection still loading runs below the loader's priority:
+/// its search index is soon replaced by a larger one, and on a busy machine building
+/// each one at full priority made the whole collection searchable later (measured in
+/// BENCHMARKS.md, "Session 5"). Linux sets a thread's own priority this way; elsewhere
+/// the call would lower the whole process, so it is left out.
+fn yield_to_loading() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers; on Linux, PRIO_PROCESS with 0 names the
+    // calling thread only.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
