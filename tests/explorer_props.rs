@@ -121,11 +121,14 @@ fn any_step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// A partial index and its search index.
+type Part = (Arc<Index>, Arc<SearchIndex>);
+
 /// The first `n` shipped items as the loader's partial index of them (the shipped order
 /// puts the catalogs last: cases arrive before their types are known), with its search
 /// index; each built once for all cases of the property.
-fn partial(n: usize) -> (Arc<Index>, Arc<SearchIndex>) {
-    static PARTS: OnceLock<Mutex<HashMap<usize, (Arc<Index>, Arc<SearchIndex>)>>> = OnceLock::new();
+fn partial(n: usize) -> Part {
+    static PARTS: OnceLock<Mutex<HashMap<usize, Part>>> = OnceLock::new();
     let mut parts = PARTS
         .get_or_init(Default::default)
         .lock()

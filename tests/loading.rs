@@ -363,7 +363,7 @@ fn the_loader_sends_growing_parts_then_the_whole_collection() {
     assert!(parts.len() >= 2, "{} parts", parts.len());
     let first = &parts[0];
     assert!(
-        first.of_kind(Kind::Type).len() > 0,
+        !first.of_kind(Kind::Type).is_empty(),
         "the type catalog is read first"
     );
     assert_eq!(whole.of_kind(Kind::Case).len(), 600);
