@@ -15,8 +15,8 @@
 //!   a query is open; growing by a factor keeps that work to a third of the collection
 //!   in all, however large it is and however slow the machine. (Sending one on a clock
 //!   instead made it grow with the square of the collection on a busy machine: a load
-//!   that took five times as long copied five times as often; doubling still cost half
-//!   as much again as the parse, measured with a query open.) Between two partial
+//!   that took five times as long copied five times as often; doubling, by count, still
+//!   added half as much work again as the parse with a query open.) Between two partial
 //!   indexes the status bar's count keeps moving;
 //! - [`Input::Loaded`] with the whole collection, linked and with its load problems;
 //!   then live reload starts watching the folder with what was loaded
