@@ -169,7 +169,15 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
                 Input::Notice(notice) => Some(Action::Notice(notice)),
                 Input::Watch(state) => Some(Action::Watch(state)),
                 Input::Loading(batch) => {
-                    if let Some(part) = &batch.items {
+                    // Past half the files, search stays on the part it has until the
+                    // whole collection is in: a search index of a part that large
+                    // would be replaced soon, and building it delays the whole one.
+                    // (Its results still name the right items: each part keeps the
+                    // items of the one before at their places.)
+                    let early = batch
+                        .total
+                        .is_none_or(|total| batch.read.saturating_mul(2) <= total);
+                    if let Some(part) = batch.items.as_ref().filter(|_| early) {
                         searches =
                             SearchWorker::spawn_on_demand(Arc::clone(&part.0), inputs_tx.clone());
                     }
