@@ -5,7 +5,8 @@
 //! [`open_index`] loads it into an [`Index`] (all the panes and most commands need);
 //! [`open`] also builds the [`SearchIndex`]; [`reopen`] loads a directory again after an
 //! edit, keeping the last good items of any file that now fails; a [`Reloader`] does the
-//! same for live reload, parsing only the files that changed. [`search_items`] runs a
+//! same for live reload, parsing only the files that changed, and its first load can be
+//! streamed ([`Reloader::open_streaming`], with a [`partial_index`] of what has arrived). [`search_items`] runs a
 //! query and turns its hits into items, for the explorer's results; [`find`] also rescues
 //! a query typed with the Korean keyboard in the wrong mode (`eoejr` for 대덕, `새ㅛㅐㅅㅁ`
 //! for `toyota`) when it finds nothing as typed, for `casebook search`.
@@ -20,7 +21,7 @@ use std::time::{Duration, Instant};
 use crate::index::Index;
 use crate::keyboard;
 pub use crate::load::CollectionError;
-use crate::load::{Incremental, ReloadCounts};
+use crate::load::{Incremental, ReloadCounts, Streamed};
 use crate::model::Kind;
 use crate::search::{Field, SearchIndex, Searcher};
 
@@ -124,6 +125,27 @@ impl Reloader {
         Ok(Some((index, report)))
     }
 
+    /// The first load, streamed (see [`Incremental::load_streaming`]): `report` is
+    /// called before the first file is read and after each chunk, with what has arrived
+    /// (see [`partial_index`]); then everything is linked and the item index built, as
+    /// [`Reloader::open_index`] does.
+    pub fn open_streaming(
+        &mut self,
+        report: &mut dyn FnMut(&Streamed<'_>),
+    ) -> Result<(Index, ReloadReport), CollectionError> {
+        let start = Instant::now();
+        let (loaded, counts) = self.files.load_streaming(report)?;
+        let loaded_at = Instant::now();
+        let index = Index::build(loaded);
+        let report = ReloadReport {
+            counts,
+            load: loaded_at - start,
+            index: loaded_at.elapsed(),
+            search: Duration::ZERO,
+        };
+        Ok((index, report))
+    }
+
     /// [`Reloader::open_index`], and the search index.
     pub fn reload(
         &mut self,
@@ -135,6 +157,20 @@ impl Reloader {
         report.search = start.elapsed();
         Ok((collection, report))
     }
+}
+
+/// An item index of what a streamed load has read so far, for the explorer to show
+/// while the rest arrives: the items in the order read, not yet linked (a link to an
+/// item not read yet shows as its id), and no load problems (they come with the whole
+/// collection). Each partial index holds the items of the one before at the same
+/// positions, followed by the new ones.
+pub fn partial_index(streamed: &Streamed<'_>) -> Index {
+    Index::build(crate::load::Loaded {
+        items: streamed.items(),
+        diagnostics: Vec::new(),
+        files: streamed.read(),
+        skipped_files: Vec::new(),
+    })
 }
 
 /// The search index of an item index: one document per item.

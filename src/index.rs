@@ -188,6 +188,7 @@ impl Index {
                 .filter(|&i| self.items[i].kind == kind)
                 .collect();
             if kind == Kind::Case {
+                // Each key once (a lowercased name is an allocation), not per comparison.
                 ids.sort_by_cached_key(|&i| {
                     let item = &self.items[i];
                     let rank = item

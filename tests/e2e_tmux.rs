@@ -1368,3 +1368,37 @@ fn the_dyer_comparison_is_seen_as_a_chart() {
     tmux.keys(&["q"]);
     assert_terminal_given_back(&tmux);
 }
+
+#[test]
+fn a_large_collection_shows_its_panes_at_once_and_fills_them_with_progress() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    casebook::synthetic::write_collection(dir.path(), 2000).expect("generate");
+    // Each chunk of 32 files is slowed down so that loading lasts long enough to watch.
+    let env = format!(
+        "LANG=ko_KR.UTF-8 CASEBOOK_TEST_LOAD_DELAY_MS=15 CASEBOOK_CASES={}",
+        dir.path().display()
+    );
+    let Some(tmux) = session("streaming", 120, 35, &env) else {
+        return;
+    };
+    // Panes and a count of files read, before everything is in.
+    let loading = tmux.wait_until("rows and the progress count", |screen| {
+        screen.contains('▶') && screen.contains("불러오는 중 ") && screen.contains("/2,007 파일")
+    });
+    assert!(loading.contains("1 사례"), "{loading}");
+    // Search over what arrived says it is partial.
+    tmux.keys(&["/"]);
+    tmux.type_text("toyota");
+    let partial = tmux.wait_for("불러오는 중 — 일부 결과");
+    assert!(partial.contains("검색"), "{partial}");
+    // Then everything is in: the status bar counts every case and the title is whole.
+    let done = tmux.wait_until("the whole collection", |screen| {
+        !screen.contains("불러오는 중") && screen.contains("건")
+    });
+    assert!(!done.contains("일부 결과"), "{done}");
+    tmux.keys(&["Escape"]);
+    let listed = tmux.wait_for("사례 2000");
+    assert!(!listed.contains("불러오는 중"), "{listed}");
+    tmux.keys(&["q"]);
+    assert_terminal_given_back(&tmux);
+}

@@ -3,16 +3,19 @@
 //! panic, selections stay on a row, every scroll stays within the lines its view draws,
 //! and the history stays consistent. Seeds are fixed so failures reproduce.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
+use casebook::index::Index;
+use casebook::load::Loaded;
 use casebook::model::{Lang, Status};
-use casebook::search::Searcher;
+use casebook::search::{SearchIndex, Searcher};
 use casebook::state::{FilterMemory, Memory, Place, ViewName};
-use casebook::tui::action::{Action, Facet};
+use casebook::tui::action::{Action, Facet, LoadBatch, Reloaded};
 use casebook::tui::app::memory::{history_rows, recent_rows, MAX_HISTORY, MAX_RECENT};
-use casebook::tui::app::{App, Focus, Overlay, Pane, Scroll, View};
+use casebook::tui::app::{App, Focus, MatrixLine, Overlay, Pane, Scroll, View};
 use casebook::tui::clipboard::{Delivery, TerminalRoute, ToolOutcome};
 use casebook::tui::layout::{self, ERRORS_WIDTH, HELP_WIDTH};
 use casebook::tui::{ui, RESULT_LIMIT};
@@ -220,6 +223,49 @@ fn any_memory() -> impl Strategy<Value = Memory> {
         })
 }
 
+/// One step while the collection is still arriving: an action, or more of the
+/// collection (this many more items, at least one).
+#[derive(Debug, Clone)]
+enum Step {
+    Act(Action),
+    Arrive(usize),
+}
+
+fn any_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        5 => any_action().prop_map(Step::Act),
+        1 => (1usize..40).prop_map(Step::Arrive),
+        1 => Just(Step::Arrive(0)),
+    ]
+}
+
+/// A partial index and its search index.
+type Part = (Arc<Index>, Arc<SearchIndex>);
+
+/// The first `n` shipped items as the loader's partial index of them (the shipped order
+/// puts the catalogs last: cases arrive before their types are known), with its search
+/// index; each built once for all cases of the property.
+fn partial(n: usize) -> Part {
+    static PARTS: OnceLock<Mutex<HashMap<usize, Part>>> = OnceLock::new();
+    let mut parts = PARTS
+        .get_or_init(Default::default)
+        .lock()
+        .expect("not poisoned");
+    parts
+        .entry(n)
+        .or_insert_with(|| {
+            let index = Index::build(Loaded {
+                items: shipped().index.items()[..n].to_vec(),
+                diagnostics: Vec::new(),
+                files: n,
+                skipped_files: Vec::new(),
+            });
+            let search = collection::search_index(&index);
+            (Arc::new(index), Arc::new(search))
+        })
+        .clone()
+}
+
 /// A scroll that shows `len` lines through a window of `page`, and no further than the
 /// last full page.
 fn assert_scroll(what: &str, scroll: Scroll, len: usize, page: usize) {
@@ -336,7 +382,16 @@ fn check_invariants(app: &App) {
                 (areas.view_inner.height as usize).saturating_sub(4),
             );
             assert!(view.column() < 3);
-            assert!(view.selected_case().is_some(), "matrix cursor on no case");
+            // On a case whenever there is one (a collection still arriving may have none yet).
+            let has_cases = view
+                .lines()
+                .iter()
+                .any(|l| matches!(l, MatrixLine::Case(_)));
+            assert_eq!(
+                view.selected_case().is_some(),
+                has_cases,
+                "matrix cursor on no case"
+            );
         }
         View::Timeline(view) => {
             assert_scroll(
@@ -510,6 +565,51 @@ proptest! {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
             terminal.draw(|f| ui::render(f, &app, app.theme())).expect("draw");
         }
+    }
+
+    #[test]
+    fn random_actions_while_the_collection_arrives_keep_every_view_in_range(
+        steps in prop::collection::vec(any_step(), 1..150),
+        lang in prop::sample::select(vec![Lang::Ko, Lang::En]),
+    ) {
+        let shipped = shipped();
+        let all = shipped.index.len();
+        let app = App::loading(lang, (120, 35));
+        let mut app = app.with_theme(ThemeName::HighContrast, false);
+        let (mut index, mut search) = partial(0);
+        let mut arrived = 0;
+        let last = steps.len();
+        for (n, step) in steps.into_iter().enumerate() {
+            let action = match step {
+                // Loading ends after the last step: the whole collection, as the loader sends it.
+                _ if n + 1 == last => Action::Loaded(Reloaded(Arc::clone(&shipped.index))),
+                Step::Act(action) => action,
+                // Progress alone, no new items.
+                Step::Arrive(0) => Action::Loading(LoadBatch { read: arrived, total: Some(all), items: None }),
+                Step::Arrive(more) => {
+                    arrived = (arrived + more).min(all);
+                    (index, search) = partial(arrived);
+                    Action::Loading(LoadBatch { read: arrived, total: Some(all), items: Some(Reloaded(Arc::clone(&index))) })
+                }
+            };
+            if let Action::Loaded(whole) = &action {
+                index = Arc::clone(&whole.0);
+                search = Arc::clone(&shipped.search);
+            }
+            app.update(action);
+            if let Some(request) = app.take_search_request() {
+                let mut searcher = Searcher::new(&search);
+                if let Some(found) = collection::find(&index, &mut searcher, &request.query, RESULT_LIMIT, &|| false) {
+                    app.update(Action::SearchResults { generation: request.generation, found });
+                }
+            }
+            check_invariants(&app);
+            let (w, h) = app.size();
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal.draw(|f| ui::render(f, &app, app.theme())).expect("draw");
+        }
+        prop_assert_eq!(app.load_progress(), None);
+        prop_assert_eq!(app.index().len(), all);
     }
 
     #[test]

@@ -12,6 +12,11 @@
 //! those before linking: a link dropped because its target was missing comes back when
 //! the target does.
 //!
+//! The first load can be streamed ([`Incremental::load_streaming`]): files are parsed
+//! a chunk at a time and what has arrived is reported after each chunk ([`Streamed`]),
+//! unlinked, so that the explorer can show cases before the last file is read; the
+//! load then ends exactly as [`Incremental::load`] does.
+//!
 //! As with [`super::reload_collection`], a file (or catalog entry) that now fails keeps
 //! its last good items, and its error is reported until it is fixed.
 //!
@@ -147,27 +152,104 @@ impl Incremental {
         // `reload_collection`).
         let fresh: Vec<(usize, Result<ParsedFile, Refused>)> = stale
             .par_iter()
-            .map(|&i| {
-                let file = read_source(&paths[i]);
-                let parsed = parse_source(&file).map(|mut parsed| {
-                    parsed.text = None;
-                    parsed
-                });
-                (i, parsed)
-            })
+            .map(|&i| (i, parse_path(&paths[i])))
             .collect();
         let counts = ReloadCounts {
             files: paths.len(),
             parsed: fresh.len(),
-            removed: {
-                let now: HashSet<&PathBuf> = paths.iter().collect();
-                self.files.keys().filter(|p| !now.contains(p)).count()
-            },
+            removed: self.gone(&paths),
         };
         let same_walk = self.walk_problems.as_ref() == Some(&early);
         if !always && counts.parsed == 0 && counts.removed == 0 && same_walk {
             return Ok(None);
         }
+        let loaded = self.absorb(&paths, &stamps, early, fresh);
+        Ok(Some((loaded, counts)))
+    }
+
+    /// The first load, streamed: the walk, then every file read and parsed in
+    /// [`STREAM_CHUNK`]s (the first one [`FIRST_CHUNK`]; the type catalog first, see
+    /// [`read_order`]), with `report` called
+    /// before the first file and after each chunk with what has arrived; then, as
+    /// [`Incremental::load`] does, everything linked. What is kept between loads is the
+    /// same as after [`Incremental::load`], so a reload afterwards parses only what
+    /// changed.
+    pub fn load_streaming(
+        &mut self,
+        report: &mut dyn FnMut(&Streamed<'_>),
+    ) -> Result<(Loaded, ReloadCounts), CollectionError> {
+        check_collection_dir(&self.dir)?;
+        let (paths, early) = find_yaml_files(&self.dir);
+        let mut stamps: Vec<Option<Stamp>> = vec![None; paths.len()];
+        let mut fresh: Vec<(usize, Result<ParsedFile, Refused>)> = Vec::with_capacity(paths.len());
+        report(&Streamed {
+            total: paths.len(),
+            parsed: &fresh,
+        });
+        let order = read_order(&self.dir, &paths);
+        let (first, rest) = order.split_at(order.len().min(FIRST_CHUNK));
+        // Each file's stamp is taken before it is read, as `load_if_changed` does, so a
+        // write during the load is seen by the next one.
+        let parse = |i: usize| (i, Stamp::of(&paths[i]), parse_path(&paths[i]));
+        // The first chunk whole (the type catalog is in it: the rows it gives are in
+        // their places), then the rest as it comes: the thread pool takes the files in
+        // order and never waits for this thread, which reports every `STREAM_CHUNK`.
+        let parsed: Vec<_> = first.par_iter().map(|&i| parse(i)).collect();
+        for (i, stamp, result) in parsed {
+            stamps[i] = stamp;
+            fresh.push((i, result));
+        }
+        report(&Streamed {
+            total: paths.len(),
+            parsed: &fresh,
+        });
+        let (sender, arrivals) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                rest.iter()
+                    .copied()
+                    .par_bridge()
+                    .for_each_with(sender, |sender, i| {
+                        let _ = sender.send(parse(i));
+                    })
+            });
+            for (i, stamp, result) in arrivals {
+                stamps[i] = stamp;
+                fresh.push((i, result));
+                if fresh.len() % STREAM_CHUNK == 0 || fresh.len() == paths.len() {
+                    report(&Streamed {
+                        total: paths.len(),
+                        parsed: &fresh,
+                    });
+                }
+            }
+        });
+        fresh.sort_by_key(|(i, _)| *i);
+        let counts = ReloadCounts {
+            files: paths.len(),
+            parsed: fresh.len(),
+            removed: self.gone(&paths),
+        };
+        let loaded = self.absorb(&paths, &stamps, early, fresh);
+        Ok((loaded, counts))
+    }
+
+    /// How many files kept from the last load are not among `paths`.
+    fn gone(&self, paths: &[PathBuf]) -> usize {
+        let now: HashSet<&PathBuf> = paths.iter().collect();
+        self.files.keys().filter(|p| !now.contains(p)).count()
+    }
+
+    /// Keeps the files of a walk (`paths` with their `stamps`), with the new parses in
+    /// `fresh` (by position in `paths`, in order) in place of what was kept of them,
+    /// forgets the files that are gone, and links the whole collection.
+    fn absorb(
+        &mut self,
+        paths: &[PathBuf],
+        stamps: &[Option<Stamp>],
+        early: Vec<super::Diagnostic>,
+        fresh: Vec<(usize, Result<ParsedFile, Refused>)>,
+    ) -> Loaded {
         self.walk_problems = Some(early.clone());
         let mut previous = std::mem::take(&mut self.files);
         let mut fresh = fresh.into_iter().peekable();
@@ -204,9 +286,94 @@ impl Incremental {
                 _ => Vec::new(),
             }
         };
-        let loaded = with_walk_problems(collect_results(results, &last_good), early);
-        Ok(Some((loaded, counts)))
+        with_walk_problems(collect_results(results, &last_good), early)
     }
+}
+
+/// How many files a streamed load parses between two reports (the pool goes on
+/// parsing meanwhile): on two cores, a few milliseconds' worth.
+pub const STREAM_CHUNK: usize = 32;
+
+/// The first chunk is smaller, so the first rows are on screen sooner: the type
+/// catalog and the first cases (see [`read_order`]).
+pub const FIRST_CHUNK: usize = 12;
+
+/// What a streamed load has read so far: how many files there are in all, and each
+/// file parsed (before linking), in the order read.
+pub struct Streamed<'a> {
+    pub total: usize,
+    parsed: &'a [(usize, Result<ParsedFile, Refused>)],
+}
+
+impl Streamed<'_> {
+    /// How many files have been read and parsed.
+    pub fn read(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// The items of the files parsed so far, in the order read, before linking: links
+    /// may still point at items not read yet, and an id repeated across files is not
+    /// yet reported. Each call gives the items of the last one followed by the new ones.
+    pub fn items(&self) -> Vec<Item> {
+        self.parsed
+            .iter()
+            .filter_map(|(_, result)| result.as_ref().ok())
+            .flat_map(|file| file.items.iter().cloned())
+            .collect()
+    }
+
+    /// How many items [`Streamed::items`] would give, without cloning them.
+    pub fn item_count(&self) -> usize {
+        self.parsed
+            .iter()
+            .filter_map(|(_, result)| result.as_ref().ok())
+            .map(|file| file.items.len())
+            .sum()
+    }
+}
+
+/// The order a streamed load reads the files of `dir` in, as positions in `paths`,
+/// by the names of the built-in layout (also the synthetic collections' and the one the
+/// documentation describes): the type catalog (`types.yaml` in a folder named
+/// `catalog`) and the first cases, so that the first chunk is small and its rows are
+/// in their places; then the other catalogs, then the other cases, each in path order.
+///
+/// The case list is sorted by the cluster types of the type catalog, so with it in
+/// first, cases arriving later fall into their final places and the rows already shown
+/// do not reorder; the other catalogs give the names of what the cases link to. A
+/// collection laid out otherwise loads all the same, only its list may be sorted again
+/// when its type catalog arrives.
+fn read_order(dir: &Path, paths: &[PathBuf]) -> Vec<usize> {
+    let in_catalog_folder = |path: &Path| {
+        path.strip_prefix(dir).ok().is_some_and(|relative| {
+            relative
+                .parent()
+                .is_some_and(|folder| folder.components().any(|c| c.as_os_str() == "catalog"))
+        })
+    };
+    let is_types = |path: &Path| {
+        path.file_stem().is_some_and(|stem| stem == "types") && in_catalog_folder(path)
+    };
+    let (types, rest): (Vec<usize>, Vec<usize>) =
+        (0..paths.len()).partition(|&i| is_types(&paths[i]));
+    let (catalogs, cases): (Vec<usize>, Vec<usize>) = rest
+        .into_iter()
+        .partition(|&i| in_catalog_folder(&paths[i]));
+    let early = cases.len().min(FIRST_CHUNK.saturating_sub(types.len()));
+    let mut order = types;
+    order.extend_from_slice(&cases[..early]);
+    order.extend(catalogs);
+    order.extend_from_slice(&cases[early..]);
+    order
+}
+
+/// One file read and parsed, its text dropped (see `reload_collection`).
+fn parse_path(path: &Path) -> Result<ParsedFile, Refused> {
+    let file = read_source(path);
+    parse_source(&file).map(|mut parsed| {
+        parsed.text = None;
+        parsed
+    })
 }
 
 /// A file's new parse, with its last good items carried over where it now fails: the
@@ -236,5 +403,48 @@ fn settle(result: Result<ParsedFile, Refused>, old: Option<Parsed>) -> Parsed {
             refused,
             kept: old_good(old),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_type_catalog_and_the_first_cases_are_read_first_then_the_other_catalogs() {
+        let dir = Path::new("/c");
+        let mut paths: Vec<PathBuf> = [
+            "catalog/factors.yaml",
+            "catalog/types.yaml",
+            "notes/types.yaml",
+        ]
+        .iter()
+        .map(|p| dir.join(p))
+        .collect();
+        paths.extend((0..20).map(|n| dir.join(format!("cases/case-{n:02}.yaml"))));
+        // As the walk gives them.
+        paths.sort();
+        let order = read_order(dir, &paths);
+        let names: Vec<String> = order
+            .iter()
+            .map(|&i| paths[i].strip_prefix(dir).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names[0], "catalog/types.yaml");
+        assert_eq!(names[1], "cases/case-00.yaml");
+        assert_eq!(
+            names[FIRST_CHUNK - 1],
+            format!("cases/case-{:02}.yaml", FIRST_CHUNK - 2)
+        );
+        assert_eq!(names[FIRST_CHUNK], "catalog/factors.yaml");
+        // Not a catalog folder: read as a case file, in path order.
+        let notes = names.iter().position(|n| n == "notes/types.yaml").unwrap();
+        assert_eq!(notes, names.len() - 1);
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            (0..paths.len()).collect::<Vec<_>>(),
+            "every file once"
+        );
     }
 }

@@ -36,7 +36,8 @@
 //! - `parse`: one file through all of the above, in order.
 //! - `link`: links across files, once all are parsed.
 //! - `incremental`: a collection kept file by file between reloads, so that a reload
-//!   parses only the files that changed and links everything again.
+//!   parses only the files that changed and links everything again; its first load
+//!   can be streamed, chunk by chunk, for the explorer.
 //!
 //! This file puts them together: a collection's files are discovered, read and parsed
 //! in parallel, the last good version of a file that now fails is kept on reload
@@ -64,7 +65,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{
     is_collection_file, is_visible_below, MAX_ENTRIES, MAX_FILES, MAX_FOLDER_DEPTH,
 };
-pub use incremental::{Incremental, ReloadCounts};
+pub use incremental::{Incremental, ReloadCounts, Streamed, FIRST_CHUNK, STREAM_CHUNK};
 pub use validate::is_valid_id;
 
 use discover::{collect_shipped, find_yaml_files, is_yaml_name, SHIPPED};

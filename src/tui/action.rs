@@ -1,6 +1,7 @@
 //! Everything that can change the explorer, named by intent: what a key or the mouse
 //! asks for ([`super::keymap`] and [`super::events`] make these), and what arrives from
-//! elsewhere — search results, a reloaded collection, a notice, a tick of the clock.
+//! elsewhere — search results, the collection as it loads, a reloaded collection, a
+//! notice, a tick of the clock.
 //! [`super::app::App::update`] is the only place that changes state in response.
 //!
 //! Depends on `index`, `collection` (a search's answer), `state` (a remembered run), the
@@ -154,6 +155,12 @@ pub enum Action {
     },
     /// Live reload: the collection on disk changed and was loaded again.
     Reloaded(Reloaded),
+    /// Loading the collection at start: how far it has got, and what has arrived when
+    /// a new part of it is ready to show.
+    Loading(LoadBatch),
+    /// Loading the collection at start is done: the whole collection, linked, with its
+    /// load problems.
+    Loaded(Reloaded),
     /// Live reload stopped watching the collection folder, or watches it again.
     Watch(WatchState),
     /// A message for the status bar.
@@ -223,6 +230,18 @@ impl PauseReason {
             }
         }
     }
+}
+
+/// How far loading the collection at start has got (see [`super::loader`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadBatch {
+    /// Files read and parsed so far.
+    pub read: usize,
+    /// Files in all, once the walk of the folder has ended.
+    pub total: Option<usize>,
+    /// The items read so far, not yet linked, when there are new ones to show (see
+    /// [`crate::collection::partial_index`]).
+    pub items: Option<Reloaded>,
 }
 
 /// A freshly loaded item index. Two are equal when they are the same index.

@@ -1,17 +1,18 @@
 //! Everything the event loop waits for, on one channel: terminal events (read on their
-//! own thread), signals, search results and reloads. Terminal events become actions here,
-//! through the key table for the context the app is in at the moment they are read.
+//! own thread), signals, search results, the collection as it loads, and reloads.
+//! Terminal events become actions here, through the key table for the context the app
+//! is in at the moment they are read; the rest become actions in the event loop.
 //!
 //! Depends on crossterm, signal-hook, the explorer's `action`, `app` (read only),
 //! `keymap` and `terminal` (the largest size drawn), `collection` (a search's answer) and
-//! `index` (a reloaded collection).
+//! `index` (a loaded or reloaded collection).
 
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::action::{Action, WatchState};
+use super::action::{Action, LoadBatch, WatchState};
 use super::app::App;
 use super::keymap;
 use std::sync::Arc;
@@ -32,6 +33,13 @@ pub enum Input {
     /// The collection on disk changed and was loaded again; its search index is built
     /// by the next search worker, so the panes show the change without waiting for it.
     Reloaded(Arc<Index>),
+    /// Loading the collection at start: progress, and the items read so far.
+    Loading(LoadBatch),
+    /// Loading the collection at start is done; the event loop starts a search worker
+    /// that builds the search index of it at once.
+    Loaded(Arc<Index>),
+    /// The collection folder cannot be read at all (it is gone, or not a folder).
+    LoadFailed(String),
     /// Live reload stopped or resumed watching the collection folder.
     Watch(WatchState),
     /// Something for the status bar from another thread.

@@ -11,8 +11,13 @@
 //! - [`ui`]: drawing, from the state, one module per view; never changes the state.
 //! - [`layout`]: where everything goes for a terminal size, shared by app and ui.
 //! - [`theme`]: styles by role. [`terminal`]: raw mode, restoring, suspending.
-//! - [`worker`]: the search worker. [`watch`]: live reload. [`clipboard`]: copying.
+//! - [`worker`]: the search worker. [`loader`]: loading a folder at start, in parts.
+//!   [`watch`]: live reload. [`clipboard`]: copying.
 //! - [`memory`]: the state file: what the last run remembered, saved again on the way out.
+//!
+//! The terminal is set up and the first frame drawn before any file is read: the
+//! built-in collection (compiled in, a few milliseconds) is loaded before it; a folder
+//! arrives in parts on the [`loader`]'s thread while the explorer already runs.
 //!
 //! The loop below only moves inputs to `update`, carries out the effects the app asks
 //! for (a search, a copy, a file to save, a suspend) and redraws when an update changed
@@ -28,6 +33,7 @@ pub mod clipboard;
 pub mod events;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod memory;
 pub mod terminal;
 pub mod theme;
@@ -39,20 +45,16 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::Arc;
-use std::thread;
 use std::time::Duration;
 
-use crossterm::event::{Event, KeyEventKind};
 use signal_hook::consts::{SIGCONT, SIGINT, SIGTSTP};
 
 use self::action::{Action, Reloaded};
 use self::app::App;
 use self::events::Input;
-use self::keymap::Context;
 use self::worker::SearchWorker;
 pub use self::worker::RESULT_LIMIT;
 use crate::config::ThemeName;
-use crate::index::Index;
 use crate::model::Lang;
 
 /// What the explorer needs to start.
@@ -101,13 +103,29 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     let (mut terminal, _guard) = terminal::enter()?;
     events::spawn_terminal_reader(inputs_tx.clone());
 
-    let (index, reloader) = match wait_for_load(&mut terminal, &options, &inputs)? {
-        Loading::Done(index, reloader) => (Arc::new(*index), reloader),
-        Loading::Left(status) => return Ok(status),
-    };
     let size = terminal.size()?;
-    let mut app = App::new(Arc::clone(&index), options.lang, (size.width, size.height))
-        .with_theme(options.theme, options.no_color);
+    let size = (size.width, size.height);
+    let (app, searches) = match &options.cases {
+        // The panes are usable at once; the worker builds the search index first and
+        // answers the newest query typed meanwhile.
+        None => {
+            let index = Arc::new(crate::collection::open_index(None)?);
+            let searches = SearchWorker::spawn(Arc::clone(&index), None, inputs_tx.clone());
+            (App::new(index, options.lang, size), searches)
+        }
+        // The loader sends the collection in parts, then whole; live reload starts
+        // from what it loaded (see `loader`).
+        Some(dir) => {
+            loader::spawn(dir.clone(), inputs_tx.clone());
+            let app = App::loading(options.lang, size);
+            let searches =
+                SearchWorker::spawn_on_demand(Arc::clone(app.index()), inputs_tx.clone());
+            (app, searches)
+        }
+    };
+    let mut app = app.with_theme(options.theme, options.no_color);
+    // What the last run remembered; over a folder still loading it is applied once the
+    // whole collection is in, since its ids name nothing before.
     let (mut keeper, memory, memory_notice) = memory::Keeper::open(
         options.cases.as_deref(),
         options.fresh,
@@ -118,14 +136,6 @@ pub fn run(options: Options) -> anyhow::Result<u8> {
     // One notice at most: the settings file's, else the memory file's.
     if let Some(notice) = options.notice.clone().or(memory_notice) {
         app.update(Action::Notice(notice));
-    }
-    // The panes are usable at once; the worker builds the search index first and
-    // answers the newest query typed meanwhile.
-    let searches = SearchWorker::spawn(Arc::clone(&index), None, inputs_tx.clone());
-    // Live reload: only a collection on disk can change under us. The watcher keeps
-    // the files as loaded, so that a reload parses only those that changed.
-    if let Some(reloader) = reloader {
-        watch::watch_collection(reloader, inputs_tx.clone());
     }
     let status = explore(
         &mut terminal,
@@ -206,6 +216,27 @@ fn explore(
                 Input::Notice(notice) => Some(Action::Notice(notice)),
                 Input::Action(action) => Some(action),
                 Input::Watch(state) => Some(Action::Watch(state)),
+                Input::Loading(batch) => {
+                    // Past half the files, search stays on the part it has until the
+                    // whole collection is in: a search index of a part that large
+                    // would be replaced soon, and building it delays the whole one.
+                    // (Its results still name the right items: each part keeps the
+                    // items of the one before at their places.)
+                    let early = batch
+                        .total
+                        .is_none_or(|total| batch.read.saturating_mul(2) <= total);
+                    if let Some(part) = batch.items.as_ref().filter(|_| early) {
+                        searches =
+                            SearchWorker::spawn_on_demand(Arc::clone(&part.0), inputs_tx.clone());
+                    }
+                    Some(Action::Loading(batch))
+                }
+                Input::Loaded(whole) => {
+                    // As for a reload: the worker builds the search index at once.
+                    searches = SearchWorker::spawn(Arc::clone(&whole), None, inputs_tx.clone());
+                    Some(Action::Loaded(Reloaded(whole)))
+                }
+                Input::LoadFailed(reason) => anyhow::bail!(reason),
                 Input::Reloaded(fresh) => {
                     // The new worker builds the search index first (the costliest step
                     // of a reload) and answers the newest query typed meanwhile.
@@ -270,70 +301,6 @@ fn wait_for_answer(
             // A terminal that hangs up must not leave us waiting.
             Input::TerminalGone => return None,
             other => held.push_back(other),
-        }
-    }
-}
-
-enum Loading {
-    /// The collection, and for one on disk what live reload keeps of its files.
-    Done(Box<Index>, Option<crate::collection::Reloader>),
-    /// The user left (or a signal came) before loading finished: the exit status.
-    Left(u8),
-}
-
-/// Shows a loading screen while the collection loads on another thread; the user can
-/// quit meanwhile.
-fn wait_for_load(
-    terminal: &mut terminal::Terminal,
-    options: &Options,
-    inputs: &Receiver<Input>,
-) -> anyhow::Result<Loading> {
-    let (done, loaded) = mpsc::channel();
-    let cases = options.cases.clone();
-    thread::spawn(move || {
-        let loaded = match cases {
-            Some(dir) => {
-                let mut reloader = crate::collection::Reloader::new(&dir);
-                reloader
-                    .open_index(&Default::default())
-                    .map(|(index, _)| (index, Some(reloader)))
-            }
-            None => crate::collection::open_index(None).map(|index| (index, None)),
-        };
-        let _ = done.send(loaded);
-    });
-    let message = options.lang.pick("사례를 불러오는 중…", "Loading cases…");
-    loop {
-        terminal.draw(|frame| {
-            let area = frame.area();
-            let line = crate::text::truncate(message, area.width as usize).into_owned();
-            frame.render_widget(ratatui::widgets::Paragraph::new(line), area);
-        })?;
-        match loaded.recv_timeout(Duration::from_millis(50)) {
-            Ok(Ok((index, reloader))) => return Ok(Loading::Done(Box::new(index), reloader)),
-            Ok(Err(err)) => anyhow::bail!(err.to_string()),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("loading stopped unexpectedly"),
-        }
-        if !terminal::alive() {
-            return Ok(Loading::Left(0));
-        }
-        for input in inputs.try_iter() {
-            let action = match input {
-                Input::Terminal(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                    keymap::action_for(&key, Context::List)
-                }
-                Input::TerminalGone => Some(Action::Quit),
-                Input::Signal(SIGINT) => Some(Action::Interrupt),
-                Input::Signal(SIGTSTP | SIGCONT) => None,
-                Input::Signal(_) => Some(Action::Quit),
-                _ => None,
-            };
-            match action {
-                Some(Action::Quit) => return Ok(Loading::Left(0)),
-                Some(Action::Interrupt) => return Ok(Loading::Left(130)),
-                _ => {}
-            }
         }
     }
 }

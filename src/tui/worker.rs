@@ -31,6 +31,22 @@ impl SearchWorker {
     /// first (the panes open before it is ready) and then answers the newest query typed
     /// meanwhile.
     pub fn spawn(index: Arc<Index>, search: Option<Arc<SearchIndex>>, out: Sender<Input>) -> Self {
+        Self::start(index, search, out, true)
+    }
+
+    /// A worker for part of a collection that is still loading: it builds its search
+    /// index only when the first query comes, so that parts nobody searches cost
+    /// nothing (the next part replaces this worker).
+    pub fn spawn_on_demand(index: Arc<Index>, out: Sender<Input>) -> Self {
+        Self::start(index, None, out, false)
+    }
+
+    fn start(
+        index: Arc<Index>,
+        search: Option<Arc<SearchIndex>>,
+        out: Sender<Input>,
+        at_once: bool,
+    ) -> Self {
         let (requests, incoming) = mpsc::channel::<SearchRequest>();
         // The end-to-end tests make every search slow, as on a large collection, so
         // that keys typed after Enter really do arrive before its answer. Nothing else
@@ -42,14 +58,24 @@ impl SearchWorker {
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
+            let mut first = None;
+            if !at_once {
+                match incoming.recv() {
+                    Ok(request) => first = Some(request),
+                    Err(_) => return,
+                }
+                yield_to_loading();
+            }
             let search = search.unwrap_or_else(|| Arc::new(collection::search_index(&index)));
-            // Typo corrections and initial-consonant queries need parts of the index
-            // built on first use: built beside the searches, so that neither the
-            // first keystroke nor the first typo waits.
-            let warm = Arc::clone(&search);
-            thread::spawn(move || warm.prepare_the_rest());
+            if at_once {
+                // Typo corrections and initial-consonant queries need parts of the
+                // index built on first use: built beside the searches, so that neither
+                // the first keystroke nor the first typo waits.
+                let warm = Arc::clone(&search);
+                thread::spawn(move || warm.prepare_the_rest());
+            }
             let mut searcher = Searcher::new(&search);
-            while let Ok(mut request) = incoming.recv() {
+            while let Some(mut request) = first.take().or_else(|| incoming.recv().ok()) {
                 while let Ok(newer) = incoming.try_recv() {
                     request = newer;
                 }
@@ -90,5 +116,19 @@ impl SearchWorker {
     pub fn send(&self, request: SearchRequest) {
         self.latest.store(request.generation, Ordering::SeqCst);
         let _ = self.requests.send(request);
+    }
+}
+
+/// A worker over part of a collection still loading runs below the loader's priority:
+/// its search index is soon replaced by a larger one, and on a busy machine building
+/// each one at full priority made the whole collection searchable later (measured in
+/// BENCHMARKS.md, "Session 5"). Linux sets a thread's own priority this way; elsewhere
+/// the call would lower the whole process, so it is left out.
+fn yield_to_loading() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers; on Linux, PRIO_PROCESS with 0 names the
+    // calling thread only.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }

@@ -114,6 +114,10 @@ impl App {
 
     /// What to remember of this run: the history, the recent items, and the place.
     pub fn memory(&self) -> Memory {
+        // Quit before a loading collection was whole: what was remembered stays as it was.
+        if let Some(pending) = &self.pending_memory {
+            return (**pending).clone();
+        }
         let id_of = |i: usize| self.index.item(i).id.clone();
         let view = match &self.view {
             View::Browse => ViewName::Browse,

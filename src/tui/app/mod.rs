@@ -7,8 +7,9 @@
 //! [`browse`] (panes, lists, the detail and the Back history), [`filter`] (the filters
 //! as sets, what each pane lists under them) and [`picker`] (choosing a filter's values),
 //! [`search`] (the search box), [`compare`], [`matrix`], [`timeline`], [`chart`], [`presenter`],
-//! [`overlay`] (help, load problems, the picker's box) and [`memory`] (query history,
-//! recent items, resuming a run). Scrolling goes through [`scroll::Scroll`], which clamps
+//! [`overlay`] (help, load problems, the picker's box) [`memory`] (query history,
+//! recent items, resuming a run) and [`loading`] (the collection arriving in parts at
+//! start). Scrolling goes through [`scroll::Scroll`], which clamps
 //! to the content length of the same lines the renderer draws ([`detail::lines`],
 //! [`compare::CompareView::lines`], [`super::keymap::help_lines`], …).
 //!
@@ -30,6 +31,7 @@ mod copy;
 pub mod detail;
 pub mod filter;
 pub mod found;
+pub mod loading;
 pub mod matrix;
 pub mod memory;
 pub mod overlay;
@@ -47,6 +49,7 @@ pub use self::chart::{ChartLine, ChartSubject, ChartView};
 pub use self::compare::CompareView;
 pub use self::detail::Subject;
 pub use self::filter::Filters;
+pub use self::loading::LoadProgress;
 pub use self::matrix::MatrixView;
 pub use self::memory::{HistoryOverlay, RecentOverlay};
 pub use self::overlay::Overlay;
@@ -163,6 +166,11 @@ pub struct App {
     query_history: Vec<String>,
     /// Items opened, by id, newest first.
     recent: Vec<String>,
+    /// While the collection is still loading at start: how far it has got.
+    loading: Option<LoadProgress>,
+    /// What the last run remembered, kept until a collection still loading is whole:
+    /// ids name nothing before then.
+    pending_memory: Option<Box<crate::state::Memory>>,
 }
 
 impl App {
@@ -197,6 +205,8 @@ impl App {
             styles: Theme::new(ThemeName::Dark, false),
             query_history: Vec::new(),
             recent: Vec::new(),
+            loading: None,
+            pending_memory: None,
         };
         app.sync();
         app
@@ -492,6 +502,8 @@ impl App {
                 self.replace_index(fresh.0);
                 return true;
             }
+            Action::Loading(batch) => return self.take_batch(batch),
+            Action::Loaded(whole) => return self.finish_loading(whole.0),
             Action::Notice(notice) => {
                 self.notice = Some(notice);
                 return true;
@@ -528,6 +540,11 @@ impl App {
                     self.apply(then);
                 }
                 return true;
+            }
+            // Over a collection still loading, ids name nothing yet: kept until it is whole.
+            Action::Restore(memory) if self.loading.is_some() => {
+                self.pending_memory = Some(memory);
+                return false;
             }
             Action::Restore(memory) => {
                 self.restore(*memory);

@@ -116,6 +116,9 @@ impl App {
     }
 
     pub(super) fn open_errors(&mut self) {
+        if self.errors_not_yet() {
+            return;
+        }
         self.overlay = Some(Overlay::Errors(ErrorsOverlay::default()));
     }
 

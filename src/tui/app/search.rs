@@ -60,6 +60,9 @@ pub struct SearchBox {
     /// The position in the query history of the query recalled into the box with ↑,
     /// while ↑/↓ keep stepping through the history.
     pub(super) recalled: Option<usize>,
+    /// The query runs again over more of a collection that is still loading: its
+    /// answer keeps the selected result selected, where it is still found.
+    keep_selection: bool,
 }
 
 impl SearchBox {
@@ -130,6 +133,20 @@ impl SearchBox {
 
     pub(super) fn clear_results(&mut self) {
         self.results.clear();
+    }
+
+    /// After a batch of a collection that is still loading: the results shown before
+    /// it stay until the query's answer over the larger collection comes, and that
+    /// answer keeps the selected result. (A partial index keeps every item at its
+    /// place, so the rows still name the same items.)
+    pub(super) fn keep_results_of(&mut self, before: SearchBox) {
+        self.results = before.results;
+        self.total = before.total;
+        self.cursor = before.cursor;
+        self.converted = before.converted;
+        self.corrected = before.corrected;
+        self.unknown_filters = before.unknown_filters;
+        self.keep_selection = true;
     }
 
     pub(super) fn clamp(&mut self, height: usize) {
@@ -378,19 +395,35 @@ impl App {
         if generation != search.generation {
             return false;
         }
+        let kept = std::mem::take(&mut search.keep_selection)
+            .then(|| search.selected().map(|r| r.item))
+            .flatten();
         search.results = found.hits;
         search.total = found.total;
         search.converted = found.converted;
         search.corrected = found.corrected;
         search.unknown_filters = found.unknown_filters;
         search.shown_generation = generation;
-        search.cursor = ListCursor::default();
-        search.cursor.select(0, search.results.len(), height);
+        let found_again = kept.and_then(|item| search.results.iter().position(|r| r.item == item));
+        search.cursor = match found_again {
+            // On the same screen row as before, where the list allows.
+            Some(row) => ListCursor {
+                selected: row,
+                offset: row
+                    .saturating_sub(search.cursor.selected.saturating_sub(search.cursor.offset)),
+            },
+            None => ListCursor::default(),
+        };
+        let row = search.cursor.selected;
+        search.cursor.select(row, search.results.len(), height);
         let open = std::mem::take(&mut search.open_when_answered);
-        self.detail.reset();
+        let same_item = kept.is_some() && kept == search.selected().map(|r| r.item);
         if open {
+            self.detail.reset();
             self.open_selected_result();
-        } else {
+        } else if !same_item {
+            // The item under the cursor stays where its reader left it.
+            self.detail.reset();
             self.preview_match();
         }
         true

@@ -125,10 +125,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
         lines.push(Line::from(spans));
     }
     if items.is_empty() {
-        let empty = lang.pick(
-            "(없음 — x 키로 필터 해제)",
-            "(none — press x to clear filters)",
-        );
+        let empty = if app.load_progress().is_some() {
+            lang.pick("(불러오는 중…)", "(loading…)")
+        } else {
+            lang.pick(
+                "(없음 — x 키로 필터 해제)",
+                "(none — press x to clear filters)",
+            )
+        };
         lines.push(Line::from(Span::styled(
             truncate(empty, row_width).into_owned(),
             theme.muted,

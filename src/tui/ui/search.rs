@@ -1,8 +1,9 @@
 //! The search box in place of the list: the input line with the caret where an input
-//! method draws its composing syllable, and the results with their matched characters
-//! highlighted and, in the list's mark column, the `✓` of each case marked for
-//! comparison. An empty box shows how to recall earlier queries, and while ↑/↓ step
-//! through them the title says which one is in the box.
+//! method draws its composing syllable, the title saying how many were found (and that
+//! they are partial while the collection is still loading), and the results with their
+//! matched characters highlighted and, in the list's mark column, the `✓` of each case
+//! marked for comparison. An empty box shows how to recall earlier queries, and while
+//! ↑/↓ step through them the title says which one is in the box.
 //!
 //! Depends on the app's state (read only), `render::highlight`, `text` and `theme`.
 
@@ -52,6 +53,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
             at + 1
         )
     });
+    // Over a collection still loading, the results are of what has arrived.
+    let status = match app.load_progress() {
+        Some(_) => format!(
+            "{status} · {}",
+            lang.pick("불러오는 중 — 일부 결과", "loading — partial results")
+        ),
+        None => status,
+    };
     let title = truncate(
         &format!(" {}{recalled} · {status} ", lang.pick("검색", "Search")),
         areas.list.width.saturating_sub(2) as usize,

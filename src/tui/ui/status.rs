@@ -1,5 +1,6 @@
 //! The status bar: how many items the current pane or view lists (filters applied, in the
-//! pane's own noun) and the active filters, load problems, live reload that cannot watch, the cases marked for
+//! pane's own noun) and the active filters, how far loading has got while the
+//! collection is still arriving, load problems, live reload that cannot watch, the cases marked for
 //! comparison by name, the last notice, and — right-aligned — the hints of the context
 //! keys are read in, generated from the key table.
 //!
@@ -47,6 +48,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         format!(" {} ", left.join(" · ")),
         theme.status,
     )];
+    if let Some(progress) = app.load_progress() {
+        spans.push(Span::styled(
+            format!(" {} ", progress.describe(lang)),
+            theme.status.patch(theme.heading),
+        ));
+    }
     if !index.diagnostics.is_empty() {
         let skipped = index.skipped_files.len();
         let problems = index.diagnostics.len();
