@@ -435,15 +435,14 @@ fn the_notice_says_which_way_the_copy_went_and_offers_a_file_when_none_is_confir
     app.update(delivery(ToolOutcome::Confirmed("xclip")));
     let notice = app.notice().expect("a notice").to_string();
     assert!(
-        notice.starts_with("복사함 (xclip, OSC 52 via tmux passthrough도 보냄): 울산"),
+        notice.starts_with("복사함 (xclip, OSC 52 (tmux passthrough)도 보냄): 울산"),
         "{notice}"
     );
     app.update(delivery(ToolOutcome::NoTool));
     let notice = app.notice().expect("a notice").to_string();
     assert!(
-        notice.starts_with(
-            "OSC 52 via tmux passthrough로 보냄 — 클립보드 확인 불가 — w: 파일로 저장"
-        ),
+        notice
+            .starts_with("OSC 52 (tmux passthrough)로 보냄 — 클립보드 확인 불가 — w: 파일로 저장"),
         "{notice}"
     );
     app.update(Action::SaveCopy);

@@ -41,12 +41,12 @@ pub enum TerminalRoute {
 }
 
 impl TerminalRoute {
-    /// For the status bar: "OSC 52", "OSC 52 (tmux)", "OSC 52 via tmux passthrough".
+    /// For the status bar: "OSC 52", "OSC 52 (tmux)", "OSC 52 (tmux passthrough)".
     pub fn label(self) -> &'static str {
         match self {
             TerminalRoute::Direct => "OSC 52",
             TerminalRoute::Tmux => "OSC 52 (tmux)",
-            TerminalRoute::TmuxPassthrough => "OSC 52 via tmux passthrough",
+            TerminalRoute::TmuxPassthrough => "OSC 52 (tmux passthrough)",
         }
     }
 }
