@@ -3,11 +3,11 @@
 //! screens in ratatui's `TestBackend` with insta, in colour and under NO_COLOR.
 
 mod common;
+use common::explorer::{screen, shipped};
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use casebook::chart::{self, Chart};
-use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::index::Index;
 use casebook::model::Lang;
@@ -19,11 +19,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
 
 fn index() -> &'static Index {
     &shipped().index
@@ -181,27 +176,6 @@ fn draw(app: &App, no_color: bool) -> Buffer {
     let theme = Theme::new(ThemeName::Dark, no_color);
     let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
     frame.buffer.clone()
-}
-
-fn screen(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The foreground colour of every bar cell, row by row: the bars are drawn in the

@@ -5,10 +5,11 @@
 //! item shows an internal id. The detail's line cursor is drawn (snapshots with its
 //! style) at 120×35 and 80×24.
 
-use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+mod common;
+use common::explorer::{app, shipped};
 
-use casebook::collection::{self, Collection};
+use std::collections::BTreeSet;
+
 use casebook::config::ThemeName;
 use casebook::model::Lang;
 use casebook::search::Field;
@@ -21,15 +22,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
-
-fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().index), lang, (width, height))
-}
 
 fn draw(app: &App) -> Buffer {
     let mut terminal =

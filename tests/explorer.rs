@@ -3,31 +3,20 @@
 
 mod common;
 use common::char_at_column;
+use common::explorer::{app, run_pending_search, screen};
 
-use std::sync::{Arc, OnceLock};
-
-use casebook::collection::{self, Collection};
+use casebook::collection::{self};
 use casebook::config::ThemeName;
 use casebook::model::{Kind, Lang};
-use casebook::search::Searcher;
 use casebook::tui::action::{Action, Facet};
 use casebook::tui::app::{App, Focus, MatrixLine, Overlay, Pane, View};
 use casebook::tui::theme::Theme;
-use casebook::tui::{ui, RESULT_LIMIT};
+use casebook::tui::ui;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
-
-fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().index), lang, (width, height))
-}
 
 /// Draws the app and returns the buffer `draw` produced.
 fn draw(app: &App) -> Buffer {
@@ -36,28 +25,6 @@ fn draw(app: &App) -> Buffer {
     let theme = Theme::new(ThemeName::Dark, false);
     let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
     frame.buffer.clone()
-}
-
-/// The screen as text, one line per row, wide characters once (as a terminal shows them).
-fn screen(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Every row of the screen is exactly as wide as the terminal: nothing drawn past an edge.
@@ -88,25 +55,6 @@ fn type_query(app: &mut App, query: &str) {
         app.update(Action::SearchInsert(c));
     }
     run_pending_search(app);
-}
-
-fn run_pending_search(app: &mut App) {
-    if let Some(request) = app.take_search_request() {
-        let shipped = shipped();
-        let mut searcher = Searcher::new(&shipped.search);
-        let found = collection::find(
-            &shipped.index,
-            &mut searcher,
-            &request.query,
-            RESULT_LIMIT,
-            &|| false,
-        )
-        .expect("not cancelled");
-        app.update(Action::SearchResults {
-            generation: request.generation,
-            found,
-        });
-    }
 }
 
 /// Opens `facet`'s picker, types `typed` and presses Enter.

@@ -5,10 +5,11 @@
 //! styles that carry meaning (the selected row, the selected link).
 
 mod common;
+use common::explorer::app;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use casebook::collection::{self, Collection};
+use casebook::collection::{self};
 use casebook::config::ThemeName;
 use casebook::model::{Kind, Lang};
 use casebook::tui::action::{Action, Reloaded};
@@ -19,15 +20,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
-
-fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().index), lang, (width, height))
-}
 
 fn theme() -> Theme {
     Theme::new(ThemeName::Dark, false)

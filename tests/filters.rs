@@ -6,11 +6,10 @@
 
 mod common;
 use common::char_at_column;
+use common::explorer::{app, shipped};
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
 
-use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::{Kind, Lang};
 use casebook::tui::action::{Action, Facet};
@@ -25,15 +24,6 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
-
-fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().index), lang, (width, height))
-}
 
 fn draw(app: &App) -> Buffer {
     let mut terminal =

@@ -4,12 +4,15 @@
 //! the end), screens of the first frames, and the loader thread itself on a generated
 //! collection.
 
+mod common;
+use common::explorer::shipped;
+
 use std::collections::HashSet;
 use std::sync::mpsc;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
-use casebook::collection::{self, Collection};
+use casebook::collection::{self};
 use casebook::config::ThemeName;
 use casebook::index::Index;
 use casebook::load::{Diagnostic, Loaded, Severity};
@@ -23,11 +26,6 @@ use casebook::tui::{loader, ui, RESULT_LIMIT};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
 
 /// The shipped items in the order a loader might read them: the catalogs first, then
 /// the cases in reverse order of their English names, so that every part sorts some

@@ -5,32 +5,20 @@
 //! English, as insta snapshots.
 
 mod common;
+use common::explorer::{app, run_pending_search, shipped};
 
-use std::sync::{Arc, OnceLock};
-
-use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::{Lang, Status};
-use casebook::search::Searcher;
 use casebook::state::{self, Memory, Place, ViewName};
 use casebook::tui::action::{Action, Facet};
 use casebook::tui::app::{App, Focus, Overlay, Pane, View};
 use casebook::tui::keymap::Context;
 use casebook::tui::theme::Theme;
-use casebook::tui::{ui, RESULT_LIMIT};
+use casebook::tui::ui;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
-
-fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().index), lang, (width, height))
-}
 
 fn screen(app: &App) -> String {
     let mut terminal =
@@ -61,25 +49,6 @@ fn text_of(buffer: &Buffer) -> String {
         out.push('\n');
     }
     out
-}
-
-fn run_pending_search(app: &mut App) {
-    if let Some(request) = app.take_search_request() {
-        let shipped = shipped();
-        let mut searcher = Searcher::new(&shipped.search);
-        let found = collection::find(
-            &shipped.index,
-            &mut searcher,
-            &request.query,
-            RESULT_LIMIT,
-            &|| false,
-        )
-        .expect("not cancelled");
-        app.update(Action::SearchResults {
-            generation: request.generation,
-            found,
-        });
-    }
 }
 
 fn type_text(app: &mut App, text: &str) {

@@ -4,42 +4,19 @@
 //! full-screen card with search over it, and every figure shown with its reference.
 //! State through `App::update`, screens through ratatui's `TestBackend`.
 
-use std::sync::{Arc, OnceLock};
+mod common;
+use common::explorer::{app, draw, run_pending_search, shipped};
 
-use casebook::collection::{self, Collection};
 use casebook::config::ThemeName;
 use casebook::model::Lang;
-use casebook::search::Searcher;
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Pane, View};
 use casebook::tui::keymap::{action_for, Context};
 use casebook::tui::theme::{contrast, rgb, Theme};
-use casebook::tui::{ui, RESULT_LIMIT};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped() -> &'static Collection {
-    static SHIPPED: OnceLock<Collection> = OnceLock::new();
-    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
-}
-
-fn app(width: u16, height: u16, lang: Lang) -> App {
-    App::new(Arc::clone(&shipped().index), lang, (width, height))
-}
-
-/// Draws the app in the theme it holds, as the event loop does.
-fn draw(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
-    let frame = terminal
-        .draw(|f| ui::render(f, app, app.theme()))
-        .expect("draw");
-    frame.buffer.clone()
-}
 
 /// The screen as text, one line per row, wide characters once.
 fn screen(buffer: &Buffer) -> String {
@@ -72,25 +49,6 @@ fn type_query(app: &mut App, query: &str) {
         app.update(Action::SearchInsert(c));
     }
     run_pending_search(app);
-}
-
-fn run_pending_search(app: &mut App) {
-    if let Some(request) = app.take_search_request() {
-        let shipped = shipped();
-        let mut searcher = Searcher::new(&shipped.search);
-        let found = collection::find(
-            &shipped.index,
-            &mut searcher,
-            &request.query,
-            RESULT_LIMIT,
-            &|| false,
-        )
-        .expect("not cancelled");
-        app.update(Action::SearchResults {
-            generation: request.generation,
-            found,
-        });
-    }
 }
 
 fn current_id(app: &App) -> String {

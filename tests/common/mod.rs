@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests. Each test crate uses a part of them.
 #![allow(dead_code)]
 
+pub mod explorer;
+
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -1,0 +1,79 @@
+//! What the explorer's state and screen tests share: the shipped collection opened once,
+//! an app over it, drawing it on a `TestBackend`, the screen as text, and a search run the
+//! way the event loop runs it.
+
+use std::sync::{Arc, OnceLock};
+
+use casebook::collection::{self, Collection};
+use casebook::model::Lang;
+use casebook::search::Searcher;
+use casebook::tui::action::Action;
+use casebook::tui::app::App;
+use casebook::tui::{ui, RESULT_LIMIT};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use unicode_width::UnicodeWidthStr;
+
+/// The built-in collection with its search index, opened once per test crate.
+pub fn shipped() -> &'static Collection {
+    static SHIPPED: OnceLock<Collection> = OnceLock::new();
+    SHIPPED.get_or_init(|| collection::open(None).expect("shipped cases load"))
+}
+
+/// An explorer over the built-in collection at `width` × `height`.
+pub fn app(width: u16, height: u16, lang: Lang) -> App {
+    App::new(Arc::clone(&shipped().index), lang, (width, height))
+}
+
+/// Draws the app in its own theme and returns the buffer.
+pub fn draw(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
+    let frame = terminal
+        .draw(|f| ui::render(f, app, app.theme()))
+        .expect("draw");
+    frame.buffer.clone()
+}
+
+/// The screen as text, one line per row, wide characters once (as a terminal shows them).
+pub fn screen(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Answers the search the app asked for, as the worker would.
+pub fn run_pending_search(app: &mut App) {
+    if let Some(request) = app.take_search_request() {
+        let shipped = shipped();
+        let mut searcher = Searcher::new(&shipped.search);
+        let found = collection::find(
+            &shipped.index,
+            &mut searcher,
+            &request.query,
+            RESULT_LIMIT,
+            &|| false,
+        )
+        .expect("not cancelled");
+        app.update(Action::SearchResults {
+            generation: request.generation,
+            found,
+        });
+    }
+}
