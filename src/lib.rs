@@ -19,6 +19,7 @@
 //!   reference (depends on `model` only).
 //! - [`text`]: safe, width-aware text handling shared by every layer.
 //! - [`safe_read`]: reading a file that may be a FIFO, a device or huge, within limits.
+//! - [`safe_write`]: writing a new file whole or not at all, never over another.
 //! - [`load`]: YAML → validated items, with `path:line:col` diagnostics.
 //! - [`index`]: items by id and kind, and the reverse links computed on load.
 //! - [`backlinks`]: which items and facts cite each section of each source document.
@@ -59,6 +60,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod safe_read;
+pub mod safe_write;
 pub mod search;
 pub mod state;
 #[doc(hidden)]

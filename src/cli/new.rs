@@ -8,7 +8,7 @@
 //! The file appears whole or not at all (a temporary file in the same folder, then
 //! linked to its name), and every path printed is escaped like data.
 //!
-//! Depends on the CLI's own `Outcome`, `collection`, `index`, `load`, `model` and `text`.
+//! Depends on the CLI's own `Outcome`, `collection`, `index`, `load`, `model`, `safe_write` and `text`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -88,7 +88,7 @@ pub fn new_case(index: &Index, id: &str, cases: Option<&Path>) -> Outcome {
         );
     }
     let template = case_template(index, id, schema_path_for(&dir).as_deref());
-    match write_new_file(&dir, &path, template.as_bytes()) {
+    match crate::safe_write::write_new_file(&dir, &path, template.as_bytes()) {
         Ok(()) => Outcome::ok(format!(
             "created {shown}\nFill in every TODO, then run: casebook check --cases {}\n",
             cases.map_or_else(|| "cases".to_string(), quoted_path)
@@ -105,40 +105,6 @@ pub fn new_case(index: &Index, id: &str, cases: Option<&Path>) -> Outcome {
             1,
         ),
     }
-}
-
-/// Writes `bytes` to `path`, which must not exist, so that it either appears whole or
-/// not at all: the text goes to a hidden temporary file in the same folder (the loader
-/// skips hidden files), is flushed to disk, and is then linked to its name — which
-/// fails if the name appeared since we looked, so nothing is ever overwritten. A full
-/// disk leaves no truncated template behind to refuse the next try.
-fn write_new_file(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    if path.symlink_metadata().is_ok() {
-        return Err(std::io::ErrorKind::AlreadyExists.into());
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        });
-    let placed = written.and_then(|()| match std::fs::hard_link(&temporary, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-        // A file system without hard links: rename, having checked the name is free.
-        Err(_) if path.symlink_metadata().is_err() => std::fs::rename(&temporary, path),
-        Err(e) => Err(e),
-    });
-    let _ = std::fs::remove_file(&temporary);
-    placed
 }
 
 /// Ids of one kind, as comment lines of at most 90 columns (ids are never split).

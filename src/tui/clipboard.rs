@@ -19,7 +19,7 @@
 //! bar says which way was used; when none can be confirmed it offers [`save`]: the text
 //! written to a file, whole or not at all.
 //!
-//! Depends on `text` (escaping a path for the notice) and `directories`.
+//! Depends on `text` (escaping a path for the notice), `safe_write` and `directories`.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -277,44 +277,13 @@ fn write_numbered(folder: &Path, extension: &str, bytes: &[u8]) -> io::Result<Pa
             format!("casebook-copy-{n}.{extension}")
         };
         let path = folder.join(name);
-        match write_new_file(folder, &path, bytes) {
+        match crate::safe_write::write_new_file(folder, &path, bytes) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
     }
     Err(io::ErrorKind::AlreadyExists.into())
-}
-
-/// Writes `bytes` to `path`, which must not exist, so that it appears whole or not at
-/// all: a hidden temporary file in the same folder, flushed, then linked to its name
-/// (which fails if the name appeared meanwhile, so nothing is overwritten).
-fn write_new_file(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if path.symlink_metadata().is_ok() {
-        return Err(io::ErrorKind::AlreadyExists.into());
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        });
-    let placed = written.and_then(|()| match std::fs::hard_link(&temporary, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        // A file system without hard links: rename, having checked the name is free.
-        Err(_) if path.symlink_metadata().is_err() => std::fs::rename(&temporary, path),
-        Err(e) => Err(e),
-    });
-    let _ = std::fs::remove_file(&temporary);
-    placed
 }
 
 #[cfg(test)]
