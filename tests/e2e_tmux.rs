@@ -330,8 +330,10 @@ fn a_person_searches_in_korean_and_english_follows_a_link_and_quits() {
     tmux.keys(&["BSpace"]);
     // Back restores the place left, scroll position included, like a browser.
     tmux.wait_until("back on Daedeok", |s| {
+        // The detail is Daedeok's again, scrolled to where the link was: below its
+        // key figures, each with its reference.
         selected_row(s).contains("대덕")
-            && s.contains("대학ㆍ연구소 주도형")
+            && s.contains("대덕 조성 시작 연도")
             && !detail_title(s).starts_with("비전")
     });
 
