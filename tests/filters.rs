@@ -6,7 +6,7 @@
 
 mod common;
 use common::char_at_column;
-use common::explorer::{app, shipped};
+use common::explorer::{app, screen, shipped};
 
 use std::collections::BTreeSet;
 
@@ -31,27 +31,6 @@ fn draw(app: &App) -> Buffer {
     let theme = Theme::new(ThemeName::Dark, false);
     let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
     frame.buffer.clone()
-}
-
-/// The screen as text, wide characters once, as a terminal shows them.
-fn screen(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn status_bar(app: &App) -> String {

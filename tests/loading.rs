@@ -13,7 +13,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use casebook::collection::{self};
-use casebook::config::ThemeName;
 use casebook::index::Index;
 use casebook::load::{Diagnostic, Loaded, Severity};
 use casebook::model::{Item, Kind, Lang};
@@ -21,11 +20,7 @@ use casebook::search::Searcher;
 use casebook::tui::action::{Action, LoadBatch, Reloaded};
 use casebook::tui::app::{App, Focus, Overlay, Pane};
 use casebook::tui::events::Input;
-use casebook::tui::theme::Theme;
-use casebook::tui::{loader, ui, RESULT_LIMIT};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-use unicode_width::UnicodeWidthStr;
+use casebook::tui::{loader, RESULT_LIMIT};
 
 /// The shipped items in the order a loader might read them: the catalogs first, then
 /// the cases in reverse order of their English names, so that every part sorts some
@@ -73,28 +68,7 @@ fn catalogs() -> usize {
 }
 
 fn screen(app: &App) -> String {
-    let (w, h) = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    let theme = Theme::new(ThemeName::Dark, false);
-    let frame = terminal.draw(|f| ui::render(f, app, &theme)).expect("draw");
-    let buffer = frame.buffer.clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    common::explorer::screen(&common::explorer::draw(app))
 }
 
 fn status_bar(app: &App) -> String {

@@ -30,25 +30,14 @@ fn screen(app: &App) -> String {
 
 /// The screen as text, wide characters once, and no row wider than the screen.
 fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        assert!(line.width() <= area.width as usize, "row {y} too wide");
-        out.push_str(line.trim_end());
-        out.push('\n');
+    let text = common::explorer::screen(buffer);
+    for (y, line) in text.lines().enumerate() {
+        assert!(
+            line.width() <= buffer.area.width as usize,
+            "row {y} too wide"
+        );
     }
-    out
+    text
 }
 
 fn type_text(app: &mut App, text: &str) {
