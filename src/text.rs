@@ -258,6 +258,22 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The last characters of `s` that fit in `max` columns: the end of a typed filter in a
+/// box too narrow for all of it (the box scrolls with the typing).
+pub fn tail(s: &str, max: usize) -> String {
+    let mut used = 0;
+    let mut kept: Vec<char> = s
+        .chars()
+        .rev()
+        .take_while(|c| {
+            used += width(&c.to_string());
+            used <= max
+        })
+        .collect();
+    kept.reverse();
+    kept.into_iter().collect()
+}
+
 /// Pads `s` with spaces to exactly `columns` (truncating first if it is wider), so
 /// columns of mixed Hangul and Latin text line up.
 pub fn pad(s: &str, columns: usize) -> String {

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::overlay;
-use crate::text::{one_line, pad, truncate, width};
+use crate::text::{one_line, pad, tail, truncate, width};
 use crate::tui::app::picker::ROW_MARKS;
 use crate::tui::app::{App, Picker};
 use crate::tui::keymap::{self, Context};
@@ -81,21 +81,6 @@ fn render_input(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, picker:
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     let caret = area.x + (width(prompt) + width(&shown)) as u16;
     frame.set_cursor_position((caret.min(area.right().saturating_sub(1)), area.y));
-}
-
-/// The last characters of `text` that fit in `room` columns.
-fn tail(text: &str, room: usize) -> String {
-    let mut used = 0;
-    let mut kept: Vec<char> = text
-        .chars()
-        .rev()
-        .take_while(|c| {
-            used += width(&c.to_string());
-            used <= room
-        })
-        .collect();
-    kept.reverse();
-    kept.into_iter().collect()
 }
 
 /// One row a value: "▶✓ 한국                4".

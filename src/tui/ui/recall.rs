@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::overlay;
-use crate::text::{one_line, pad, truncate, width};
+use crate::text::{one_line, pad, tail, truncate, width};
 use crate::tui::app::memory::{self, HistoryOverlay, RecentOverlay, RECALL_WIDTH};
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
@@ -141,21 +141,6 @@ pub fn render_history(
         lines.push(Line::from(Span::styled(empty, theme.muted)));
     }
     frame.render_widget(Paragraph::new(lines), rows);
-}
-
-/// The end of `text` that fits in `room` columns (the filter scrolls, as the box does).
-fn tail(text: &str, room: usize) -> String {
-    let mut used = 0;
-    let mut kept: Vec<char> = text
-        .chars()
-        .rev()
-        .take_while(|c| {
-            used += width(&c.to_string());
-            used <= room
-        })
-        .collect();
-    kept.reverse();
-    kept.into_iter().collect()
 }
 
 /// The char positions of `text` inside any of `words` (lower-cased), for highlighting.
