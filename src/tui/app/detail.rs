@@ -56,7 +56,7 @@ pub struct DetailLine {
     /// cursor never rests.
     pub fact: Option<FactRef>,
     /// Where in the linked item to land: a text its detail shows (the fact a backlink
-    /// stands for). Lines with the same link and landing are one link.
+    /// stands for). The lines of one backlink share a `fact`, so the cursor takes them as one.
     pub land: Option<String>,
 }
 
@@ -83,11 +83,6 @@ impl Subject {
 }
 
 impl DetailLine {
-    /// Whether two lines are the same link (one link wrapped over several lines).
-    pub fn same_link(&self, other: &DetailLine) -> bool {
-        self.link == other.link && self.land == other.land
-    }
-
     fn blank() -> DetailLine {
         DetailLine::default()
     }
@@ -549,14 +544,6 @@ pub fn first_fact_in(lines: &[DetailLine], top: usize, page: usize) -> Option<us
 /// The first line of the (possibly wrapped) fact that line `i` belongs to.
 pub fn fact_start(lines: &[DetailLine], mut i: usize) -> usize {
     while i > 0 && lines[i - 1].fact.is_some() && lines[i - 1].fact == lines[i].fact {
-        i -= 1;
-    }
-    i
-}
-
-/// The first line of the (possibly wrapped) link that line `i` belongs to.
-pub fn link_start(lines: &[DetailLine], mut i: usize) -> usize {
-    while i > 0 && lines[i - 1].link.is_some() && lines[i - 1].same_link(&lines[i]) {
         i -= 1;
     }
     i
