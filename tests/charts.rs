@@ -3,7 +3,7 @@
 //! screens in ratatui's `TestBackend` with insta, in colour and under NO_COLOR.
 
 mod common;
-use common::explorer::{screen, shipped};
+use common::explorer::{screen, select_case, shipped};
 
 use std::sync::Arc;
 
@@ -12,7 +12,7 @@ use casebook::config::ThemeName;
 use casebook::index::Index;
 use casebook::model::Lang;
 use casebook::tui::action::Action;
-use casebook::tui::app::{App, Pane, View};
+use casebook::tui::app::{App, View};
 use casebook::tui::theme::Theme;
 use casebook::tui::ui;
 use ratatui::backend::TestBackend;
@@ -145,7 +145,7 @@ fn show_draws_the_dyer_comparison_in_text_bars_with_its_reference() {
 #[test]
 fn the_whole_item_copy_carries_the_text_bars_and_the_reference() {
     let mut app = App::new(Arc::clone(&shipped().index), Lang::Ko, (120, 35));
-    select(&mut app, "toyota-city");
+    select_case(&mut app, "toyota-city");
     app.update(Action::CopyAll);
     let markdown = app.take_copy().expect("copied");
     assert!(markdown.contains("```text\n  도요타  "), "{markdown}");
@@ -159,16 +159,6 @@ fn the_whole_item_copy_carries_the_text_bars_and_the_reference() {
 
 // ---------------------------------------------------------------------------------------
 // The explorer's chart view
-
-fn select(app: &mut App, id: &str) {
-    let target = app.index().position(id).expect("case exists");
-    let rows = app.list_items(Pane::Cases);
-    let row = rows.iter().position(|&i| i == target).expect("listed");
-    app.update(Action::SelectFirst);
-    for _ in 0..row {
-        app.update(Action::SelectNext);
-    }
-}
 
 fn draw(app: &App, no_color: bool) -> Buffer {
     let mut terminal =
@@ -200,7 +190,7 @@ fn bar_styles(buffer: &Buffer) -> String {
 
 fn chart_view(width: u16, height: u16, lang: Lang, id: &str) -> App {
     let mut app = App::new(Arc::clone(&shipped().index), lang, (width, height));
-    select(&mut app, id);
+    select_case(&mut app, id);
     app.update(Action::ShowCharts);
     assert!(
         matches!(app.view(), View::Chart(_)),
@@ -259,14 +249,14 @@ fn chart_view_under_no_color_draws_text_bars() {
 #[test]
 fn the_detail_says_a_case_has_charts_and_v_on_a_case_without_says_so() {
     let mut app = App::new(Arc::clone(&shipped().index), Lang::Ko, (120, 35));
-    select(&mut app, "toyota-city");
+    select_case(&mut app, "toyota-city");
     let detail: Vec<String> = app
         .detail_lines()
         .iter()
         .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
         .collect();
     assert!(detail.iter().any(|l| l == "▤ 차트 2개 — v"), "{detail:#?}");
-    select(&mut app, "silicon-valley");
+    select_case(&mut app, "silicon-valley");
     app.update(Action::ShowCharts);
     assert!(matches!(app.view(), View::Browse));
     assert_eq!(
@@ -294,9 +284,9 @@ fn the_chart_view_scrolls_closes_and_returns_to_the_comparison() {
     assert!(matches!(app.view(), View::Browse));
 
     // From a comparison, `v` charts the shared measures and Esc goes back to it.
-    select(&mut app, "ulsan");
+    select_case(&mut app, "ulsan");
     app.update(Action::ToggleMark);
-    select(&mut app, "icheon");
+    select_case(&mut app, "icheon");
     app.update(Action::ToggleMark);
     app.update(Action::CompareMarked);
     assert!(matches!(app.view(), View::Compare(_)));
@@ -352,7 +342,7 @@ fn compare_in_text_and_markdown_draws_the_shared_measures_with_their_references(
 #[test]
 fn v_in_presenter_mode_opens_the_charts_of_the_item_presented() {
     let mut app = App::new(Arc::clone(&shipped().index), Lang::En, (120, 35));
-    select(&mut app, "daedeok");
+    select_case(&mut app, "daedeok");
     app.update(Action::TogglePresenter);
     assert!(matches!(app.view(), View::Presenter(_)));
     app.update(Action::ShowCharts);

@@ -6,7 +6,7 @@
 //! style) at 120×35 and 80×24.
 
 mod common;
-use common::explorer::{app, shipped};
+use common::explorer::{app, select_case, shipped};
 
 use std::collections::BTreeSet;
 
@@ -58,16 +58,6 @@ fn screen_with_cursor(buffer: &Buffer, theme: &Theme) -> String {
         out.push('\n');
     }
     out
-}
-
-fn select_case(app: &mut App, id: &str) {
-    let target = app.index().position(id).expect("case exists");
-    let rows = app.list_items(Pane::Cases);
-    let row = rows.iter().position(|&i| i == target).expect("listed");
-    app.update(Action::SelectFirst);
-    for _ in 0..row {
-        app.update(Action::SelectNext);
-    }
 }
 
 /// The text of the detail line the cursor is on.

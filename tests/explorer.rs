@@ -3,7 +3,7 @@
 
 mod common;
 use common::char_at_column;
-use common::explorer::{app, run_pending_search, screen};
+use common::explorer::{app, current_id, run_pending_search, screen, select_case};
 
 use casebook::collection::{self};
 use casebook::config::ThemeName;
@@ -64,23 +64,6 @@ fn pick(app: &mut App, facet: Facet, typed: &str) {
         app.update(Action::PickerInsert(c));
     }
     app.update(Action::Open);
-}
-
-fn current_id(app: &App) -> String {
-    app.current_item()
-        .map(|i| app.index().item(i).id.clone())
-        .unwrap_or_default()
-}
-
-fn select_case(app: &mut App, id: &str) {
-    let target = app.index().position(id).expect("case exists");
-    let rows = app.list_items(Pane::Cases);
-    let row = rows.iter().position(|&i| i == target).expect("listed");
-    app.update(Action::SelectFirst);
-    for _ in 0..row {
-        app.update(Action::SelectNext);
-    }
-    assert_eq!(current_id(app), id);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 //! English, as insta snapshots.
 
 mod common;
-use common::explorer::{app, run_pending_search, shipped};
+use common::explorer::{app, current_id, run_pending_search, shipped};
 
 use casebook::config::ThemeName;
 use casebook::model::{Lang, Status};
@@ -53,12 +53,6 @@ fn look_up(app: &mut App, query: &str) {
     type_text(app, query);
     app.update(Action::Open);
     assert!(app.search().is_none(), "Enter on {query:?} opened nothing");
-}
-
-fn current_id(app: &App) -> String {
-    app.current_item()
-        .map(|i| app.index().item(i).id.clone())
-        .unwrap_or_default()
 }
 
 fn input(app: &App) -> &str {

@@ -5,12 +5,12 @@
 //! State through `App::update`, screens through ratatui's `TestBackend`.
 
 mod common;
-use common::explorer::{app, draw, run_pending_search, shipped};
+use common::explorer::{app, current_id, draw, run_pending_search, select_case, shipped};
 
 use casebook::config::ThemeName;
 use casebook::model::Lang;
 use casebook::tui::action::Action;
-use casebook::tui::app::{App, Pane, View};
+use casebook::tui::app::{App, View};
 use casebook::tui::keymap::{action_for, Context};
 use casebook::tui::theme::{contrast, rgb, Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -49,23 +49,6 @@ fn type_query(app: &mut App, query: &str) {
         app.update(Action::SearchInsert(c));
     }
     run_pending_search(app);
-}
-
-fn current_id(app: &App) -> String {
-    app.current_item()
-        .map(|i| app.index().item(i).id.clone())
-        .unwrap_or_default()
-}
-
-fn select_case(app: &mut App, id: &str) {
-    let target = app.index().position(id).expect("case exists");
-    let rows = app.list_items(Pane::Cases);
-    let row = rows.iter().position(|&i| i == target).expect("listed");
-    app.update(Action::SelectFirst);
-    for _ in 0..row {
-        app.update(Action::SelectNext);
-    }
-    assert_eq!(current_id(app), id);
 }
 
 fn ctrl_t() -> KeyEvent {

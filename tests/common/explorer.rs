@@ -8,7 +8,7 @@ use casebook::collection::{self, Collection};
 use casebook::model::Lang;
 use casebook::search::Searcher;
 use casebook::tui::action::Action;
-use casebook::tui::app::App;
+use casebook::tui::app::{App, Pane};
 use casebook::tui::{ui, RESULT_LIMIT};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -76,4 +76,23 @@ pub fn run_pending_search(app: &mut App) {
             found,
         });
     }
+}
+
+/// The id of the item the detail shows, or "" when none.
+pub fn current_id(app: &App) -> String {
+    app.current_item()
+        .map(|i| app.index().item(i).id.clone())
+        .unwrap_or_default()
+}
+
+/// Moves the cases list's cursor onto case `id` (unfiltered list).
+pub fn select_case(app: &mut App, id: &str) {
+    let target = app.index().position(id).expect("case exists");
+    let rows = app.list_items(Pane::Cases);
+    let row = rows.iter().position(|&i| i == target).expect("listed");
+    app.update(Action::SelectFirst);
+    for _ in 0..row {
+        app.update(Action::SelectNext);
+    }
+    assert_eq!(current_id(app), id);
 }
