@@ -24,7 +24,7 @@ with `capture-pane` polled every few milliseconds:
 Installs fzf with apt-get when it is missing. Needs tmux and cargo.
 
 Usage: scripts/compare_start.py [--cases 10000] [--runs 5] [--baseline BIN]
-                                [--casebook BIN]
+                                [--casebook BIN] [--folder DIR]
 """
 
 import argparse
@@ -145,8 +145,10 @@ SEARCH_TITLE = re.compile(r"Search · (\d+) found")
 
 
 def time_casebook(pane, binary, folder, items):
+    # No settings and no remembered place: every run starts the same way.
     command = (
-        f"CASEBOOK_CONFIG=/nonexistent/casebook.toml '{binary}' --lang en --cases '{folder}'"
+        f"CASEBOOK_CONFIG=/nonexistent/casebook.toml CASEBOOK_STATE=/nonexistent/state.json "
+        f"'{binary}' --lang en --cases '{folder}'"
     )
     start = time.monotonic()
     tmux("respawn-pane", "-k", "-t", pane, command)
@@ -181,13 +183,18 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--casebook", help="casebook binary (default: build the release)")
     parser.add_argument("--baseline", help="an older casebook binary to time the same way")
+    parser.add_argument(
+        "--folder",
+        help="a collection folder to read instead of the generated one (for a baseline "
+        "that cannot read today's: generate it with the baseline's own generator)",
+    )
     parser.add_argument("--width", type=int, default=120, help="width of each pane")
     parser.add_argument("--height", type=int, default=40)
     args = parser.parse_args()
 
     ensure_fzf()
     binary = build(args.casebook)
-    folder = collection(args.cases)
+    folder = args.folder or collection(args.cases)
     items = count_items(binary, folder)
     text = subprocess.run(
         f"find '{folder}' -name '*.yaml' | sort | xargs cat | wc -lc",
