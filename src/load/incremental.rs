@@ -271,8 +271,11 @@ impl Incremental {
                 },
             );
         }
+        // A copy of every file's items for linking (the kept ones stay for the next
+        // reload): made on every core, since at 10k cases it is a quarter of a second
+        // between the last file parsed and the collection on screen.
         let results = paths
-            .iter()
+            .par_iter()
             .filter_map(|path| self.files.get(path))
             .map(|cached| match &cached.parsed {
                 Parsed::Good(file) => Ok(file.clone()),
