@@ -13,11 +13,33 @@ use super::hangul;
 /// Feeds the folded form of one (NFC) char to `push`; a char may fold to
 /// several (e.g. 'İ' lowercases to "i\u{307}").
 pub(crate) fn fold_char(c: char, mut push: impl FnMut(char)) {
-    if hangul::is_syllable(c) {
-        // Most of the text, and caseless: skip the lowercase tables.
-        push(c);
-        return;
+    match fold_common(c) {
+        Some(folded) => push(folded),
+        None => fold_other(c, push),
     }
+}
+
+/// The folded form of an ASCII char or a Hangul syllable, which are nearly all of the
+/// text and each fold to one char, without the general rule's tables; `None` for any
+/// other char. (A unit test checks it against [`fold_other`].)
+#[inline]
+pub(crate) fn fold_common(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        })
+    } else if hangul::is_syllable(c) {
+        // Caseless: no lowercase tables.
+        Some(c)
+    } else {
+        None
+    }
+}
+
+/// The general rule: full-width ASCII, whitespace, conjoining initials, lowercase.
+fn fold_other(c: char, mut push: impl FnMut(char)) {
     let c = match c as u32 {
         // Full-width ASCII variants sit at a fixed offset from ASCII.
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -139,4 +161,22 @@ pub(crate) fn text_pair_mask(folded: &str) -> u64 {
 /// Whether a match starting after `prev` starts a word.
 pub(crate) fn starts_word_after(prev: char) -> bool {
     !prev.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_common_chars_fold_as_the_general_rule_folds_them() {
+        let syllables = ['가', '울', '힣', '덕'];
+        for c in (0..=0x7F_u8).map(char::from).chain(syllables) {
+            let mut general = Vec::new();
+            fold_other(c, |f| general.push(f));
+            assert_eq!(fold_common(c).map(|f| vec![f]), Some(general), "{c:?}");
+        }
+        for other in ['ㄱ', 'É', 'İ', '\u{1100}', 'Ａ', '\u{3000}', '漢'] {
+            assert_eq!(fold_common(other), None, "{other:?} takes the general rule");
+        }
+    }
 }

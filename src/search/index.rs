@@ -163,23 +163,6 @@ struct FoldedField {
     verbatim: Option<String>,
 }
 
-/// What [`fold::fold_char`] gives for an ASCII char or a Hangul syllable (one char);
-/// `None` for any other char.
-#[inline]
-fn fold_common(c: char) -> Option<char> {
-    if c.is_ascii() {
-        Some(if c.is_whitespace() {
-            ' '
-        } else {
-            c.to_ascii_lowercase()
-        })
-    } else if super::hangul::is_syllable(c) {
-        Some(c)
-    } else {
-        None
-    }
-}
-
 fn fold_field(text: &str) -> FoldedField {
     let nfc = fold::nfc(text);
     let mut folded = String::with_capacity(nfc.len());
@@ -188,10 +171,8 @@ fn fold_field(text: &str) -> FoldedField {
     let mut char_len = 0;
     for c in nfc.chars() {
         let at = folded.len() as u32;
-        // ASCII and Hangul syllables are nearly all of the text: each folds to one char,
-        // without the general rule's tables (the same answer as `fold_char`, checked by
-        // a unit test for every ASCII char).
-        if let Some(f) = fold_common(c) {
+        // The common chars fold to one char each: no count of what was pushed.
+        if let Some(f) = fold::fold_common(c) {
             folded.push(f);
             char_len += 1;
             if f != c {
@@ -432,23 +413,5 @@ impl SearchIndex {
         self.field_masks
             .get(start..start + doc.fields.len())
             .unwrap_or(&[])
-    }
-}
-
-#[cfg(test)]
-mod fold_common_tests {
-    use super::*;
-
-    #[test]
-    fn the_common_chars_fold_as_the_general_rule_folds_them() {
-        let syllables = ['가', '울', '힣', '덕'];
-        for c in (0..=0x7F_u8).map(char::from).chain(syllables) {
-            let mut general = Vec::new();
-            fold::fold_char(c, |f| general.push(f));
-            assert_eq!(fold_common(c).map(|f| vec![f]), Some(general), "{c:?}");
-        }
-        for other in ['ㄱ', 'É', 'İ', '\u{1100}', 'Ａ', '\u{3000}', '漢'] {
-            assert_eq!(fold_common(other), None, "{other:?} takes the general rule");
-        }
     }
 }
