@@ -5,10 +5,7 @@
 //! Run: `cargo run --release --example bench_collection -- 10000`
 
 fn main() -> std::io::Result<()> {
-    let cases: usize = std::env::args()
-        .nth(1)
-        .map(|a| a.parse().expect("usage: bench_collection [CASES]"))
-        .unwrap_or(10_000);
+    let cases = casebook::synthetic::cases_from_args("bench_collection [CASES]");
     let (dir, bytes) = casebook::synthetic::bench_collection(cases)?;
     eprintln!("{cases} cases, {bytes} YAML bytes");
     println!("{}", dir.display());

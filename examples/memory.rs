@@ -77,10 +77,7 @@ fn mib(bytes: u64) -> String {
 }
 
 fn main() {
-    let cases: usize = std::env::args()
-        .nth(1)
-        .map(|a| a.parse().expect("usage: memory [CASES]"))
-        .unwrap_or(10_000);
+    let cases = casebook::synthetic::cases_from_args("memory [CASES]");
     let (dir, yaml_bytes) =
         casebook::synthetic::bench_collection(cases).expect("generate collection");
 

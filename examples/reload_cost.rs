@@ -11,10 +11,7 @@ use std::time::Instant;
 use casebook::collection::{self, Reloader};
 
 fn main() {
-    let cases: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
+    let cases = casebook::synthetic::cases_from_args("reload_cost [CASES]");
     let (dir, bytes) = casebook::synthetic::bench_collection(cases).expect("generate");
     println!(
         "{cases} cases, {:.1} MB of YAML in {}",

@@ -10,10 +10,7 @@ use std::time::{Duration, Instant};
 use casebook::collection::{self, Reloader};
 
 fn main() {
-    let cases: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
+    let cases = casebook::synthetic::cases_from_args("start_phases [CASES]");
     let (dir, bytes) = casebook::synthetic::bench_collection(cases).expect("generate");
     println!("{cases} cases, {:.1} MB of YAML", bytes as f64 / 1e6);
     for round in 0..3 {
@@ -38,11 +35,8 @@ fn main() {
         let (index, report) = Reloader::new(&dir)
             .open_streaming(&mut |streamed| {
                 let items = streamed.item_count();
-                let due = match sent {
-                    None => items > 0,
-                    Some(s) => items >= s * 4,
-                };
-                if due {
+                // As often as the explorer makes them.
+                if casebook::tui::loader::partial_due(sent, items) {
                     sent = Some(items);
                     let at = Instant::now();
                     let part = collection::partial_index(streamed);

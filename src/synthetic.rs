@@ -313,6 +313,18 @@ pub fn bench_data_dir() -> PathBuf {
     }
 }
 
+/// The number of cases an example was asked for (its first argument; 10,000 when
+/// none is given). Exits with `usage` when the argument is not a number.
+pub fn cases_from_args(usage: &str) -> usize {
+    match std::env::args().nth(1) {
+        None => 10_000,
+        Some(arg) => arg.parse().unwrap_or_else(|_| {
+            eprintln!("usage: {usage}");
+            std::process::exit(2)
+        }),
+    }
+}
+
 /// A collection of `cases` case files below [`bench_data_dir`], generated on
 /// first use and reused afterwards, and its total YAML bytes.
 ///

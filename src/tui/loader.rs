@@ -77,6 +77,16 @@ fn load(dir: PathBuf, out: Sender<Input>) {
     }
 }
 
+/// Whether a partial index of `items` is due, when the last one sent held `sent`
+/// (`None`: none yet): the first as soon as any item is in, then each time the items
+/// have grown [`GROWTH`]-fold.
+pub fn partial_due(sent: Option<usize>, items: usize) -> bool {
+    match sent {
+        None => items > 0,
+        Some(sent) => items >= sent.saturating_mul(GROWTH),
+    }
+}
+
 /// When to report, and when to send a partial index.
 #[derive(Debug, Default)]
 struct Pace {
@@ -90,10 +100,7 @@ impl Pace {
     /// What to send after `streamed` arrived at `now`, if anything.
     fn batch(&mut self, streamed: &Streamed<'_>, now: Instant) -> Option<LoadBatch> {
         let items = streamed.item_count();
-        let partial_due = match self.partial_at {
-            None => items > 0,
-            Some(sent) => items >= sent.saturating_mul(GROWTH),
-        };
+        let partial_due = partial_due(self.partial_at, items);
         let progress_due = self
             .progress_at
             .is_none_or(|at| now.duration_since(at) >= PROGRESS_EVERY);
